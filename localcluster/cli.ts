@@ -1,0 +1,206 @@
+/**
+ * `npm run cluster -- <command>`: Ringside's own ccm. Runs a real Apache Cassandra 5.0 cluster
+ * on 127.0.0.1, .2, .3 … with the Jolokia agent on every node. See docs/local-cluster.md.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureArtifacts, type CassandraArtifacts } from './artifacts';
+import { nodetoolJvmArgs } from './jvm-options';
+import { killNode, NodeFailedError, pauseOrResume, startNodes, stopNode, wipeCluster, type ToolContext } from './lifecycle';
+import { lastLines, processState } from './node-process';
+import { PortTakenError } from './ports';
+import { findJava17, MissingPrerequisiteError } from './prerequisites';
+import { printStatus } from './status';
+import { ClusterPaths, defaultClustersDir, readClusterState, writeClusterState, type ClusterState } from './state';
+import { evenlyDealtTokens } from './tokens';
+import { dcOf, leastPopulatedDc, nodeSpec, type NodeSpec } from './topology';
+
+const USAGE = `usage: npm run cluster -- <command> [options]
+
+  up [--nodes 3] [--dcs 2] [--vnodes 16] [--heap-mb 768]   create and start a cluster, or start what is stopped
+  status                     every node: process, CQL, Jolokia and what its gossip sees
+  start N | stop N           start one node / stop it cleanly (SIGTERM, Cassandra drains)
+  kill N                     SIGKILL one node
+  pause N | resume N         SIGSTOP / SIGCONT one node
+  add [--dc dc1]             a new node that bootstraps into the ring
+  nodetool N <args…>         NodeTool from the same classpath against node N's JMX port
+  logs N [--lines 50]        the end of node N's system.log
+  down                       stop every node cleanly
+  wipe                       kill every node and delete the cluster folder
+
+options for every command: --name demo  --dir <folder> (default ~/.ringside/clusters/<name>)  --timeout 300 (seconds)`;
+
+function parse(argv: string[]) {
+  // nodetool's own flags must pass through untouched, so only what precedes them is parsed.
+  const nodetoolAt = argv.indexOf('nodetool');
+  const ours = nodetoolAt >= 0 ? argv.slice(0, nodetoolAt + 2) : argv;
+  const passthrough = nodetoolAt >= 0 ? argv.slice(nodetoolAt + 2) : [];
+  const { values, positionals } = parseArgs({
+    args: ours,
+    allowPositionals: true,
+    options: {
+      name: { type: 'string', default: 'demo' },
+      dir: { type: 'string' },
+      nodes: { type: 'string' },
+      dcs: { type: 'string' },
+      vnodes: { type: 'string' },
+      'heap-mb': { type: 'string' },
+      timeout: { type: 'string', default: '300' },
+      dc: { type: 'string' },
+      lines: { type: 'string', default: '50' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  return { values, positionals, passthrough };
+}
+
+function positiveInt(raw: string | undefined, fallback: number, what: string): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${what} must be a positive integer, got "${raw}"`);
+  return n;
+}
+
+class UsageError extends Error {}
+
+function nodeOf(cluster: ClusterState, raw: string | undefined): NodeSpec {
+  const index = Number(raw);
+  const node = cluster.nodes.find((n) => n.index === index);
+  if (!node) throw new UsageError(`no node "${raw ?? ''}" in cluster ${cluster.name}: it has nodes ${cluster.nodes.map((n) => n.index).join(', ')}`);
+  return node;
+}
+
+function newCluster(name: string, nodeCount: number, dcCount: number, vnodes: number, heapMb: number, version: string): ClusterState {
+  if (dcCount > nodeCount) throw new UsageError(`--dcs ${dcCount} is more than --nodes ${nodeCount}: every DC needs a node`);
+  const tokens = evenlyDealtTokens(nodeCount, vnodes);
+  const nodes = Array.from({ length: nodeCount }, (_, i) => nodeSpec(i + 1, dcOf(i + 1, nodeCount, dcCount), true, tokens[i]));
+  return { name, cassandraVersion: version, vnodes, heapMb, createdAt: new Date().toISOString(), nodes };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals, passthrough } = parse(argv);
+  const [command, nodeArg] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const paths = new ClusterPaths(values.dir ?? join(defaultClustersDir(), values.name));
+  let runtime: { java: string; artifacts: CassandraArtifacts } | undefined;
+  const log = (line: string) => console.log(line);
+  const ctx: ToolContext = {
+    paths,
+    log,
+    timeoutMs: positiveInt(values.timeout, 300, '--timeout') * 1000,
+    runtime: () => {
+      if (!runtime) {
+        const java = findJava17();
+        runtime = { java, artifacts: ensureArtifacts(java, log) };
+      }
+      return runtime;
+    },
+  };
+  const existing = readClusterState(paths);
+  const requireCluster = (): ClusterState => {
+    if (!existing) throw new UsageError(`no cluster "${values.name}" in ${paths.dir}: create it with \`npm run cluster -- up --name ${values.name}\``);
+    return existing;
+  };
+
+  switch (command) {
+    case 'up': {
+      const started = Date.now();
+      if (existing) {
+        const stopped = existing.nodes.filter((n) => processState(paths, n.index) === 'stopped');
+        if (values.nodes || values.dcs || values.vnodes) log(`cluster ${existing.name} already exists with ${existing.nodes.length} nodes; its layout is kept (\`wipe\` first to change it)`);
+        if (stopped.length === 0) {
+          log(`cluster ${existing.name} is already running (${existing.nodes.length} nodes); nothing changed`);
+          await printStatus(paths, existing);
+          return 0;
+        }
+        log(`cluster ${existing.name}: starting ${stopped.length} stopped node(s): ${stopped.map((n) => n.index).join(', ')}`);
+        await startNodes(ctx, existing, stopped);
+      } else {
+        const { artifacts } = ctx.runtime();
+        const cluster = newCluster(
+          values.name,
+          positiveInt(values.nodes, 3, '--nodes'),
+          positiveInt(values.dcs, 2, '--dcs'),
+          positiveInt(values.vnodes, 16, '--vnodes'),
+          positiveInt(values['heap-mb'], 768, '--heap-mb'),
+          artifacts.version,
+        );
+        log(`cluster ${cluster.name}: Cassandra ${artifacts.version}, ${cluster.nodes.length} nodes, ${cluster.vnodes} tokens each, in ${paths.dir}`);
+        writeClusterState(paths, cluster);
+        await startNodes(ctx, cluster, cluster.nodes);
+      }
+      log(`cluster ${values.name} is up after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      await printStatus(paths, readClusterState(paths)!);
+      return 0;
+    }
+    case 'status':
+      await printStatus(paths, requireCluster());
+      return 0;
+    case 'start': {
+      const cluster = requireCluster();
+      const node = nodeOf(cluster, nodeArg);
+      if (processState(paths, node.index) !== 'stopped') {
+        log(`node ${node.index} is already ${processState(paths, node.index)}; nothing changed`);
+        return 0;
+      }
+      await startNodes(ctx, cluster, [node]);
+      return 0;
+    }
+    case 'stop':
+      await stopNode(ctx, nodeOf(requireCluster(), nodeArg));
+      return 0;
+    case 'kill':
+      await killNode(ctx, nodeOf(requireCluster(), nodeArg));
+      return 0;
+    case 'pause':
+    case 'resume':
+      pauseOrResume(ctx, nodeOf(requireCluster(), nodeArg), command === 'pause' ? 'SIGSTOP' : 'SIGCONT');
+      return 0;
+    case 'add': {
+      const cluster = requireCluster();
+      const index = Math.max(...cluster.nodes.map((n) => n.index)) + 1;
+      const dc = values.dc ?? leastPopulatedDc(cluster.nodes);
+      const node = nodeSpec(index, dc, false, []);
+      const grown = { ...cluster, nodes: [...cluster.nodes, node] };
+      log(`cluster ${cluster.name}: adding node ${index} (${node.address}) to ${dc}; it bootstraps and streams its data`);
+      writeClusterState(paths, grown);
+      await startNodes(ctx, grown, [node]);
+      await printStatus(paths, grown);
+      return 0;
+    }
+    case 'nodetool': {
+      const cluster = requireCluster();
+      const node = nodeOf(cluster, nodeArg);
+      const { java, artifacts } = ctx.runtime();
+      const result = spawnSync(java, nodetoolJvmArgs(paths, artifacts, node, passthrough), { stdio: 'inherit' });
+      return result.status ?? 1;
+    }
+    case 'logs': {
+      const node = nodeOf(requireCluster(), nodeArg);
+      log(`--- ${paths.systemLog(node.index)} ---`);
+      log(lastLines(paths.systemLog(node.index), positiveInt(values.lines, 50, '--lines')));
+      return 0;
+    }
+    case 'down':
+      for (const node of requireCluster().nodes) await stopNode(ctx, node);
+      return 0;
+    case 'wipe':
+      await wipeCluster(ctx, existing);
+      return 0;
+    default:
+      throw new UsageError(`unknown command "${command}"\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const known = error instanceof UsageError || error instanceof NodeFailedError || error instanceof PortTakenError || error instanceof MissingPrerequisiteError;
+    console.error(`cluster: ${known ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  },
+);

@@ -1,0 +1,48 @@
+/** Writes one node's conf folder from the project's templates: cassandra.yaml, rackdc, logback. */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ClusterPaths, ClusterState } from './state';
+import type { NodeSpec } from './topology';
+
+const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), 'templates');
+
+export function renderTemplate(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+    if (!(key in values)) throw new Error(`template value "${key}" is missing`);
+    return values[key];
+  });
+}
+
+export function cassandraYaml(cluster: Pick<ClusterState, 'name' | 'vnodes' | 'nodes'>, node: NodeSpec): string {
+  const seeds = cluster.nodes.filter((n) => n.seed).map((n) => `${n.address}:${n.storagePort}`).join(',');
+  const joinsLater = node.initialTokens.length === 0;
+  return renderTemplate(readFileSync(join(TEMPLATES, 'cassandra.yaml'), 'utf8'), {
+    node: String(node.index),
+    cluster_name: cluster.name,
+    num_tokens: String(joinsLater ? cluster.vnodes : node.initialTokens.length),
+    initial_token: joinsLater ? '' : node.initialTokens.join(','),
+    auto_bootstrap: String(joinsLater),
+    // A node that joins later picks tokens that balance the ring for RF 3, as `nodetool` users expect.
+    allocate_tokens: joinsLater ? 'allocate_tokens_for_local_replication_factor: 3' : '',
+    seeds,
+    address: node.address,
+    storage_port: String(node.storagePort),
+    native_port: String(node.nativePort),
+    authenticator: 'AllowAllAuthenticator',
+  });
+}
+
+export function writeNodeConfig(paths: ClusterPaths, cluster: ClusterState, node: NodeSpec): void {
+  const conf = paths.confDir(node.index);
+  mkdirSync(conf, { recursive: true });
+  mkdirSync(paths.logsDir(node.index), { recursive: true });
+  writeFileSync(join(conf, 'cassandra.yaml'), cassandraYaml(cluster, node));
+  writeFileSync(join(conf, 'cassandra-rackdc.properties'), `# Written by Ringside's local-cluster tool.\ndc=${node.dc}\nrack=${node.rack}\n`);
+  writeFileSync(join(conf, 'logback.xml'), readFileSync(join(TEMPLATES, 'logback.xml'), 'utf8'));
+  writeFileSync(join(conf, 'logback-tools.xml'), readFileSync(join(TEMPLATES, 'logback-tools.xml'), 'utf8'));
+}
+
+export function ensureDir(path: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+}
