@@ -1,0 +1,8 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native and Node-only modules stay outside the server bundle.
+  serverExternalPackages: ['cassandra-driver', 'better-sqlite3'],
+  poweredByHeader: false,
+};
+
+module.exports = nextConfig;

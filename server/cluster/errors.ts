@@ -1,0 +1,41 @@
+import 'server-only';
+/**
+ * Typed failures of cluster access, and the one place they become TRPCErrors. Every message
+ * names the node or cluster, what failed, and what to check.
+ */
+import { TRPCError } from '@trpc/server';
+
+export class UnknownClusterError extends Error {
+  constructor(readonly clusterId: string, known: string[]) {
+    super(`no cluster "${clusterId}" is configured (configured: ${known.join(', ')})`);
+  }
+}
+
+export class ClusterUnreachableError extends Error {
+  constructor(readonly clusterId: string, readonly perHost: { host: string; reason: string }[]) {
+    super(
+      `cluster ${clusterId}: could not connect over CQL to any contact point: ` +
+        perHost.map((h) => `${h.host}: ${h.reason}`).join('; ') +
+        '. Check that the nodes run and that contactPoints / port in the configuration are right.',
+    );
+  }
+}
+
+export type JolokiaFailure = 'refused' | 'timeout' | 'unreachable' | 'http' | 'protocol';
+
+export class JolokiaError extends Error {
+  constructor(readonly node: string, readonly url: string, readonly failure: JolokiaFailure, detail: string) {
+    super(`node ${node}: ${detail} (${url})`);
+  }
+}
+
+export function toTRPCError(error: unknown): TRPCError {
+  if (error instanceof TRPCError) return error;
+  if (error instanceof UnknownClusterError) return new TRPCError({ code: 'NOT_FOUND', message: error.message, cause: error });
+  if (error instanceof ClusterUnreachableError) return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: error.message, cause: error });
+  if (error instanceof JolokiaError) {
+    return new TRPCError({ code: error.failure === 'timeout' ? 'GATEWAY_TIMEOUT' : 'BAD_GATEWAY', message: error.message, cause: error });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message, cause: error instanceof Error ? error : undefined });
+}

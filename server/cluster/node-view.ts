@@ -1,0 +1,110 @@
+import 'server-only';
+/**
+ * What one node says over Jolokia, in one bulk request: its own identity and load, and its
+ * gossip view of every peer (who is live, unreachable, joining, leaving, moving).
+ */
+import { z } from 'zod';
+import type { ClusterConfig } from '../config';
+import { JolokiaError } from './errors';
+import { jolokiaBulk, jolokiaUrl, valueOf, type JolokiaRequest, type JolokiaTarget } from './jolokia';
+
+const endpointList = z.array(z.string());
+
+const storageServiceSchema = z.object({
+  LiveNodesWithPort: endpointList,
+  UnreachableNodesWithPort: endpointList,
+  JoiningNodesWithPort: endpointList,
+  LeavingNodesWithPort: endpointList,
+  MovingNodesWithPort: endpointList,
+  LoadMapWithPort: z.record(z.string(), z.string()),
+  OperationMode: z.string(),
+  ReleaseVersion: z.string(),
+  ClusterName: z.string(),
+  LocalHostId: z.string(),
+  SchemaVersion: z.string(),
+  HostIdToEndpointWithPort: z.record(z.string(), z.string()),
+});
+
+const snitchSchema = z.object({ Datacenter: z.string(), Rack: z.string() });
+
+export const NODE_VIEW_REQUESTS: JolokiaRequest[] = [
+  { type: 'read', mbean: 'org.apache.cassandra.db:type=StorageService', attribute: Object.keys(storageServiceSchema.shape) },
+  { type: 'read', mbean: 'org.apache.cassandra.metrics:type=Storage,name=Load', attribute: 'Count' },
+  { type: 'read', mbean: 'org.apache.cassandra.db:type=EndpointSnitchInfo', attribute: ['Datacenter', 'Rack'] },
+];
+
+export interface NodeView {
+  /** The address the view was asked from. */
+  address: string;
+  hostId: string;
+  clusterName: string;
+  releaseVersion: string;
+  schemaVersion: string;
+  operationMode: string;
+  dc: string;
+  rack: string;
+  loadBytes: number;
+  /** Storage endpoints as `ip:port`, without the leading slash some MBeans add. */
+  live: string[];
+  unreachable: string[];
+  joining: string[];
+  leaving: string[];
+  moving: string[];
+  loadByEndpoint: Record<string, string>;
+  endpointByHostId: Record<string, string>;
+}
+
+export function jolokiaTarget(cluster: ClusterConfig, address: string): JolokiaTarget {
+  return {
+    node: address,
+    url: jolokiaUrl(cluster.jolokia.urlTemplate, address, cluster.jolokia.port),
+    timeoutMs: cluster.jolokia.timeoutMs,
+    username: cluster.jolokia.username,
+    password: cluster.jolokia.password,
+  };
+}
+
+export const stripSlash = (endpoint: string) => endpoint.replace(/^\//, '');
+
+/** Turns a recorded or live bulk answer into a NodeView (exported for tests with recorded answers). */
+export function parseNodeView(target: JolokiaTarget, results: Awaited<ReturnType<typeof jolokiaBulk>>): NodeView {
+  const ss = valueOf(target, results[0], storageServiceSchema, 'StorageService');
+  const load = valueOf(target, results[1], z.number(), 'the Storage Load metric');
+  const snitch = valueOf(target, results[2], snitchSchema, 'EndpointSnitchInfo');
+  const clean = (list: string[]) => list.map(stripSlash);
+  return {
+    address: target.node,
+    hostId: ss.LocalHostId,
+    clusterName: ss.ClusterName,
+    releaseVersion: ss.ReleaseVersion,
+    schemaVersion: ss.SchemaVersion,
+    operationMode: ss.OperationMode,
+    dc: snitch.Datacenter,
+    rack: snitch.Rack,
+    loadBytes: load,
+    live: clean(ss.LiveNodesWithPort),
+    unreachable: clean(ss.UnreachableNodesWithPort),
+    joining: clean(ss.JoiningNodesWithPort),
+    leaving: clean(ss.LeavingNodesWithPort),
+    moving: clean(ss.MovingNodesWithPort),
+    loadByEndpoint: Object.fromEntries(Object.entries(ss.LoadMapWithPort).map(([k, v]) => [stripSlash(k), v])),
+    endpointByHostId: Object.fromEntries(Object.entries(ss.HostIdToEndpointWithPort).map(([k, v]) => [k, stripSlash(v)])),
+  };
+}
+
+export type NodeViewResult = { address: string; view: NodeView } | { address: string; error: JolokiaError };
+
+/** Asks every address at once; a node that fails does not hold up or hide the others. */
+export async function readNodeViews(cluster: ClusterConfig, addresses: string[]): Promise<NodeViewResult[]> {
+  return Promise.all(
+    addresses.map(async (address): Promise<NodeViewResult> => {
+      const target = jolokiaTarget(cluster, address);
+      try {
+        return { address, view: parseNodeView(target, await jolokiaBulk(target, NODE_VIEW_REQUESTS)) };
+      } catch (error) {
+        if (error instanceof JolokiaError) return { address, error };
+        throw error;
+      }
+    }),
+  );
+}

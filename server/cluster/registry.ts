@@ -1,0 +1,77 @@
+import 'server-only';
+/**
+ * One cassandra-driver Client per configured cluster, connected on first use and closed when the
+ * process exits. A failed connect is not cached: the next call tries again, so the console
+ * recovers by itself when the cluster comes back.
+ */
+import { readFileSync } from 'node:fs';
+import { Client, auth, errors as driverErrors } from 'cassandra-driver';
+import { config, type ClusterConfig } from '../config';
+import { ClusterUnreachableError, UnknownClusterError } from './errors';
+
+const clients = new Map<string, Promise<Client>>();
+
+export function clusterConfig(clusterId: string): ClusterConfig {
+  const all = config().clusters;
+  const found = all.find((c) => c.id === clusterId);
+  if (!found) throw new UnknownClusterError(clusterId, all.map((c) => c.id));
+  return found;
+}
+
+function createClient(cluster: ClusterConfig): Client {
+  return new Client({
+    contactPoints: cluster.contactPoints,
+    localDataCenter: cluster.localDataCenter,
+    protocolOptions: { port: cluster.port },
+    authProvider: cluster.credentials ? new auth.PlainTextAuthProvider(cluster.credentials.username, cluster.credentials.password) : undefined,
+    sslOptions: cluster.tls?.enabled
+      ? { ca: cluster.tls.caFile ? [readFileSync(cluster.tls.caFile)] : undefined, rejectUnauthorized: cluster.tls.rejectUnauthorized }
+      : undefined,
+    socketOptions: { connectTimeout: 3000, readTimeout: 12_000 },
+    // The console reads metadata and system tables, never user data at scale: small pools suffice.
+    pooling: { coreConnectionsPerHost: { 0: 1, 1: 1, 2: 0 } },
+  });
+}
+
+function unreachable(cluster: ClusterConfig, error: unknown): ClusterUnreachableError {
+  if (error instanceof driverErrors.NoHostAvailableError) {
+    const perHost = Object.entries(error.innerErrors as Record<string, Error>).map(([host, inner]) => ({ host, reason: inner.message }));
+    if (perHost.length > 0) return new ClusterUnreachableError(cluster.id, perHost);
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return new ClusterUnreachableError(cluster.id, cluster.contactPoints.map((host) => ({ host, reason })));
+}
+
+export function driverFor(clusterId: string): Promise<Client> {
+  const cluster = clusterConfig(clusterId);
+  let pending = clients.get(clusterId);
+  if (!pending) {
+    const client = createClient(cluster);
+    pending = client.connect().then(
+      () => client,
+      async (error: unknown) => {
+        clients.delete(clusterId);
+        await client.shutdown().catch(() => undefined);
+        throw unreachable(cluster, error);
+      },
+    );
+    clients.set(clusterId, pending);
+  }
+  return pending;
+}
+
+export async function closeAll(): Promise<void> {
+  const all = [...clients.values()];
+  clients.clear();
+  await Promise.all(all.map((p) => p.then((c) => c.shutdown()).catch(() => undefined)));
+}
+
+let hooked = false;
+if (!hooked) {
+  hooked = true;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void closeAll().finally(() => process.exit(0));
+    });
+  }
+}

@@ -1,0 +1,122 @@
+import 'server-only';
+/**
+ * The console's configuration: `ringside.config.json` (or the file RINGSIDE_CONFIG names), then
+ * RINGSIDE_* variables on top, all validated with zod. A bad value stops start-up with a message
+ * that names the field. Without a file, the console points at the local demo cluster.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const hostPattern = /^[A-Za-z0-9.\-:[\]]+$/;
+
+export const clusterConfigSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes (it appears in URLs)'),
+  name: z.string().min(1).optional(),
+  contactPoints: z.array(z.string().regex(hostPattern, 'must be a host or host:port')).min(1, 'needs at least one contact point'),
+  port: z.number().int().min(1).max(65535).default(9042),
+  localDataCenter: z.string().min(1),
+  credentials: z.object({ username: z.string().min(1), password: z.string() }).optional(),
+  tls: z
+    .object({
+      enabled: z.boolean().default(true),
+      caFile: z.string().optional(),
+      rejectUnauthorized: z.boolean().default(true),
+    })
+    .optional(),
+  jolokia: z
+    .object({
+      port: z.number().int().min(1).max(65535).default(8778),
+      /** `{host}` and `{port}` are replaced per node, e.g. `https://{host}:8443/jolokia/`. */
+      urlTemplate: z.string().includes('{host}', { message: 'must contain {host}' }).optional(),
+      timeoutMs: z.number().int().min(100).max(60_000).default(3000),
+      username: z.string().optional(),
+      password: z.string().optional(),
+    })
+    .default({ port: 8778, timeoutMs: 3000 }),
+  pollIntervalMs: z.number().int().min(500).max(600_000).default(5000),
+});
+
+export const configSchema = z.object({
+  clusters: z.array(clusterConfigSchema).min(1, 'needs at least one cluster').refine((list) => new Set(list.map((c) => c.id)).size === list.length, 'cluster ids must be unique'),
+  dataDir: z.string().default('.ringside-data'),
+});
+
+export type ClusterConfig = z.infer<typeof clusterConfigSchema>;
+export type RingsideConfig = z.infer<typeof configSchema>;
+
+const envSchema = z.object({
+  RINGSIDE_CONFIG: z.string().optional(),
+  RINGSIDE_CLUSTER_ID: z.string().optional(),
+  RINGSIDE_CONTACT_POINTS: z.string().optional(),
+  RINGSIDE_CQL_PORT: z.coerce.number().int().optional(),
+  RINGSIDE_LOCAL_DC: z.string().optional(),
+  RINGSIDE_CQL_USERNAME: z.string().optional(),
+  RINGSIDE_CQL_PASSWORD: z.string().optional(),
+  RINGSIDE_JOLOKIA_PORT: z.coerce.number().int().optional(),
+  RINGSIDE_JOLOKIA_URL_TEMPLATE: z.string().optional(),
+  RINGSIDE_JOLOKIA_TIMEOUT_MS: z.coerce.number().int().optional(),
+  RINGSIDE_POLL_INTERVAL_MS: z.coerce.number().int().optional(),
+  RINGSIDE_DATA_DIR: z.string().optional(),
+});
+
+export class ConfigError extends Error {}
+
+const DEMO_DEFAULT = {
+  clusters: [{ id: 'demo', name: 'Local demo cluster', contactPoints: ['127.0.0.1'], localDataCenter: 'dc1' }],
+};
+
+function describeIssues(source: string, error: z.ZodError): string {
+  return error.issues.map((issue) => `${source}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`).join('\n');
+}
+
+/** Puts RINGSIDE_* values onto the cluster they name (RINGSIDE_CLUSTER_ID, else the first one). */
+function applyEnv(raw: unknown, env: z.infer<typeof envSchema>): unknown {
+  if (typeof raw !== 'object' || raw === null || !Array.isArray((raw as { clusters?: unknown }).clusters)) return raw;
+  const config = structuredClone(raw) as { clusters: Record<string, unknown>[]; dataDir?: string };
+  if (env.RINGSIDE_DATA_DIR) config.dataDir = env.RINGSIDE_DATA_DIR;
+  const target = env.RINGSIDE_CLUSTER_ID ? config.clusters.find((c) => c.id === env.RINGSIDE_CLUSTER_ID) : config.clusters[0];
+  if (!target) throw new ConfigError(`RINGSIDE_CLUSTER_ID: no cluster "${env.RINGSIDE_CLUSTER_ID}" in the configuration`);
+  if (env.RINGSIDE_CONTACT_POINTS) target.contactPoints = env.RINGSIDE_CONTACT_POINTS.split(',').map((s) => s.trim()).filter(Boolean);
+  if (env.RINGSIDE_CQL_PORT !== undefined) target.port = env.RINGSIDE_CQL_PORT;
+  if (env.RINGSIDE_LOCAL_DC) target.localDataCenter = env.RINGSIDE_LOCAL_DC;
+  if (env.RINGSIDE_CQL_USERNAME) target.credentials = { username: env.RINGSIDE_CQL_USERNAME, password: env.RINGSIDE_CQL_PASSWORD ?? '' };
+  const jolokia = { ...((target.jolokia as Record<string, unknown> | undefined) ?? {}) };
+  if (env.RINGSIDE_JOLOKIA_PORT !== undefined) jolokia.port = env.RINGSIDE_JOLOKIA_PORT;
+  if (env.RINGSIDE_JOLOKIA_URL_TEMPLATE) jolokia.urlTemplate = env.RINGSIDE_JOLOKIA_URL_TEMPLATE;
+  if (env.RINGSIDE_JOLOKIA_TIMEOUT_MS !== undefined) jolokia.timeoutMs = env.RINGSIDE_JOLOKIA_TIMEOUT_MS;
+  if (Object.keys(jolokia).length > 0) target.jolokia = jolokia;
+  if (env.RINGSIDE_POLL_INTERVAL_MS !== undefined) target.pollIntervalMs = env.RINGSIDE_POLL_INTERVAL_MS;
+  return config;
+}
+
+export function parseConfig(raw: unknown, source: string, rawEnv: Record<string, string | undefined>): RingsideConfig {
+  const env = envSchema.safeParse(rawEnv);
+  if (!env.success) throw new ConfigError(describeIssues('environment', env.error));
+  const parsed = configSchema.safeParse(applyEnv(raw, env.data));
+  if (!parsed.success) throw new ConfigError(describeIssues(source, parsed.error));
+  return parsed.data;
+}
+
+export function loadConfig(rawEnv: Record<string, string | undefined> = process.env): RingsideConfig {
+  const path = resolve(/*turbopackIgnore: true*/ process.cwd(), rawEnv.RINGSIDE_CONFIG ?? 'ringside.config.json');
+  if (!existsSync(/*turbopackIgnore: true*/ path)) {
+    if (rawEnv.RINGSIDE_CONFIG) throw new ConfigError(`RINGSIDE_CONFIG names ${path}, which does not exist`);
+    return parseConfig(DEMO_DEFAULT, '(built-in demo configuration)', rawEnv);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(/*turbopackIgnore: true*/ path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`${path}: not valid JSON: ${(error as Error).message}`);
+  }
+  return parseConfig(raw, path, rawEnv);
+}
+
+let cached: RingsideConfig | undefined;
+
+/** The configuration of this server process, read once. */
+export function config(): RingsideConfig {
+  cached ??= loadConfig();
+  return cached;
+}
