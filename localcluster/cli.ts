@@ -9,7 +9,7 @@ import { ensureArtifacts, type CassandraArtifacts } from './artifacts';
 import { nodetoolJvmArgs } from './jvm-options';
 import { killNode, NodeFailedError, pauseOrResume, startNodes, stopNode, wipeCluster, type ToolContext } from './lifecycle';
 import { lastLines, processState } from './node-process';
-import { PortTakenError } from './ports';
+import { assertPortsFree, portsOf, PortTakenError } from './ports';
 import { findJava17, MissingPrerequisiteError } from './prerequisites';
 import { printStatus } from './status';
 import { ClusterPaths, defaultClustersDir, readClusterState, writeClusterState, type ClusterState } from './state';
@@ -18,7 +18,9 @@ import { dcOf, leastPopulatedDc, nodeSpec, type NodeSpec } from './topology';
 
 const USAGE = `usage: npm run cluster -- <command> [options]
 
-  up [--nodes 3] [--dcs 2] [--vnodes 16] [--heap-mb 768]   create and start a cluster, or start what is stopped
+  up [--nodes 3] [--dcs 2] [--vnodes 16] [--heap-mb 768] [--ip-offset 0]
+                             create and start a cluster, or start what is stopped;
+                             --ip-offset 10 puts node 1 on 127.0.0.11 (a second cluster beside the first)
   status                     every node: process, CQL, Jolokia and what its gossip sees
   start N | stop N           start one node / stop it cleanly (SIGTERM, Cassandra drains)
   kill N                     SIGKILL one node
@@ -46,6 +48,7 @@ function parse(argv: string[]) {
       dcs: { type: 'string' },
       vnodes: { type: 'string' },
       'heap-mb': { type: 'string' },
+      'ip-offset': { type: 'string' },
       timeout: { type: 'string', default: '300' },
       dc: { type: 'string' },
       lines: { type: 'string', default: '50' },
@@ -71,11 +74,21 @@ function nodeOf(cluster: ClusterState, raw: string | undefined): NodeSpec {
   return node;
 }
 
-function newCluster(name: string, nodeCount: number, dcCount: number, vnodes: number, heapMb: number, version: string): ClusterState {
+interface Layout {
+  nodeCount: number;
+  dcCount: number;
+  vnodes: number;
+  heapMb: number;
+  ipOffset: number;
+}
+
+function newCluster(name: string, layout: Layout, version: string): ClusterState {
+  const { nodeCount, dcCount, vnodes, heapMb, ipOffset } = layout;
   if (dcCount > nodeCount) throw new UsageError(`--dcs ${dcCount} is more than --nodes ${nodeCount}: every DC needs a node`);
+  if (nodeCount + ipOffset > 254) throw new UsageError(`--nodes ${nodeCount} with --ip-offset ${ipOffset} runs past 127.0.0.254`);
   const tokens = evenlyDealtTokens(nodeCount, vnodes);
-  const nodes = Array.from({ length: nodeCount }, (_, i) => nodeSpec(i + 1, dcOf(i + 1, nodeCount, dcCount), true, tokens[i]));
-  return { name, cassandraVersion: version, vnodes, heapMb, createdAt: new Date().toISOString(), nodes };
+  const nodes = Array.from({ length: nodeCount }, (_, i) => nodeSpec(i + 1, dcOf(i + 1, nodeCount, dcCount), true, tokens[i], ipOffset));
+  return { name, cassandraVersion: version, vnodes, heapMb, ipOffset, createdAt: new Date().toISOString(), nodes };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -123,12 +136,17 @@ async function main(argv: string[]): Promise<number> {
         const { artifacts } = ctx.runtime();
         const cluster = newCluster(
           values.name,
-          positiveInt(values.nodes, 3, '--nodes'),
-          positiveInt(values.dcs, 2, '--dcs'),
-          positiveInt(values.vnodes, 16, '--vnodes'),
-          positiveInt(values['heap-mb'], 768, '--heap-mb'),
+          {
+            nodeCount: positiveInt(values.nodes, 3, '--nodes'),
+            dcCount: positiveInt(values.dcs, 2, '--dcs'),
+            vnodes: positiveInt(values.vnodes, 16, '--vnodes'),
+            heapMb: positiveInt(values['heap-mb'], 768, '--heap-mb'),
+            ipOffset: values['ip-offset'] === undefined ? 0 : positiveInt(values['ip-offset'], 0, '--ip-offset'),
+          },
           artifacts.version,
         );
+        // Named before anything is written: a clash leaves no half-made cluster behind.
+        await assertPortsFree(cluster.nodes.flatMap(portsOf));
         log(`cluster ${cluster.name}: Cassandra ${artifacts.version}, ${cluster.nodes.length} nodes, ${cluster.vnodes} tokens each, in ${paths.dir}`);
         writeClusterState(paths, cluster);
         await startNodes(ctx, cluster, cluster.nodes);
@@ -164,7 +182,7 @@ async function main(argv: string[]): Promise<number> {
       const cluster = requireCluster();
       const index = Math.max(...cluster.nodes.map((n) => n.index)) + 1;
       const dc = values.dc ?? leastPopulatedDc(cluster.nodes);
-      const node = nodeSpec(index, dc, false, []);
+      const node = nodeSpec(index, dc, false, [], cluster.ipOffset);
       const grown = { ...cluster, nodes: [...cluster.nodes, node] };
       log(`cluster ${cluster.name}: adding node ${index} (${node.address}) to ${dc}; it bootstraps and streams its data`);
       writeClusterState(paths, grown);

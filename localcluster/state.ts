@@ -26,6 +26,7 @@ const clusterSchema = z.object({
   cassandraVersion: z.string(),
   vnodes: z.number().int().min(1),
   heapMb: z.number().int().min(256),
+  ipOffset: z.number().int().min(0).max(200).default(0),
   createdAt: z.string(),
   nodes: z.array(nodeSchema).min(1),
 });

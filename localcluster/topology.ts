@@ -33,15 +33,19 @@ export function dcOf(index: number, nodeCount: number, dcCount: number): string 
   return `dc${Math.floor((index - 1) / perDc) + 1}`;
 }
 
-export function nodeSpec(index: number, dc: string, seed: boolean, initialTokens: string[]): NodeSpec {
+/**
+ * `ipOffset` shifts a whole cluster along 127.0.0.x (and its JMX ports with it), so a second
+ * cluster — a benchmark's, say — can run beside the demo one: offset 10 puts node 1 on 127.0.0.11.
+ */
+export function nodeSpec(index: number, dc: string, seed: boolean, initialTokens: string[], ipOffset = 0): NodeSpec {
   return {
     index,
-    address: nodeAddress(index),
+    address: nodeAddress(index + ipOffset),
     dc,
     rack: 'rack1',
     storagePort: STORAGE_PORT,
     nativePort: NATIVE_PORT,
-    jmxPort: jmxPortOf(index),
+    jmxPort: jmxPortOf(index + ipOffset),
     jolokiaPort: JOLOKIA_PORT,
     seed,
     initialTokens,

@@ -1,0 +1,52 @@
+/**
+ * The local-cluster tool as a library for tests and benchmarks: run a command, run nodetool,
+ * wait for a condition. It shells out to the same CLI an operator uses.
+ */
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseNodetoolStatus, type NodetoolStatusRow } from './nodetool-status';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const CLI = join(ROOT, 'localcluster', 'cli.ts');
+
+export interface CommandResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCluster(args: string[], timeoutMs = 400_000): CommandResult {
+  const result = spawnSync(TSX, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 32 * 1024 * 1024 });
+  return { status: result.status ?? -1, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
+}
+
+export function runClusterOrThrow(args: string[], timeoutMs?: number): string {
+  const result = runCluster(args, timeoutMs);
+  if (result.status !== 0) throw new Error(`cluster ${args.join(' ')} exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+export function nodetool(node: number, args: string[], cluster = 'demo'): string {
+  return runClusterOrThrow(['--name', cluster, 'nodetool', String(node), ...args], 120_000);
+}
+
+export function nodetoolStatus(node: number, cluster = 'demo'): NodetoolStatusRow[] {
+  return parseNodetoolStatus(nodetool(node, ['status'], cluster));
+}
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 90_000, intervalMs = 1000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+  throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}`);
+}

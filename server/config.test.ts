@@ -1,0 +1,59 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseConfig } from './config';
+
+const minimal = { clusters: [{ id: 'prod', contactPoints: ['10.0.0.1'], localDataCenter: 'dc1' }] };
+
+describe('configuration', () => {
+  it('fills defaults for a minimal cluster', () => {
+    const config = parseConfig(minimal, 'test.json', {});
+    expect(config.clusters[0]).toMatchObject({ port: 9042, pollIntervalMs: 5000, jolokia: { port: 8778, timeoutMs: 3000 } });
+    expect(config.dataDir).toBe('.ringside-data');
+  });
+
+  it('names the field that is wrong', () => {
+    const bad = { clusters: [{ id: 'prod', contactPoints: [], localDataCenter: 'dc1' }] };
+    expect(() => parseConfig(bad, 'ringside.config.json', {})).toThrow(/ringside\.config\.json: clusters\.0\.contactPoints: needs at least one contact point/);
+    const badPort = { clusters: [{ ...minimal.clusters[0], jolokia: { port: 99999 } }] };
+    expect(() => parseConfig(badPort, 'x.json', {})).toThrow(/clusters\.0\.jolokia\.port/);
+    const badId = { clusters: [{ ...minimal.clusters[0], id: 'Prod Cluster' }] };
+    expect(() => parseConfig(badId, 'x.json', {})).toThrow(/clusters\.0\.id: must be lower-case/);
+  });
+
+  it('rejects duplicate cluster ids', () => {
+    expect(() => parseConfig({ clusters: [minimal.clusters[0], minimal.clusters[0]] }, 'x.json', {})).toThrow(/unique/);
+  });
+
+  it('lets RINGSIDE_* variables override the file, on the cluster they name', () => {
+    const two = { clusters: [minimal.clusters[0], { id: 'staging', contactPoints: ['10.1.0.1'], localDataCenter: 'east' }] };
+    const config = parseConfig(two, 'x.json', {
+      RINGSIDE_CLUSTER_ID: 'staging',
+      RINGSIDE_CONTACT_POINTS: '127.0.0.5, 127.0.0.6',
+      RINGSIDE_JOLOKIA_PORT: '8779',
+      RINGSIDE_CQL_USERNAME: 'ops',
+      RINGSIDE_CQL_PASSWORD: 'secret',
+      RINGSIDE_DATA_DIR: '/var/lib/ringside',
+    });
+    expect(config.clusters[0].contactPoints).toEqual(['10.0.0.1']);
+    expect(config.clusters[1]).toMatchObject({ contactPoints: ['127.0.0.5', '127.0.0.6'], jolokia: { port: 8779 }, credentials: { username: 'ops', password: 'secret' } });
+    expect(config.dataDir).toBe('/var/lib/ringside');
+  });
+
+  it('names a bad environment variable', () => {
+    expect(() => parseConfig(minimal, 'x.json', { RINGSIDE_JOLOKIA_PORT: 'eighty' })).toThrow(/environment: RINGSIDE_JOLOKIA_PORT/);
+    expect(() => parseConfig(minimal, 'x.json', { RINGSIDE_CLUSTER_ID: 'nope' })).toThrow(ConfigError);
+  });
+
+  it('reads the file RINGSIDE_CONFIG names, and says when it is missing or not JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ringside-config-'));
+    const good = join(dir, 'good.json');
+    writeFileSync(good, JSON.stringify(minimal));
+    expect(loadConfig({ RINGSIDE_CONFIG: good }).clusters[0].id).toBe('prod');
+    expect(() => loadConfig({ RINGSIDE_CONFIG: join(dir, 'missing.json') })).toThrow(/does not exist/);
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{ "clusters": [');
+    expect(() => loadConfig({ RINGSIDE_CONFIG: broken })).toThrow(/not valid JSON/);
+  });
+});

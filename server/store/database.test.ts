@@ -1,0 +1,21 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { consoleIdentity, migrate, openStore } from './database';
+
+describe('console store', () => {
+  it('creates its schema once and keeps its identity across restarts', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ringside-store-'));
+    const first = openStore(dir);
+    const identity = consoleIdentity(first);
+    expect(identity.schemaVersion).toBe(1);
+    expect(identity.instanceId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(migrate(first)).toBe(0);
+    first.close();
+
+    const reopened = openStore(dir);
+    expect(consoleIdentity(reopened)).toEqual(identity);
+    reopened.close();
+  });
+});

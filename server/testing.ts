@@ -1,0 +1,13 @@
+/**
+ * Shared set-up for tests that call the routers against the real local cluster: the test
+ * configuration (the demo cluster plus two deliberately broken ones) and a caller.
+ */
+import { fileURLToPath } from 'node:url';
+import { createCaller } from './routers/_app';
+
+export const TEST_CONFIG = fileURLToPath(new URL('../e2e/ringside.test.config.json', import.meta.url));
+
+export function testCaller() {
+  process.env.RINGSIDE_CONFIG = TEST_CONFIG;
+  return createCaller({ origin: 'test' });
+}
