@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# `npm run demo`: installs what is missing, starts the local Cassandra cluster if none runs,
+# builds and starts the console, and prints its URL. Ctrl-C stops the console; the cluster keeps
+# running until `npm run cluster -- down`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT="${PORT:-3000}"
+
+bash scripts/ensure-deps.sh
+npx tsx localcluster/cli.ts up
+if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components server instrumentation.ts next.config.js package-lock.json -newer .next/BUILD_ID -print -quit)" ]; then
+  echo "ringside: building the console"
+  npx next build
+fi
+echo
+echo "Ringside console: http://127.0.0.1:${PORT}/   (stop it with Ctrl-C; stop the cluster with 'npm run cluster -- down')"
+echo
+exec npx next start -p "${PORT}"
