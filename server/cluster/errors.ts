@@ -21,6 +21,12 @@ export class ClusterUnreachableError extends Error {
   }
 }
 
+export class UnknownKeyspaceError extends Error {
+  constructor(readonly clusterId: string, readonly keyspace: string, known: string[]) {
+    super(`cluster ${clusterId} has no keyspace "${keyspace}" (it has: ${known.sort().join(', ')})`);
+  }
+}
+
 export type JolokiaFailure = 'refused' | 'timeout' | 'unreachable' | 'http' | 'protocol';
 
 export class JolokiaError extends Error {
@@ -31,7 +37,7 @@ export class JolokiaError extends Error {
 
 export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof TRPCError) return error;
-  if (error instanceof UnknownClusterError) return new TRPCError({ code: 'NOT_FOUND', message: error.message, cause: error });
+  if (error instanceof UnknownClusterError || error instanceof UnknownKeyspaceError) return new TRPCError({ code: 'NOT_FOUND', message: error.message, cause: error });
   if (error instanceof ClusterUnreachableError) return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: error.message, cause: error });
   if (error instanceof JolokiaError) {
     return new TRPCError({ code: error.failure === 'timeout' ? 'GATEWAY_TIMEOUT' : 'BAD_GATEWAY', message: error.message, cause: error });

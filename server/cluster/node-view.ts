@@ -5,7 +5,9 @@ import 'server-only';
  */
 import { z } from 'zod';
 import type { ClusterConfig } from '../config';
+import { parseEndpointStates, type EndpointState } from '../gossip/endpoint-states';
 import { JolokiaError } from './errors';
+import { trafficOf } from './traffic';
 import { jolokiaBulk, jolokiaUrl, valueOf, type JolokiaRequest, type JolokiaTarget } from './jolokia';
 
 const endpointList = z.array(z.string());
@@ -27,10 +29,21 @@ const storageServiceSchema = z.object({
 
 const snitchSchema = z.object({ Datacenter: z.string(), Rack: z.string() });
 
+const failureDetectorSchema = z.object({
+  AllEndpointStatesWithPort: z.string(),
+  SimpleStatesWithPort: z.record(z.string(), z.string()),
+  PhiValuesWithPort: z.record(z.string(), z.object({ PHI: z.number() })),
+});
+
+const heapSchema = z.object({ used: z.number(), max: z.number(), committed: z.number() });
+
 export const NODE_VIEW_REQUESTS: JolokiaRequest[] = [
   { type: 'read', mbean: 'org.apache.cassandra.db:type=StorageService', attribute: Object.keys(storageServiceSchema.shape) },
   { type: 'read', mbean: 'org.apache.cassandra.metrics:type=Storage,name=Load', attribute: 'Count' },
   { type: 'read', mbean: 'org.apache.cassandra.db:type=EndpointSnitchInfo', attribute: ['Datacenter', 'Rack'] },
+  { type: 'read', mbean: 'org.apache.cassandra.net:type=FailureDetector', attribute: Object.keys(failureDetectorSchema.shape) },
+  { type: 'read', mbean: 'java.lang:type=Runtime', attribute: 'Uptime' },
+  { type: 'read', mbean: 'java.lang:type=Memory', attribute: 'HeapMemoryUsage' },
 ];
 
 export interface NodeView {
@@ -52,6 +65,14 @@ export interface NodeView {
   moving: string[];
   loadByEndpoint: Record<string, string>;
   endpointByHostId: Record<string, string>;
+  /** This node's gossip state of every endpoint it knows, itself included (as `nodetool gossipinfo` on it). */
+  gossip: EndpointState[];
+  /** The failure detector's verdict on each endpoint, and its phi for each peer. */
+  failureDetector: Record<string, 'UP' | 'DOWN'>;
+  phi: Record<string, number>;
+  uptimeMs: number;
+  heapUsedBytes: number;
+  heapMaxBytes: number;
 }
 
 export function jolokiaTarget(cluster: ClusterConfig, address: string): JolokiaTarget {
@@ -71,7 +92,11 @@ export function parseNodeView(target: JolokiaTarget, results: Awaited<ReturnType
   const ss = valueOf(target, results[0], storageServiceSchema, 'StorageService');
   const load = valueOf(target, results[1], z.number(), 'the Storage Load metric');
   const snitch = valueOf(target, results[2], snitchSchema, 'EndpointSnitchInfo');
+  const fd = valueOf(target, results[3], failureDetectorSchema, 'FailureDetector');
+  const uptimeMs = valueOf(target, results[4], z.number(), 'the JVM uptime');
+  const heap = valueOf(target, results[5], heapSchema, 'the JVM heap usage');
   const clean = (list: string[]) => list.map(stripSlash);
+  const byEndpoint = <T,>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).map(([k, v]) => [stripSlash(k), v]));
   return {
     address: target.node,
     hostId: ss.LocalHostId,
@@ -87,8 +112,14 @@ export function parseNodeView(target: JolokiaTarget, results: Awaited<ReturnType
     joining: clean(ss.JoiningNodesWithPort),
     leaving: clean(ss.LeavingNodesWithPort),
     moving: clean(ss.MovingNodesWithPort),
-    loadByEndpoint: Object.fromEntries(Object.entries(ss.LoadMapWithPort).map(([k, v]) => [stripSlash(k), v])),
+    loadByEndpoint: byEndpoint(ss.LoadMapWithPort),
     endpointByHostId: Object.fromEntries(Object.entries(ss.HostIdToEndpointWithPort).map(([k, v]) => [k, stripSlash(v)])),
+    gossip: parseEndpointStates(fd.AllEndpointStatesWithPort),
+    failureDetector: Object.fromEntries(Object.entries(fd.SimpleStatesWithPort).map(([k, v]) => [stripSlash(k), v === 'UP' ? 'UP' : 'DOWN'])),
+    phi: Object.fromEntries(Object.entries(fd.PhiValuesWithPort).map(([k, v]) => [stripSlash(k), v.PHI])),
+    uptimeMs,
+    heapUsedBytes: heap.used,
+    heapMaxBytes: heap.max,
   };
 }
 
@@ -96,9 +127,11 @@ export type NodeViewResult = { address: string; view: NodeView } | { address: st
 
 /** Asks every address at once; a node that fails does not hold up or hide the others. */
 export async function readNodeViews(cluster: ClusterConfig, addresses: string[]): Promise<NodeViewResult[]> {
+  const traffic = trafficOf(cluster.id);
   return Promise.all(
     addresses.map(async (address): Promise<NodeViewResult> => {
       const target = jolokiaTarget(cluster, address);
+      traffic.jolokiaRequests++;
       try {
         return { address, view: parseNodeView(target, await jolokiaBulk(target, NODE_VIEW_REQUESTS)) };
       } catch (error) {

@@ -1,9 +1,9 @@
 import 'server-only';
-/** `cluster.nodes`: every node of a cluster, from the driver's metadata and each node's own gossip. */
+/** `cluster.nodes`: every node of a cluster, from the shared poller's latest snapshot. */
 import type { Client } from 'cassandra-driver';
-import { clusterConfig, driverFor } from '../cluster/registry';
-import { readNodeViews } from '../cluster/node-view';
-import { mergeNodes, type DriverHost, type NodeRow } from './merge-nodes';
+import { ClusterUnreachableError } from '../cluster/errors';
+import type { DriverHost, NodeRow } from './merge-nodes';
+import { clusterPoller } from './live';
 
 export interface ClusterNodes {
   clusterId: string;
@@ -25,11 +25,8 @@ export function driverHosts(client: Client): DriverHost[] {
 }
 
 export async function listNodes(clusterId: string): Promise<ClusterNodes> {
-  const cluster = clusterConfig(clusterId);
-  const client = await driverFor(clusterId);
-  const hosts = driverHosts(client);
-  const views = await readNodeViews(cluster, hosts.map((h) => h.address));
-  const nodes = mergeNodes(hosts, views);
-  const clusterName = views.flatMap((r) => ('view' in r ? [r.view.clusterName] : []))[0] ?? null;
-  return { clusterId, clusterName, nodes, fetchedAt: new Date() };
+  const { value: snapshot, takenAt } = await clusterPoller(clusterId).fresh();
+  // Nothing answered, neither CQL nor any agent: there is no node list to show, only the failure.
+  if (snapshot.unreachable && snapshot.observers.every((o) => o.error !== null)) throw new ClusterUnreachableError(clusterId, snapshot.unreachable);
+  return { clusterId, clusterName: snapshot.clusterName, nodes: snapshot.nodes, fetchedAt: takenAt };
 }

@@ -1,23 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { JolokiaError, type JolokiaFailure } from '../cluster/errors';
-import type { JolokiaResult } from '../cluster/jolokia';
-import { parseNodeView, type NodeViewResult } from '../cluster/node-view';
+import { JolokiaError } from '../cluster/errors';
+import type { NodeViewResult } from '../cluster/node-view';
 import { mergeNodes, parseLoad, type DriverHost } from './merge-nodes';
+import { recordedViews } from './recorded';
 
-interface Recording {
-  answers: { address: string; results?: JolokiaResult[]; error?: string; failure?: JolokiaFailure }[];
-}
-
-/** Answers recorded from the real local cluster by scripts/record-node-views.ts. */
-function recorded(label: string): NodeViewResult[] {
-  const recording = JSON.parse(readFileSync(join(import.meta.dirname, 'recorded', `${label}.json`), 'utf8')) as Recording;
-  return recording.answers.map((a) => {
-    const target = { node: a.address, url: `http://${a.address}:8778/jolokia/`, timeoutMs: 3000 };
-    return a.results ? { address: a.address, view: parseNodeView(target, a.results) } : { address: a.address, error: new JolokiaError(a.address, target.url, a.failure ?? 'refused', a.error ?? '') };
-  });
-}
+const recorded = recordedViews;
 
 const HOST_IDS: Record<string, string> = {
   '127.0.0.1': 'e0b76021-63ee-4fdd-aecb-7b11b6558a5a',
@@ -51,13 +38,29 @@ describe('mergeNodes', () => {
 
   it('shows a killed node Down, names who sees it down and why its own view is missing', () => {
     // The driver has not noticed yet: the peers' gossip decides, as nodetool status does.
-    const rows = mergeNodes(hosts(), recorded('node3-killed'));
+    const results = recorded('node3-killed');
+    const rows = mergeNodes(hosts(), results);
     const node3 = rows.find((r) => r.address === '127.0.0.3')!;
     expect(node3.status).toBe('Down');
     expect(node3.seenDownBy).toEqual(['127.0.0.1', '127.0.0.2']);
     expect(node3.jolokiaError).toMatch(/node 127\.0\.0\.3: Jolokia refused connection/);
-    expect(node3.loadBytes).toBe(parseLoad('106.77 KiB'));
+    const seenByNode1 = results.find((r) => r.address === '127.0.0.1');
+    expect(node3.loadBytes).toBe(parseLoad(seenByNode1 && 'view' in seenByNode1 ? seenByNode1.view.loadByEndpoint['127.0.0.3:7000'] : ''));
+    expect(node3.downReason).toBe('gossip');
     expect(rows.filter((r) => r.status === 'Up').map((r) => r.address)).toEqual(['127.0.0.1', '127.0.0.2']);
+  });
+
+  it('calls a node Down at once when nothing listens on its ports, before gossip convicts it', () => {
+    const results = recorded('three-up').map((r) =>
+      r.address === '127.0.0.3' ? { address: r.address, error: new JolokiaError(r.address, 'http://127.0.0.3:8778/jolokia/', 'refused', 'Jolokia refused connection') } : r,
+    );
+    const rows = mergeNodes(hosts(), results, new Set(['127.0.0.3']));
+    expect(rows.map((r) => [r.address, r.status, r.downReason])).toEqual([
+      ['127.0.0.1', 'Up', null],
+      ['127.0.0.2', 'Up', null],
+      ['127.0.0.3', 'Down', 'not-listening'],
+    ]);
+    expect(rows[2].seenDownBy).toEqual([]);
   });
 
   it('falls back to the driver when no node answers over Jolokia', () => {

@@ -28,12 +28,17 @@ export interface NodeRow {
   status: NodeStatus;
   /** Peers whose gossip holds this node unreachable: more than one name means a real outage, one alone a split view. */
   seenDownBy: string[];
+  /** Why Down: peers' gossip convicted it, nothing listens on its ports any more, or only the driver says so. */
+  downReason: 'gossip' | 'not-listening' | 'driver' | null;
   state: NodeState;
   loadBytes: number | null;
   tokenCount: number | null;
   releaseVersion: string | null;
   schemaVersion: string | null;
   operationMode: string | null;
+  uptimeMs: number | null;
+  heapUsedBytes: number | null;
+  heapMaxBytes: number | null;
   /** Why this node's own Jolokia view is missing, if it is. */
   jolokiaError: string | null;
 }
@@ -59,16 +64,21 @@ function compareAddresses(a: string, b: string): number {
   return a.localeCompare(b);
 }
 
-/** Up or Down from the peers' gossip, as `nodetool status` on any of them would say. */
-function statusOf(endpoint: string | null, address: string, views: NodeView[], driverUp: boolean | undefined): { status: NodeStatus; seenDownBy: string[] } {
-  if (endpoint) {
-    const peers = views.filter((v) => v.address !== address && (v.live.includes(endpoint) || v.unreachable.includes(endpoint)));
-    const seenDownBy = peers.filter((v) => v.unreachable.includes(endpoint)).map((v) => v.address);
-    if (peers.length > 0) return { status: seenDownBy.length > 0 ? 'Down' : 'Up', seenDownBy };
-    if (views.some((v) => v.address === address)) return { status: 'Up', seenDownBy: [] };
-  }
-  if (driverUp !== undefined) return { status: driverUp ? 'Up' : 'Down', seenDownBy: [] };
-  return { status: 'Unknown', seenDownBy: [] };
+type Verdict = Pick<NodeRow, 'status' | 'seenDownBy' | 'downReason'>;
+
+/**
+ * Up or Down from the peers' gossip, as `nodetool status` on any of them would say — except that a
+ * node whose process refuses connections on both Jolokia and CQL is Down at once, seconds before
+ * gossip convicts it.
+ */
+function statusOf(endpoint: string | null, address: string, views: NodeView[], driverUp: boolean | undefined, notListening: boolean): Verdict {
+  const peers = endpoint ? views.filter((v) => v.address !== address && (v.live.includes(endpoint) || v.unreachable.includes(endpoint))) : [];
+  const seenDownBy = peers.filter((v) => endpoint && v.unreachable.includes(endpoint)).map((v) => v.address);
+  if (seenDownBy.length > 0) return { status: 'Down', seenDownBy, downReason: 'gossip' };
+  if (notListening) return { status: 'Down', seenDownBy, downReason: 'not-listening' };
+  if (peers.length > 0 || views.some((v) => v.address === address)) return { status: 'Up', seenDownBy, downReason: null };
+  if (driverUp !== undefined) return { status: driverUp ? 'Up' : 'Down', seenDownBy, downReason: driverUp ? null : 'driver' };
+  return { status: 'Unknown', seenDownBy, downReason: null };
 }
 
 function stateOf(endpoint: string | null, views: NodeView[]): NodeState {
@@ -79,7 +89,8 @@ function stateOf(endpoint: string | null, views: NodeView[]): NodeState {
   return views.length > 0 ? 'Normal' : 'Unknown';
 }
 
-export function mergeNodes(hosts: DriverHost[], results: NodeViewResult[]): NodeRow[] {
+/** `notListening`: addresses whose Jolokia and CQL ports both refuse connections (the process is gone). */
+export function mergeNodes(hosts: DriverHost[], results: NodeViewResult[], notListening: ReadonlySet<string> = new Set()): NodeRow[] {
   const views = results.flatMap((r) => ('view' in r ? [r.view] : []));
   const errors = new Map(results.flatMap((r) => ('error' in r ? [[r.address, r.error.message] as const] : [])));
   const endpointByHostId = new Map<string, string>();
@@ -103,7 +114,7 @@ export function mergeNodes(hosts: DriverHost[], results: NodeViewResult[]): Node
   const rows = [...known.values()].map(({ address, hostId, endpoint }): NodeRow => {
     const host = hosts.find((h) => (hostId && h.hostId === hostId) || h.address === address);
     const own = views.find((v) => v.address === address || (hostId !== null && v.hostId === hostId));
-    const { status, seenDownBy } = statusOf(endpoint, address, views, host?.up);
+    const verdict = statusOf(endpoint, address, views, host?.up, notListening.has(address));
     const observedLoad = endpoint ? views.map((v) => v.loadByEndpoint[endpoint]).find((l) => l !== undefined) : undefined;
     return {
       hostId,
@@ -111,14 +122,16 @@ export function mergeNodes(hosts: DriverHost[], results: NodeViewResult[]): Node
       endpoint,
       dc: host?.dc ?? own?.dc ?? null,
       rack: host?.rack ?? own?.rack ?? null,
-      status,
-      seenDownBy,
+      ...verdict,
       state: stateOf(endpoint, views),
       loadBytes: own?.loadBytes ?? (observedLoad ? parseLoad(observedLoad) : null),
       tokenCount: host?.tokenCount ?? null,
       releaseVersion: own?.releaseVersion ?? host?.releaseVersion ?? null,
       schemaVersion: own?.schemaVersion ?? null,
       operationMode: own?.operationMode ?? null,
+      uptimeMs: own?.uptimeMs ?? null,
+      heapUsedBytes: own?.heapUsedBytes ?? null,
+      heapMaxBytes: own?.heapMaxBytes ?? null,
       jolokiaError: own ? null : (errors.get(address) ?? 'no Jolokia view of this node was asked for'),
     };
   });

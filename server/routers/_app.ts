@@ -2,9 +2,15 @@ import 'server-only';
 /** The root router: one router per domain, merged here. */
 import { createCallerFactory, createTRPCRouter } from '../trpc';
 import { clusterRouter } from './cluster';
+import { gossipRouter } from './gossip';
+import { ringRouter } from './ring';
+import { schemaRouter } from './schema';
 
 export const appRouter = createTRPCRouter({
   cluster: clusterRouter,
+  ring: ringRouter,
+  gossip: gossipRouter,
+  schema: schemaRouter,
 });
 
 export type AppRouter = typeof appRouter;

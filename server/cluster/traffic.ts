@@ -1,0 +1,20 @@
+import 'server-only';
+/**
+ * Counts what the console sends to each cluster, so an operator (and the `viewers` benchmark) can
+ * see that the load on the cluster does not grow with the number of browsers.
+ */
+export interface Traffic {
+  jolokiaRequests: number;
+  tcpProbes: number;
+}
+
+const byCluster = new Map<string, Traffic>();
+
+export function trafficOf(clusterId: string): Traffic {
+  let traffic = byCluster.get(clusterId);
+  if (!traffic) {
+    traffic = { jolokiaRequests: 0, tcpProbes: 0 };
+    byCluster.set(clusterId, traffic);
+  }
+  return traffic;
+}

@@ -1,0 +1,21 @@
+/**
+ * Loads Jolokia answers recorded from the real local cluster (scripts/record-node-views.ts) as
+ * node views, for unit tests of the logic that reads them.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JolokiaError, type JolokiaFailure } from '../cluster/errors';
+import type { JolokiaResult } from '../cluster/jolokia';
+import { parseNodeView, type NodeViewResult } from '../cluster/node-view';
+
+interface Recording {
+  answers: { address: string; results?: JolokiaResult[]; error?: string; failure?: JolokiaFailure }[];
+}
+
+export function recordedViews(label: string): NodeViewResult[] {
+  const recording = JSON.parse(readFileSync(join(import.meta.dirname, 'recorded', `${label}.json`), 'utf8')) as Recording;
+  return recording.answers.map((a) => {
+    const target = { node: a.address, url: `http://${a.address}:8778/jolokia/`, timeoutMs: 3000 };
+    return a.results ? { address: a.address, view: parseNodeView(target, a.results) } : { address: a.address, error: new JolokiaError(a.address, target.url, a.failure ?? 'refused', a.error ?? '') };
+  });
+}
