@@ -1,4 +1,4 @@
-/** How node facts read on screen, in the units `nodetool status` uses. */
+/** How node facts read on screen, in the units `nodetool` uses. */
 export function formatBytes(bytes: number | null): string {
   if (bytes === null) return '—';
   const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
@@ -8,5 +8,22 @@ export function formatBytes(bytes: number | null): string {
     value /= 1024;
     unit++;
   }
-  return unit === 0 ? `${value} bytes` : `${value.toFixed(value >= 100 ? 0 : value >= 10 ? 1 : 2)} ${units[unit]}`;
+  // Two decimals without trailing zeros, as Cassandra's FileUtils.stringifyFileSize prints ("145.9 KiB").
+  return unit === 0 ? `${value} bytes` : `${Number(value.toFixed(2))} ${units[unit]}`;
+}
+
+export function formatUptime(ms: number | null): string {
+  if (ms === null) return '—';
+  const seconds = Math.floor(ms / 1000);
+  const days = Math.floor(seconds / 86_400);
+  const hours = Math.floor((seconds % 86_400) / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  if (days > 0) return `${days}d ${hours}h`;
+  if (hours > 0) return `${hours}h ${minutes}m`;
+  return minutes > 0 ? `${minutes}m ${seconds % 60}s` : `${seconds}s`;
+}
+
+/** Ownership as nodetool prints it: one decimal, percent. */
+export function formatOwnership(fraction: number | undefined): string {
+  return fraction === undefined ? '—' : `${(fraction * 100).toFixed(1)}%`;
 }

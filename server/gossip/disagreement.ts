@@ -52,7 +52,8 @@ export function disagreementMatrix(observers: ObserverView[]): DisagreementMatri
       schemaDiffers: belief.schema !== null && usualSchema !== undefined && belief.schema !== usualSchema,
     };
   };
-  const rows = observers.map((observer) => ({
+  const byAddress = (a: ObserverView, b: ObserverView) => a.address.localeCompare(b.address, undefined, { numeric: true });
+  const rows = [...observers].sort(byAddress).map((observer) => ({
     observer: observer.address,
     error: observer.error,
     beliefs: Object.fromEntries(peers.map((peer) => [peer, believe(observer, peer)])),

@@ -10,6 +10,7 @@ import { driverFor } from '../cluster/registry';
 import { readNodeViews, type NodeViewResult } from '../cluster/node-view';
 import { refusesConnection } from '../cluster/tcp-probe';
 import { trafficOf } from '../cluster/traffic';
+import { disagreementMatrix, type DisagreementMatrix } from '../gossip/disagreement';
 import type { EndpointState } from '../gossip/endpoint-states';
 import { driverHosts } from './list-nodes';
 import { mergeNodes, type DriverHost, type NodeRow } from './merge-nodes';
@@ -39,6 +40,7 @@ export interface ClusterSnapshot {
   nodes: NodeRow[];
   observers: ObserverView[];
   schemaVersions: { version: string; addresses: string[] }[];
+  disagreement: DisagreementMatrix;
 }
 
 const ipOf = (endpoint: string) => endpoint.slice(0, endpoint.lastIndexOf(':'));
@@ -95,13 +97,15 @@ export async function collectSnapshot(cluster: ClusterConfig, previous: ClusterS
 
   const schema = new Map<string, string[]>();
   for (const node of nodes) if (node.schemaVersion) schema.set(node.schemaVersion, [...(schema.get(node.schemaVersion) ?? []), node.address]);
+  const observers = observerViews(results, previous);
   return {
     clusterId: cluster.id,
     clusterName: results.flatMap((r) => ('view' in r ? [r.view.clusterName] : []))[0] ?? previous?.clusterName ?? null,
     error: failure?.message ?? null,
     unreachable: failure?.perHost ?? null,
     nodes,
-    observers: observerViews(results, previous),
+    observers,
     schemaVersions: [...schema].map(([version, addresses]) => ({ version, addresses })),
+    disagreement: disagreementMatrix(observers),
   };
 }

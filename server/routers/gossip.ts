@@ -1,6 +1,5 @@
 import 'server-only';
 import { z } from 'zod';
-import { disagreementMatrix } from '../gossip/disagreement';
 import { clusterPoller } from '../nodes/live';
 import { createTRPCRouter, publicProcedure } from '../trpc';
 import { clusterInput } from './cluster';
@@ -15,6 +14,6 @@ export const gossipRouter = createTRPCRouter({
   /** What every node believes about every peer, with disagreements marked. */
   disagreement: publicProcedure.input(clusterInput).query(async ({ input }) => {
     const { value, takenAt } = await clusterPoller(input.clusterId).fresh();
-    return { takenAt, ...disagreementMatrix(value.observers) };
+    return { takenAt, ...value.disagreement };
   }),
 });

@@ -1,5 +1,8 @@
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { NodeTable } from '@/components/nodes/node-table';
+import { ClusterOverview } from '@/components/cluster/cluster-overview';
+import { LiveClusterProvider } from '@/components/live/live-cluster';
+import { LiveStatus } from '@/components/live/live-status';
 import { config } from '@/server/config';
 
 export const dynamic = 'force-dynamic';
@@ -10,8 +13,16 @@ export default async function ClusterPage({ params }: { params: Promise<{ cluste
   if (!cluster) notFound();
   return (
     <section data-testid={`cluster-${cluster.id}`} className="cluster">
-      <h2>{cluster.name ?? cluster.id}</h2>
-      <NodeTable clusterId={cluster.id} refreshMs={cluster.pollIntervalMs} />
+      <h2>
+        {cluster.name ?? cluster.id} <span className="muted">· </span>
+        <Link href={`/clusters/${cluster.id}/gossip`} data-testid="gossip-link">
+          gossip and disagreement
+        </Link>
+      </h2>
+      <LiveClusterProvider clusterId={cluster.id}>
+        <LiveStatus />
+        <ClusterOverview />
+      </LiveClusterProvider>
     </section>
   );
 }

@@ -1,0 +1,50 @@
+'use client';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useLiveCluster } from '@/components/live/live-cluster';
+import { LiveNodeTable } from '@/components/nodes/live-node-table';
+import { RingChart } from '@/components/ring/ring-chart';
+import { useTRPC } from '@/components/trpc/react';
+
+/** The cluster page's body: a keyspace picker driving ownership in the node table and replicas on the ring. */
+export function ClusterOverview() {
+  const trpc = useTRPC();
+  const { clusterId, snapshot } = useLiveCluster();
+  const [keyspace, setKeyspace] = useState<string | null>(null);
+  const keyspaces = useQuery(trpc.schema.keyspaces.queryOptions({ clusterId }));
+  const ring = useQuery(trpc.ring.view.queryOptions({ clusterId, keyspace }));
+
+  // The ring changes only when the topology does: refetch when a node's tokens or state change.
+  const topology = snapshot?.nodes.map((n) => `${n.address}:${n.state}:${n.tokenCount}`).join(',');
+  const { refetch } = ring;
+  useEffect(() => {
+    if (topology) void refetch();
+  }, [topology, refetch]);
+
+  return (
+    <>
+      <label className="picker">
+        Keyspace for ownership and replicas:{' '}
+        <select data-testid="keyspace-picker" value={keyspace ?? ''} onChange={(e) => setKeyspace(e.target.value || null)}>
+          <option value="">(none: primary ranges only)</option>
+          {keyspaces.data?.map((k) => (
+            <option key={k.name} value={k.name}>
+              {k.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <LiveNodeTable ownership={ring.data?.ownership ?? undefined} keyspace={keyspace} />
+      <h3>Token ring</h3>
+      {ring.isError ? (
+        <div role="alert" className="error" data-testid="ring-error">
+          {ring.error.message}
+        </div>
+      ) : ring.data ? (
+        <RingChart nodes={ring.data.nodes} ranges={ring.data.ranges} keyspace={ring.data.keyspace} />
+      ) : (
+        <p className="muted">Loading the ring…</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+'use client';
+import { useLiveCluster } from './live-cluster';
+
+/** Whether the page is receiving updates, and the cluster-wide problems the latest snapshot names. */
+export function LiveStatus() {
+  const { clusterId, snapshot, connection, error } = useLiveCluster();
+  const allDown = snapshot && snapshot.nodes.length > 0 && snapshot.nodes.every((n) => n.status === 'Down');
+  const nothingAnswers = snapshot?.error && snapshot.observers.every((o) => o.error !== null);
+  return (
+    <div className="live-status">
+      <span data-testid="live-indicator" className={`live-${connection}`}>
+        {connection === 'pending' ? '● live' : connection === 'error' ? '● disconnected' : '○ connecting'}
+      </span>
+      {snapshot ? <span className="muted"> updated {snapshot.takenAt.toLocaleTimeString()}</span> : null}
+      {error ? (
+        <div role="alert" className="error" data-testid="cluster-error">
+          <strong>Cannot follow cluster {clusterId}.</strong> {error}
+        </div>
+      ) : null}
+      {nothingAnswers ? (
+        <div role="alert" className="error" data-testid="cluster-error">
+          <strong>Cannot reach cluster {clusterId}.</strong> {snapshot.error}
+        </div>
+      ) : allDown ? (
+        <div role="alert" className="error" data-testid="cluster-down">
+          <strong>Every node of {clusterId} is down.</strong> No node answers on its CQL or Jolokia port; this page recovers by itself when they return.
+        </div>
+      ) : snapshot?.error ? (
+        <div role="alert" className="warning" data-testid="cluster-warning">
+          CQL is unreachable, showing what the nodes&apos; agents say: {snapshot.error}
+        </div>
+      ) : null}
+      {snapshot && snapshot.schemaVersions.length > 0 ? <SchemaBadge versions={snapshot.schemaVersions} /> : null}
+    </div>
+  );
+}
+
+function SchemaBadge({ versions }: { versions: { version: string; addresses: string[] }[] }) {
+  if (versions.length === 1) {
+    return (
+      <span className="badge ok" data-testid="schema-badge" title={versions[0].version}>
+        schema in agreement
+      </span>
+    );
+  }
+  return (
+    <span className="badge bad" data-testid="schema-badge" title={versions.map((v) => `${v.version}: ${v.addresses.join(', ')}`).join('\n')}>
+      schema disagreement: {versions.length} versions
+    </span>
+  );
+}

@@ -1,0 +1,202 @@
+'use client';
+/**
+ * The token ring: every range an arc coloured by its owner (nodes ordered by DC, rack, address so a
+ * DC reads as one band of hues), an inner band coloured by the owner's DC. Up to a couple of
+ * thousand arcs are SVG paths; past that the arcs go to a canvas and SVG keeps only the
+ * highlight. Hover and keyboard selection use the same O(log n) hit test.
+ */
+import { arc as d3arc, interpolateSinebow, schemeTableau10 } from 'd3';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { arcAt, arcsOf, turnAtPoint, type RingArc } from './ring-geometry';
+
+export interface RingNodeInfo {
+  address: string;
+  dc: string;
+  rack: string;
+}
+
+export interface RingRangeInfo {
+  start: string;
+  end: string;
+  owner: string;
+  replicas: string[] | null;
+}
+
+const SVG_LIMIT = 2000;
+const TURN = 2 * Math.PI;
+
+export function RingChart({ nodes, ranges, size = 420, keyspace }: { nodes: RingNodeInfo[]; ranges: RingRangeInfo[]; size?: number; keyspace?: string | null }) {
+  const [selected, setSelected] = useState<number | null>(null);
+  const arcs = useMemo(() => arcsOf(ranges), [ranges]);
+  const { nodeColor, dcColor } = useMemo(() => palette(nodes), [nodes]);
+  const outer = size / 2 - 4;
+  const inner = outer * 0.72;
+  const band = outer * 0.66;
+
+  const pick = useCallback(
+    (event: MouseEvent<HTMLDivElement>) => {
+      const box = event.currentTarget.getBoundingClientRect();
+      const x = event.clientX - box.left - size / 2;
+      const y = event.clientY - box.top - size / 2;
+      const r = Math.hypot(x, y);
+      if (r < band || r > outer) return;
+      const hit = arcAt(arcs, turnAtPoint(x, y));
+      if (hit) setSelected(hit.index);
+    },
+    [arcs, band, outer, size],
+  );
+
+  const step = (event: KeyboardEvent<HTMLDivElement>) => {
+    const delta = event.key === 'ArrowRight' || event.key === 'ArrowDown' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? -1 : 0;
+    if (delta === 0 || arcs.length === 0) return;
+    event.preventDefault();
+    setSelected((current) => ((current ?? -delta) + delta + arcs.length) % arcs.length);
+  };
+
+  useEffect(() => {
+    // The canvas marks its own paint; the SVG is painted with the commit.
+    if (arcs.length <= SVG_LIMIT) requestAnimationFrame(() => performance.mark('ring-painted'));
+  }, [arcs]);
+
+  const chosen = selected === null ? undefined : ranges[selected];
+  return (
+    <div className="ring" data-testid="ring">
+      <div
+        className="ring-canvas"
+        style={{ width: size, height: size, position: 'relative' }}
+        onMouseMove={pick}
+        onKeyDown={step}
+        tabIndex={0}
+        role="listbox"
+        aria-label={`Token ring: ${ranges.length} ranges. Use the arrow keys to step through them.`}
+        data-testid="ring-surface"
+      >
+        {arcs.length > SVG_LIMIT ? <CanvasArcs arcs={arcs} size={size} inner={inner} outer={outer} nodeColor={nodeColor} /> : null}
+        <svg width={size} height={size} style={{ position: 'absolute', inset: 0 }} data-testid="ring-svg">
+          <g transform={`translate(${size / 2},${size / 2})`}>
+            {arcs.length <= SVG_LIMIT ? <SvgArcs arcs={arcs} inner={inner} outer={outer} nodeColor={nodeColor} /> : null}
+            <DcBand arcs={arcs} ranges={ranges} nodes={nodes} inner={band} outer={inner - 2} dcColor={dcColor} />
+            {selected !== null && arcs[selected] ? <path d={arcPath(arcs[selected], inner - 3, outer + 3)} className="ring-selected" data-testid="ring-selected" /> : null}
+          </g>
+        </svg>
+      </div>
+      <div className="ring-side">
+        <RangeDetails range={chosen} keyspace={keyspace} />
+        <Legend nodes={nodes} nodeColor={nodeColor} dcColor={dcColor} highlighted={chosen?.replicas ?? (chosen ? [chosen.owner] : [])} />
+      </div>
+    </div>
+  );
+}
+
+function palette(nodes: RingNodeInfo[]) {
+  const ordered = [...nodes].sort((a, b) => a.dc.localeCompare(b.dc) || a.rack.localeCompare(b.rack) || a.address.localeCompare(b.address, undefined, { numeric: true }));
+  const nodeColor = new Map(ordered.map((n, i) => [n.address, interpolateSinebow(i / Math.max(ordered.length, 1))]));
+  const dcs = [...new Set(ordered.map((n) => n.dc))];
+  const dcColor = new Map(dcs.map((dc, i) => [dc, schemeTableau10[i % schemeTableau10.length]]));
+  return { nodeColor, dcColor };
+}
+
+function arcPath(arc: RingArc, inner: number, outer: number): string {
+  return d3arc()({ innerRadius: inner, outerRadius: outer, startAngle: arc.start * TURN, endAngle: arc.end * TURN }) ?? '';
+}
+
+const SvgArcs = memo(function SvgArcs({ arcs, inner, outer, nodeColor }: { arcs: RingArc[]; inner: number; outer: number; nodeColor: Map<string, string> }) {
+  return (
+    <g>
+      {arcs.map((a) => (
+        <path key={a.index} d={arcPath(a, inner, outer)} fill={nodeColor.get(a.owner) ?? '#999'} stroke="#fff" strokeWidth={0.5} data-testid={`ring-arc-${a.index}`} />
+      ))}
+    </g>
+  );
+});
+
+/** One fill per owner: a few thousand paths batched into as many fills as there are nodes. */
+const CanvasArcs = memo(function CanvasArcs({ arcs, size, inner, outer, nodeColor }: { arcs: RingArc[]; size: number; inner: number; outer: number; nodeColor: Map<string, string> }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const canvas = ref.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    const ratio = window.devicePixelRatio || 1;
+    canvas.width = size * ratio;
+    canvas.height = size * ratio;
+    ctx.setTransform(ratio, 0, 0, ratio, size / 2, size / 2);
+    ctx.clearRect(-size / 2, -size / 2, size, size);
+    const byOwner = new Map<string, RingArc[]>();
+    for (const a of arcs) byOwner.set(a.owner, [...(byOwner.get(a.owner) ?? []), a]);
+    for (const [owner, list] of byOwner) {
+      ctx.beginPath();
+      for (const a of list) {
+        // Angles from 12 o'clock clockwise, as in the SVG: canvas counts from 3 o'clock.
+        const s = a.start * TURN - Math.PI / 2;
+        const e = a.end * TURN - Math.PI / 2;
+        ctx.moveTo(Math.cos(s) * inner, Math.sin(s) * inner);
+        ctx.arc(0, 0, outer, s, e);
+        ctx.arc(0, 0, inner, e, s, true);
+        ctx.closePath();
+      }
+      ctx.fillStyle = nodeColor.get(owner) ?? '#999';
+      ctx.fill();
+    }
+    requestAnimationFrame(() => performance.mark('ring-painted'));
+  }, [arcs, size, inner, outer, nodeColor]);
+  return <canvas ref={ref} style={{ width: size, height: size, position: 'absolute', inset: 0 }} data-testid="ring-canvas" />;
+});
+
+/** The inner band: which DC owns each stretch of the ring, merged into runs so it stays cheap. */
+const DcBand = memo(function DcBand({ arcs, nodes, inner, outer, dcColor }: { arcs: RingArc[]; ranges: RingRangeInfo[]; nodes: RingNodeInfo[]; inner: number; outer: number; dcColor: Map<string, string> }) {
+  const dcOf = new Map(nodes.map((n) => [n.address, n.dc]));
+  const runs: { dc: string; start: number; end: number }[] = [];
+  for (const a of [...arcs].sort((x, y) => x.start - y.start)) {
+    const dc = dcOf.get(a.owner) ?? '?';
+    const last = runs.at(-1);
+    if (last && last.dc === dc && Math.abs(last.end - a.start) < 1e-9) last.end = a.end;
+    else runs.push({ dc, start: a.start, end: a.end });
+  }
+  return (
+    <g>
+      {runs.map((run, i) => (
+        <path key={i} d={arcPath({ index: i, owner: run.dc, start: run.start, end: run.end }, inner, outer)} fill={dcColor.get(run.dc) ?? '#ccc'} opacity={0.7} />
+      ))}
+    </g>
+  );
+});
+
+function RangeDetails({ range, keyspace }: { range: RingRangeInfo | undefined; keyspace?: string | null }) {
+  if (!range) return <p className="muted" data-testid="ring-details">Hover the ring or focus it and use the arrow keys to see a range.</p>;
+  return (
+    <dl className="ring-details" data-testid="ring-details">
+      <dt>Range</dt>
+      <dd className="mono" data-testid="ring-range">
+        ({range.start}, {range.end}]
+      </dd>
+      <dt>Owner</dt>
+      <dd data-testid="ring-owner">{range.owner}</dd>
+      <dt>Replicas{keyspace ? ` in ${keyspace}` : ''}</dt>
+      <dd data-testid="ring-replicas">{range.replicas ? range.replicas.join(', ') : 'choose a keyspace'}</dd>
+    </dl>
+  );
+}
+
+function Legend({ nodes, nodeColor, dcColor, highlighted }: { nodes: RingNodeInfo[]; nodeColor: Map<string, string>; dcColor: Map<string, string>; highlighted: string[] }) {
+  const dcs = [...new Set(nodes.map((n) => n.dc))].sort();
+  if (nodes.length > 60) return <p className="muted">{nodes.length} nodes in {dcs.length} DCs</p>;
+  return (
+    <ul className="ring-legend">
+      {dcs.map((dc) => (
+        <li key={dc}>
+          <span className="swatch" style={{ background: dcColor.get(dc) }} /> {dc}
+          <ul>
+            {nodes
+              .filter((n) => n.dc === dc)
+              .map((n) => (
+                <li key={n.address} className={highlighted.includes(n.address) ? 'replica' : undefined} data-testid={`ring-legend-${n.address}`}>
+                  <span className="swatch" style={{ background: nodeColor.get(n.address) }} /> {n.address} <span className="muted">{n.rack}</span>
+                </li>
+              ))}
+          </ul>
+        </li>
+      ))}
+    </ul>
+  );
+}
