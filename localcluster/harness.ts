@@ -32,8 +32,8 @@ export function nodetool(node: number, args: string[], cluster = 'demo'): string
   return runClusterOrThrow(['--name', cluster, 'nodetool', String(node), ...args], 120_000);
 }
 
-export function nodetoolStatus(node: number, cluster = 'demo'): NodetoolStatusRow[] {
-  return parseNodetoolStatus(nodetool(node, ['status'], cluster));
+export function nodetoolStatus(node: number, cluster = 'demo', keyspace?: string): NodetoolStatusRow[] {
+  return parseNodetoolStatus(nodetool(node, keyspace ? ['status', keyspace] : ['status'], cluster));
 }
 
 export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 90_000, intervalMs = 1000): Promise<T> {

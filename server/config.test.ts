@@ -9,7 +9,7 @@ const minimal = { clusters: [{ id: 'prod', contactPoints: ['10.0.0.1'], localDat
 describe('configuration', () => {
   it('fills defaults for a minimal cluster', () => {
     const config = parseConfig(minimal, 'test.json', {});
-    expect(config.clusters[0]).toMatchObject({ port: 9042, pollIntervalMs: 5000, jolokia: { port: 8778, timeoutMs: 3000 } });
+    expect(config.clusters[0]).toMatchObject({ port: 9042, pollIntervalMs: 5000, jolokia: { port: 8778, timeoutMs: 3000, overrides: {} } });
     expect(config.dataDir).toBe('.ringside-data');
   });
 
@@ -20,6 +20,13 @@ describe('configuration', () => {
     expect(() => parseConfig(badPort, 'x.json', {})).toThrow(/clusters\.0\.jolokia\.port/);
     const badId = { clusters: [{ ...minimal.clusters[0], id: 'Prod Cluster' }] };
     expect(() => parseConfig(badId, 'x.json', {})).toThrow(/clusters\.0\.id: must be lower-case/);
+  });
+
+  it('takes per-node Jolokia URLs and refuses one that is not a URL', () => {
+    const withOverride = { clusters: [{ ...minimal.clusters[0], jolokia: { overrides: { '10.0.0.3': 'https://10.0.0.3:8443/jolokia/' } } }] };
+    expect(parseConfig(withOverride, 'x.json', {}).clusters[0].jolokia.overrides).toEqual({ '10.0.0.3': 'https://10.0.0.3:8443/jolokia/' });
+    const bad = { clusters: [{ ...minimal.clusters[0], jolokia: { overrides: { '10.0.0.3': 'port 8443' } } }] };
+    expect(() => parseConfig(bad, 'x.json', {})).toThrow(/clusters\.0\.jolokia\.overrides\.10\.0\.0\.3/);
   });
 
   it('rejects duplicate cluster ids', () => {

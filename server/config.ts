@@ -29,11 +29,13 @@ export const clusterConfigSchema = z.object({
       port: z.number().int().min(1).max(65535).default(8778),
       /** `{host}` and `{port}` are replaced per node, e.g. `https://{host}:8443/jolokia/`. */
       urlTemplate: z.string().includes('{host}', { message: 'must contain {host}' }).optional(),
+      /** A node whose agent differs from the template: address → its Jolokia URL. */
+      overrides: z.record(z.string(), z.url()).default({}),
       timeoutMs: z.number().int().min(100).max(60_000).default(3000),
       username: z.string().optional(),
       password: z.string().optional(),
     })
-    .default({ port: 8778, timeoutMs: 3000 }),
+    .default({ port: 8778, timeoutMs: 3000, overrides: {} }),
   pollIntervalMs: z.number().int().min(500).max(600_000).default(5000),
 });
 

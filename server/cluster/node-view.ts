@@ -78,7 +78,7 @@ export interface NodeView {
 export function jolokiaTarget(cluster: ClusterConfig, address: string): JolokiaTarget {
   return {
     node: address,
-    url: jolokiaUrl(cluster.jolokia.urlTemplate, address, cluster.jolokia.port),
+    url: cluster.jolokia.overrides[address] ?? jolokiaUrl(cluster.jolokia.urlTemplate, address, cluster.jolokia.port),
     timeoutMs: cluster.jolokia.timeoutMs,
     username: cluster.jolokia.username,
     password: cluster.jolokia.password,
