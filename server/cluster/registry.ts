@@ -5,7 +5,7 @@ import 'server-only';
  * recovers by itself when the cluster comes back.
  */
 import { readFileSync } from 'node:fs';
-import { Client, auth, errors as driverErrors } from 'cassandra-driver';
+import { Client, auth, errors as driverErrors, policies } from 'cassandra-driver';
 import { config, type ClusterConfig } from '../config';
 import { ClusterUnreachableError, UnknownClusterError } from './errors';
 
@@ -28,6 +28,8 @@ function createClient(cluster: ClusterConfig): Client {
       ? { ca: cluster.tls.caFile ? [readFileSync(cluster.tls.caFile)] : undefined, rejectUnauthorized: cluster.tls.rejectUnauthorized }
       : undefined,
     socketOptions: { connectTimeout: 3000, readTimeout: 12_000 },
+    // After an outage the console must follow the cluster back within seconds, not the default 10 minutes.
+    policies: { reconnection: new policies.reconnection.ExponentialReconnectionPolicy(500, 5000, false) },
     // The console reads metadata and system tables, never user data at scale: small pools suffice.
     pooling: { coreConnectionsPerHost: { 0: 1, 1: 1, 2: 0 } },
   });

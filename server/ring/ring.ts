@@ -33,6 +33,8 @@ const ipOf = (address: string) => address.slice(0, address.lastIndexOf(':'));
 
 export async function ringView(clusterId: string, keyspace: string | null): Promise<RingView> {
   const client = await driverFor(clusterId);
+  // A keyspace created moments ago may not have reached the driver's metadata yet.
+  if (keyspace !== null && !client.metadata.keyspaces[keyspace]) await client.metadata.refreshKeyspace(keyspace);
   if (keyspace !== null && !client.metadata.keyspaces[keyspace]) {
     throw new UnknownKeyspaceError(clusterId, keyspace, Object.keys(client.metadata.keyspaces));
   }

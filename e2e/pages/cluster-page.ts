@@ -1,0 +1,51 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** /clusters/<id>: live status, node table with ownership, and the ring. */
+export class ClusterPage {
+  constructor(
+    private readonly page: Page,
+    private readonly clusterId = 'demo',
+  ) {}
+
+  async open(): Promise<void> {
+    await this.page.goto(`/clusters/${this.clusterId}`);
+    await this.page.getByTestId('live-indicator').filter({ hasText: 'live' }).waitFor();
+  }
+
+  nodeRow(address: string): Locator {
+    return this.page.getByTestId(`node-row-${address}`);
+  }
+
+  status(address: string): Locator {
+    return this.nodeRow(address).getByTestId('node-status');
+  }
+
+  owns(address: string): Locator {
+    return this.nodeRow(address).getByTestId('node-owns');
+  }
+
+  clusterDown(): Locator {
+    return this.page.getByTestId('cluster-down');
+  }
+
+  async chooseKeyspace(name: string): Promise<void> {
+    await this.page.getByTestId('keyspace-picker').selectOption(name);
+  }
+
+  ringSurface(): Locator {
+    return this.page.getByTestId('ring-surface');
+  }
+
+  ringDetail(which: 'range' | 'owner' | 'replicas'): Locator {
+    return this.page.getByTestId(`ring-${which}`);
+  }
+
+  /** Hovers the ring band at a fraction of a turn, clockwise from 12 o'clock. */
+  async hoverRingAt(turn: number): Promise<void> {
+    const box = await this.ringSurface().boundingBox();
+    if (!box) throw new Error('the ring is not on screen');
+    const radius = box.width / 2 - 12;
+    const angle = turn * 2 * Math.PI;
+    await this.page.mouse.move(box.x + box.width / 2 + Math.sin(angle) * radius, box.y + box.height / 2 - Math.cos(angle) * radius);
+  }
+}
