@@ -5,7 +5,11 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureArtifacts } from './artifacts';
+import { nodetoolJvmArgs } from './jvm-options';
 import { parseNodetoolStatus, type NodetoolStatusRow } from './nodetool-status';
+import { findJava17 } from './prerequisites';
+import { ClusterPaths, defaultClustersDir, readClusterState } from './state';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -49,4 +53,14 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
   throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}`);
+}
+
+/** The bare `java … NodeTool` command line for a node, without this tool's CLI around it (for timing). */
+export function nodetoolCommandLine(node: number, args: string[], cluster = 'demo'): { java: string; args: string[] } {
+  const paths = new ClusterPaths(join(defaultClustersDir(), cluster));
+  const state = readClusterState(paths);
+  const spec = state?.nodes.find((n) => n.index === node);
+  if (!spec) throw new Error(`no node ${node} in cluster ${cluster}`);
+  const java = findJava17();
+  return { java, args: nodetoolJvmArgs(paths, ensureArtifacts(java, () => undefined), spec, args) };
 }

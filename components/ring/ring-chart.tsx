@@ -123,7 +123,11 @@ const CanvasArcs = memo(function CanvasArcs({ arcs, size, inner, outer, nodeColo
     ctx.setTransform(ratio, 0, 0, ratio, size / 2, size / 2);
     ctx.clearRect(-size / 2, -size / 2, size, size);
     const byOwner = new Map<string, RingArc[]>();
-    for (const a of arcs) byOwner.set(a.owner, [...(byOwner.get(a.owner) ?? []), a]);
+    for (const a of arcs) {
+      const list = byOwner.get(a.owner);
+      if (list) list.push(a);
+      else byOwner.set(a.owner, [a]);
+    }
     for (const [owner, list] of byOwner) {
       ctx.beginPath();
       for (const a of list) {
@@ -147,7 +151,8 @@ const CanvasArcs = memo(function CanvasArcs({ arcs, size, inner, outer, nodeColo
 const DcBand = memo(function DcBand({ arcs, nodes, inner, outer, dcColor }: { arcs: RingArc[]; ranges: RingRangeInfo[]; nodes: RingNodeInfo[]; inner: number; outer: number; dcColor: Map<string, string> }) {
   const dcOf = new Map(nodes.map((n) => [n.address, n.dc]));
   const runs: { dc: string; start: number; end: number }[] = [];
-  for (const a of [...arcs].sort((x, y) => x.start - y.start)) {
+  // Arcs come sorted by end token, so neighbours on the ring are neighbours in the list.
+  for (const a of arcs) {
     const dc = dcOf.get(a.owner) ?? '?';
     const last = runs.at(-1);
     if (last && last.dc === dc && Math.abs(last.end - a.start) < 1e-9) last.end = a.end;

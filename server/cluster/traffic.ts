@@ -4,6 +4,7 @@ import 'server-only';
  * see that the load on the cluster does not grow with the number of browsers.
  */
 export interface Traffic {
+  polls: number;
   jolokiaRequests: number;
   tcpProbes: number;
 }
@@ -13,7 +14,7 @@ const byCluster = new Map<string, Traffic>();
 export function trafficOf(clusterId: string): Traffic {
   let traffic = byCluster.get(clusterId);
   if (!traffic) {
-    traffic = { jolokiaRequests: 0, tcpProbes: 0 };
+    traffic = { polls: 0, jolokiaRequests: 0, tcpProbes: 0 };
     byCluster.set(clusterId, traffic);
   }
   return traffic;

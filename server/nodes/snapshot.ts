@@ -75,6 +75,7 @@ export function observerViews(results: NodeViewResult[], previous: ClusterSnapsh
 }
 
 export async function collectSnapshot(cluster: ClusterConfig, previous: ClusterSnapshot | undefined): Promise<ClusterSnapshot> {
+  trafficOf(cluster.id).polls++;
   let hosts: DriverHost[] = [];
   let failure: ClusterUnreachableError | null = null;
   try {

@@ -1,0 +1,53 @@
+/**
+ * A production console for benchmarks: the built app started with `next start` on a port of its
+ * own (or the one RINGSIDE_BENCH_URL names), and a tRPC client that speaks to it over HTTP and SSE
+ * as a browser does.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, type TRPCClient } from '@trpc/client';
+import { EventSource } from 'eventsource';
+import superjson from 'superjson';
+import type { AppRouter } from '../server/routers/_app';
+
+export interface ConsoleServer {
+  url: string;
+  stop: () => void;
+}
+
+export async function startConsole(port = 3290, config = 'ringside.config.json'): Promise<ConsoleServer> {
+  if (process.env.RINGSIDE_BENCH_URL) return { url: process.env.RINGSIDE_BENCH_URL, stop: () => undefined };
+  if (!existsSync('.next/BUILD_ID')) throw new Error('the console is not built: run `npx next build` first');
+  const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...process.env, RINGSIDE_CONFIG: config },
+    stdio: 'ignore',
+    detached: true,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`${url}/api/health`).then((r) => r.ok).catch(() => false);
+    if (ok) return { url, stop: () => child.pid && process.kill(-child.pid, 'SIGTERM') };
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  if (child.pid) process.kill(-child.pid, 'SIGTERM');
+  throw new Error(`the console did not answer on ${url} within 60 s`);
+}
+
+export function consoleClient(url: string): TRPCClient<AppRouter> {
+  return createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({ url: `${url}/api/trpc`, transformer: superjson, EventSource }),
+        false: httpBatchLink({ url: `${url}/api/trpc`, transformer: superjson }),
+      }),
+    ],
+  });
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
