@@ -2,8 +2,8 @@
 /**
  * The token ring: every range an arc coloured by its owner (nodes ordered by DC, rack, address so a
  * DC reads as one band of hues), an inner band coloured by the owner's DC. Up to a couple of
- * thousand arcs are SVG paths; past that the arcs go to a canvas and SVG keeps only the
- * highlight. Hover and keyboard selection use the same O(log n) hit test.
+ * thousand arcs are SVG paths; past that both bands go to a canvas drawn at display resolution and
+ * SVG keeps only the highlight. Hover and keyboard selection use the same O(log n) hit test.
  */
 import { arc as d3arc, interpolateSinebow, schemeTableau10 } from 'd3';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
@@ -71,11 +71,17 @@ export function RingChart({ nodes, ranges, size = 420, keyspace }: { nodes: Ring
         aria-label={`Token ring: ${ranges.length} ranges. Use the arrow keys to step through them.`}
         data-testid="ring-surface"
       >
-        {arcs.length > SVG_LIMIT ? <CanvasArcs arcs={arcs} size={size} inner={inner} outer={outer} nodeColor={nodeColor} /> : null}
+        {arcs.length > SVG_LIMIT ? (
+          <CanvasArcs arcs={arcs} nodes={nodes} size={size} inner={inner} outer={outer} bandInner={band} bandOuter={inner - 2} nodeColor={nodeColor} dcColor={dcColor} />
+        ) : null}
         <svg width={size} height={size} style={{ position: 'absolute', inset: 0 }} data-testid="ring-svg">
           <g transform={`translate(${size / 2},${size / 2})`}>
-            {arcs.length <= SVG_LIMIT ? <SvgArcs arcs={arcs} inner={inner} outer={outer} nodeColor={nodeColor} /> : null}
-            <DcBand arcs={arcs} ranges={ranges} nodes={nodes} inner={band} outer={inner - 2} dcColor={dcColor} />
+            {arcs.length <= SVG_LIMIT ? (
+              <>
+                <SvgArcs arcs={arcs} inner={inner} outer={outer} nodeColor={nodeColor} />
+                <DcBand arcs={arcs} nodes={nodes} inner={band} outer={inner - 2} dcColor={dcColor} />
+              </>
+            ) : null}
             {selected !== null && arcs[selected] ? <path d={arcPath(arcs[selected], inner - 3, outer + 3)} className="ring-selected" data-testid="ring-selected" /> : null}
           </g>
         </svg>
@@ -110,8 +116,33 @@ const SvgArcs = memo(function SvgArcs({ arcs, inner, outer, nodeColor }: { arcs:
   );
 });
 
-/** One fill per owner: a few thousand paths batched into as many fills as there are nodes. */
-const CanvasArcs = memo(function CanvasArcs({ arcs, size, inner, outer, nodeColor }: { arcs: RingArc[]; size: number; inner: number; outer: number; nodeColor: Map<string, string> }) {
+/**
+ * Past a couple of thousand arcs most are narrower than a pixel, so the canvas is drawn at display
+ * resolution: one wedge per pixel of circumference, owned by the range under its centre (the same
+ * hit test as hover), runs of one owner merged, one fill per colour. Cost follows the ring's size
+ * on screen, not the number of vnodes.
+ */
+const CanvasArcs = memo(function CanvasArcs({
+  arcs,
+  nodes,
+  size,
+  inner,
+  outer,
+  bandInner,
+  bandOuter,
+  nodeColor,
+  dcColor,
+}: {
+  arcs: RingArc[];
+  nodes: RingNodeInfo[];
+  size: number;
+  inner: number;
+  outer: number;
+  bandInner: number;
+  bandOuter: number;
+  nodeColor: Map<string, string>;
+  dcColor: Map<string, string>;
+}) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const canvas = ref.current;
@@ -122,33 +153,48 @@ const CanvasArcs = memo(function CanvasArcs({ arcs, size, inner, outer, nodeColo
     canvas.height = size * ratio;
     ctx.setTransform(ratio, 0, 0, ratio, size / 2, size / 2);
     ctx.clearRect(-size / 2, -size / 2, size, size);
-    const byOwner = new Map<string, RingArc[]>();
-    for (const a of arcs) {
-      const list = byOwner.get(a.owner);
-      if (list) list.push(a);
-      else byOwner.set(a.owner, [a]);
-    }
-    for (const [owner, list] of byOwner) {
-      ctx.beginPath();
-      for (const a of list) {
-        // Angles from 12 o'clock clockwise, as in the SVG: canvas counts from 3 o'clock.
-        const s = a.start * TURN - Math.PI / 2;
-        const e = a.end * TURN - Math.PI / 2;
-        ctx.moveTo(Math.cos(s) * inner, Math.sin(s) * inner);
-        ctx.arc(0, 0, outer, s, e);
-        ctx.arc(0, 0, inner, e, s, true);
-        ctx.closePath();
-      }
-      ctx.fillStyle = nodeColor.get(owner) ?? '#999';
-      ctx.fill();
-    }
+    const slices = Math.ceil(2 * Math.PI * outer * ratio);
+    const owners = new Array<string>(slices);
+    for (let i = 0; i < slices; i++) owners[i] = arcAt(arcs, (i + 0.5) / slices)?.owner ?? '';
+    const dcOf = new Map(nodes.map((n) => [n.address, n.dc]));
+    drawRuns(ctx, owners, inner, outer, (owner) => nodeColor.get(owner) ?? '#999');
+    drawRuns(ctx, owners.map((o) => dcOf.get(o) ?? '?'), bandInner, bandOuter, (dc) => dcColor.get(dc) ?? '#ccc');
     requestAnimationFrame(() => performance.mark('ring-painted'));
-  }, [arcs, size, inner, outer, nodeColor]);
+  }, [arcs, nodes, size, inner, outer, bandInner, bandOuter, nodeColor, dcColor]);
   return <canvas ref={ref} style={{ width: size, height: size, position: 'absolute', inset: 0 }} data-testid="ring-canvas" />;
 });
 
+/** Draws consecutive slices with the same key as one wedge, batching wedges of a colour into one fill. */
+function drawRuns(ctx: CanvasRenderingContext2D, keys: string[], inner: number, outer: number, colorOf: (key: string) => string): void {
+  const byColor = new Map<string, [number, number][]>();
+  let runStart = 0;
+  for (let i = 1; i <= keys.length; i++) {
+    if (i < keys.length && keys[i] === keys[runStart]) continue;
+    const color = colorOf(keys[runStart]);
+    const list = byColor.get(color);
+    const run: [number, number] = [runStart / keys.length, i / keys.length];
+    if (list) list.push(run);
+    else byColor.set(color, [run]);
+    runStart = i;
+  }
+  for (const [color, runs] of byColor) {
+    ctx.beginPath();
+    for (const [from, to] of runs) {
+      // Angles from 12 o'clock clockwise, as in the SVG: canvas counts from 3 o'clock.
+      const s = from * TURN - Math.PI / 2;
+      const e = to * TURN - Math.PI / 2;
+      ctx.moveTo(Math.cos(s) * inner, Math.sin(s) * inner);
+      ctx.arc(0, 0, outer, s, e);
+      ctx.arc(0, 0, inner, e, s, true);
+      ctx.closePath();
+    }
+    ctx.fillStyle = color;
+    ctx.fill();
+  }
+}
+
 /** The inner band: which DC owns each stretch of the ring, merged into runs so it stays cheap. */
-const DcBand = memo(function DcBand({ arcs, nodes, inner, outer, dcColor }: { arcs: RingArc[]; ranges: RingRangeInfo[]; nodes: RingNodeInfo[]; inner: number; outer: number; dcColor: Map<string, string> }) {
+const DcBand = memo(function DcBand({ arcs, nodes, inner, outer, dcColor }: { arcs: RingArc[]; nodes: RingNodeInfo[]; inner: number; outer: number; dcColor: Map<string, string> }) {
   const dcOf = new Map(nodes.map((n) => [n.address, n.dc]));
   const runs: { dc: string; start: number; end: number }[] = [];
   // Arcs come sorted by end token, so neighbours on the ring are neighbours in the list.
