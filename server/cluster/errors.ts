@@ -27,6 +27,19 @@ export class UnknownKeyspaceError extends Error {
   }
 }
 
+export class UnknownTableError extends Error {
+  constructor(readonly clusterId: string, readonly keyspace: string, readonly table: string, known: string[]) {
+    super(`keyspace ${keyspace} of cluster ${clusterId} has no table or view "${table}" (it has: ${known.sort().join(', ') || 'none'})`);
+  }
+}
+
+/** Cassandra refused a statement: its own message, and the statement, reach the user as they are. */
+export class StatementRejectedError extends Error {
+  constructor(readonly statement: string, readonly cassandraMessage: string, readonly code: number | null) {
+    super(`Cassandra rejected the statement: ${cassandraMessage}`);
+  }
+}
+
 export type JolokiaFailure = 'refused' | 'timeout' | 'unreachable' | 'http' | 'protocol';
 
 export class JolokiaError extends Error {
@@ -37,7 +50,8 @@ export class JolokiaError extends Error {
 
 export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof TRPCError) return error;
-  if (error instanceof UnknownClusterError || error instanceof UnknownKeyspaceError) return new TRPCError({ code: 'NOT_FOUND', message: error.message, cause: error });
+  if (error instanceof StatementRejectedError) return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
+  if (error instanceof UnknownClusterError || error instanceof UnknownKeyspaceError || error instanceof UnknownTableError) return new TRPCError({ code: 'NOT_FOUND', message: error.message, cause: error });
   if (error instanceof ClusterUnreachableError) return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: error.message, cause: error });
   if (error instanceof JolokiaError) {
     return new TRPCError({ code: error.failure === 'timeout' ? 'GATEWAY_TIMEOUT' : 'BAD_GATEWAY', message: error.message, cause: error });

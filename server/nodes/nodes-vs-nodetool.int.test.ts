@@ -30,13 +30,19 @@ describe('cluster.nodes agrees with nodetool status', () => {
     runClusterOrThrow(['kill', '3']);
     try {
       await waitFor('nodetool status on node 1 to show 127.0.0.3 Down', () => (statusOf(nodetoolStatus(1), '127.0.0.3') === 'Down' ? true : undefined), 60_000, 1000);
-      const rows = await waitFor('cluster.nodes to show 127.0.0.3 Down', async () => {
+      const early = await waitFor('cluster.nodes to show 127.0.0.3 Down', async () => {
         const nodes = await consoleNodes();
         return statusOf(nodes, '127.0.0.3') === 'Down' ? nodes : undefined;
       });
-      expect(rows.map((r) => `${r.address} ${r.status}`)).toEqual(['127.0.0.1 Up', '127.0.0.2 Up', '127.0.0.3 Down']);
+      expect(early.map((r) => `${r.address} ${r.status}`)).toEqual(['127.0.0.1 Up', '127.0.0.2 Up', '127.0.0.3 Down']);
+      // Down may come first from the dead process; both peers' failure detectors convict it soon after.
+      const rows = await waitFor('both peers to convict 127.0.0.3', async () => {
+        const nodes = await consoleNodes();
+        return nodes.find((n) => n.address === '127.0.0.3')?.seenDownBy.length === 2 ? nodes : undefined;
+      }, 60_000);
       const node3 = rows.find((r) => r.address === '127.0.0.3')!;
       expect(node3.seenDownBy).toEqual(['127.0.0.1', '127.0.0.2']);
+      expect(node3.downReason).toBe('gossip');
       expect(node3.jolokiaError).toMatch(/^node 127\.0\.0\.3: Jolokia refused connection/);
     } finally {
       runClusterOrThrow(['start', '3']);
