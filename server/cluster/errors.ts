@@ -27,6 +27,9 @@ export class UnknownKeyspaceError extends Error {
   }
 }
 
+/** Input that is well-formed for the API but wrong for the cluster (a key that is not its column's type…). */
+export class InvalidInputError extends Error {}
+
 export class UnknownTableError extends Error {
   constructor(readonly clusterId: string, readonly keyspace: string, readonly table: string, known: string[]) {
     super(`keyspace ${keyspace} of cluster ${clusterId} has no table or view "${table}" (it has: ${known.sort().join(', ') || 'none'})`);
@@ -50,7 +53,7 @@ export class JolokiaError extends Error {
 
 export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof TRPCError) return error;
-  if (error instanceof StatementRejectedError) return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
+  if (error instanceof StatementRejectedError || error instanceof InvalidInputError) return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
   if (error instanceof UnknownClusterError || error instanceof UnknownKeyspaceError || error instanceof UnknownTableError) return new TRPCError({ code: 'NOT_FOUND', message: error.message, cause: error });
   if (error instanceof ClusterUnreachableError) return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: error.message, cause: error });
   if (error instanceof JolokiaError) {

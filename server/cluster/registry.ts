@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Client, auth, errors as driverErrors, policies } from 'cassandra-driver';
 import { config, type ClusterConfig } from '../config';
 import { ClusterUnreachableError, UnknownClusterError } from './errors';
+import { EveryNodeReachablePolicy } from './load-balancing';
 
 const clients = new Map<string, Promise<Client>>();
 
@@ -29,8 +30,11 @@ function createClient(cluster: ClusterConfig): Client {
       : undefined,
     socketOptions: { connectTimeout: 3000, readTimeout: 12_000 },
     // After an outage the console must follow the cluster back within seconds, not the default 10 minutes.
-    policies: { reconnection: new policies.reconnection.ExponentialReconnectionPolicy(500, 5000, false) },
-    // The console reads metadata and system tables, never user data at scale: small pools suffice.
+    policies: {
+      reconnection: new policies.reconnection.ExponentialReconnectionPolicy(500, 5000, false),
+      loadBalancing: new policies.loadBalancing.TokenAwarePolicy(new EveryNodeReachablePolicy(cluster.localDataCenter)),
+    },
+    // The console reads metadata and system tables, never user data at scale: one connection per node suffices.
     pooling: { coreConnectionsPerHost: { 0: 1, 1: 1, 2: 0 } },
   });
 }

@@ -5,10 +5,11 @@
  * its column and type.
  */
 import cassandra from 'cassandra-driver';
+import { InvalidInputError } from '../cluster/errors';
 
 const { types } = cassandra;
 
-export class KeyValueError extends Error {
+export class KeyValueError extends InvalidInputError {
   constructor(readonly column: string, readonly cqlType: string, input: string, why: string) {
     super(`column ${column} is ${cqlType}, and "${input}" is not a ${cqlType}: ${why}`);
   }

@@ -3,6 +3,7 @@ import 'server-only';
 import { createCallerFactory, createTRPCRouter } from '../trpc';
 import { clusterRouter } from './cluster';
 import { gossipRouter } from './gossip';
+import { replicationRouter } from './replication';
 import { ringRouter } from './ring';
 import { schemaRouter } from './schema';
 
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   ring: ringRouter,
   gossip: gossipRouter,
   schema: schemaRouter,
+  replication: replicationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -50,10 +50,14 @@ async function rows(client: Client, query: string, params: unknown[]) {
   return (await client.execute(query, params, { prepare: true })).rows;
 }
 
+/** Server-side DESCRIBE (Cassandra 4.0+): the object's own CREATE statement, without what hangs off it. */
 async function describeStatement(client: Client, what: 'KEYSPACE' | 'TABLE' | 'MATERIALIZED VIEW', name: string): Promise<string> {
-  // DESCRIBE ONLY: the object itself, without its tables, indexes and views.
-  const result = await client.execute(`DESCRIBE ONLY ${what} ${name}`);
-  return result.rows.map((r) => String(r.get('create_statement'))).join('\n\n');
+  const result = await client.execute(what === 'KEYSPACE' ? `DESCRIBE ONLY KEYSPACE ${name}` : `DESCRIBE ${what} ${name}`);
+  const own = what === 'KEYSPACE' ? 'keyspace' : what === 'TABLE' ? 'table' : 'materialized_view';
+  return result.rows
+    .filter((r) => String(r.get('type')) === own)
+    .map((r) => String(r.get('create_statement')))
+    .join('\n\n');
 }
 
 const quote = (identifier: string) => (/^[a-z_][a-z0-9_]*$/.test(identifier) ? identifier : `"${identifier.replaceAll('"', '""')}"`);

@@ -1,0 +1,94 @@
+import 'server-only';
+/**
+ * Gathers the advisor's evidence from the real cluster — schema, each node's max_partition_size
+ * and tombstones_per_read virtual tables, a sample of every legacy index's column — and runs the
+ * rules over every user table.
+ */
+import { executeOnEachNode, type PerNodeResult } from '../cluster/per-node';
+import { driverFor } from '../cluster/registry';
+import { keyspaceReplications } from '../replication/keyspaces';
+import { describeTable } from '../schema/describe';
+import { adviseTable, DEFAULT_THRESHOLDS, type Finding, type TableFacts, type Thresholds } from './rules';
+
+export interface Advice {
+  findings: Finding[];
+  tablesChecked: number;
+  /** Nodes whose virtual tables could not be read: their evidence is missing. */
+  unreadNodes: { address: string; error: string }[];
+}
+
+const key = (keyspace: string, table: string) => `${keyspace}.${table}`;
+
+/** The worst value per table across nodes, with the node it came from. */
+function worstPerTable<T>(results: PerNodeResult[], read: (row: { get(name: string): unknown }) => T, score: (value: T) => number): Map<string, T & { node: string }> {
+  const worst = new Map<string, T & { node: string }>();
+  for (const result of results) {
+    if ('error' in result) continue;
+    for (const row of result.rows) {
+      const id = key(String(row.get('keyspace_name')), String(row.get('table_name')));
+      const value = { ...read(row), node: result.address };
+      const current = worst.get(id);
+      if (!current || score(value) > score(current)) worst.set(id, value);
+    }
+  }
+  return worst;
+}
+
+export async function advise(clusterId: string, thresholds: Thresholds = DEFAULT_THRESHOLDS, onlyKeyspace?: string): Promise<Advice> {
+  const client = await driverFor(clusterId);
+  const { keyspaces } = await keyspaceReplications(clusterId);
+  const user = keyspaces.filter((k) => !k.system && (!onlyKeyspace || k.name === onlyKeyspace));
+
+  const findings: Finding[] = user.flatMap((k) =>
+    k.warnings
+      .filter((w) => /SimpleStrategy in a cluster of/.test(w.message))
+      .map((w) => ({ rule: 'simple-strategy-multi-dc' as const, severity: w.severity, keyspace: k.name, table: null, title: 'SimpleStrategy across DCs', evidence: w.message, fix: w.fix })),
+  );
+
+  const [partitions, tombstones] = await Promise.all([
+    executeOnEachNode(clusterId, 'SELECT keyspace_name, table_name, mebibytes FROM system_views.max_partition_size'),
+    executeOnEachNode(clusterId, 'SELECT keyspace_name, table_name, count, max, p99th FROM system_views.tombstones_per_read'),
+  ]);
+  const maxPartition = worstPerTable(partitions, (r) => ({ mebibytes: Number(r.get('mebibytes')) }), (v) => v.mebibytes);
+  const worstTombstones = worstPerTable(
+    tombstones,
+    (r) => ({ p99: Number(r.get('p99th')), max: Number(r.get('max')), reads: Number(r.get('count')) }),
+    (v) => Math.max(v.p99, v.max),
+  );
+
+  let tablesChecked = 0;
+  for (const keyspace of user) {
+    const tables = await client.execute('SELECT table_name FROM system_schema.tables WHERE keyspace_name = ?', [keyspace.name], { prepare: true });
+    for (const row of tables.rows) {
+      const table = String(row.get('table_name'));
+      const description = await describeTable(clusterId, keyspace.name, table);
+      const indexSamples: TableFacts['indexSamples'] = {};
+      for (const index of description.indexes) {
+        // Only plain column targets can be sampled; keys(m), values(l) and full(f) are collections.
+        if (!/^[a-z_][a-z0-9_]*$/.test(index.target) || index.className) continue;
+        const sample = await client.execute(`SELECT ${index.target} FROM ${keyspace.name}.${table} LIMIT 1000`);
+        indexSamples[index.name] = { rows: sample.rows.length, distinct: new Set(sample.rows.map((r) => String(r.get(index.target)))).size };
+      }
+      findings.push(
+        ...adviseTable(
+          {
+            keyspace: keyspace.name,
+            table,
+            partitionKey: description.partitionKey,
+            clustering: description.clustering,
+            indexes: description.indexes,
+            maxPartition: maxPartition.get(key(keyspace.name, table)) ?? null,
+            tombstones: worstTombstones.get(key(keyspace.name, table)) ?? null,
+            indexSamples,
+          },
+          thresholds,
+        ),
+      );
+      tablesChecked++;
+    }
+  }
+  const severity = { danger: 0, warning: 1, info: 2 };
+  findings.sort((a, b) => severity[a.severity] - severity[b.severity] || a.keyspace.localeCompare(b.keyspace) || (a.table ?? '').localeCompare(b.table ?? ''));
+  const unreadNodes = [...partitions, ...tombstones].flatMap((r) => ('error' in r ? [{ address: r.address, error: r.error }] : []));
+  return { findings, tablesChecked, unreadNodes };
+}
