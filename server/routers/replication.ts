@@ -24,7 +24,7 @@ export const replicationRouter = createTRPCRouter({
   preview: publicProcedure.input(changeInput).query(({ input }) => previewReplicationChange(input.clusterId, input.keyspace, input.replication)),
 
   /** Runs the change, only with the statement the operator confirmed. */
-  apply: publicProcedure
+  alter: publicProcedure
     .input(changeInput.extend({ confirmedStatement: z.string().min(1).max(2000) }))
     .mutation(({ input }) => applyReplicationChange(input.clusterId, input.keyspace, input.replication, input.confirmedStatement)),
 });
