@@ -7,7 +7,7 @@
  */
 import { arc as d3arc, interpolateSinebow, schemeTableau10 } from 'd3';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { arcAt, arcsOf, turnAtPoint, type RingArc } from './ring-geometry';
+import { arcAt, arcsOf, turnAtPoint, turnOf, type RingArc } from './ring-geometry';
 
 export interface RingNodeInfo {
   address: string;
@@ -25,9 +25,19 @@ export interface RingRangeInfo {
 const SVG_LIMIT = 2000;
 const TURN = 2 * Math.PI;
 
-export function RingChart({ nodes, ranges, size = 420, keyspace }: { nodes: RingNodeInfo[]; ranges: RingRangeInfo[]; size?: number; keyspace?: string | null }) {
+export interface RingMarker {
+  token: string;
+  replicas: string[];
+}
+
+/** `marker`: a partition key's token, drawn as a needle, its range selected and its replicas highlighted. */
+export function RingChart({ nodes, ranges, size = 420, keyspace, marker }: { nodes: RingNodeInfo[]; ranges: RingRangeInfo[]; size?: number; keyspace?: string | null; marker?: RingMarker }) {
   const [selected, setSelected] = useState<number | null>(null);
   const arcs = useMemo(() => arcsOf(ranges), [ranges]);
+  const markedToken = marker?.token;
+  useEffect(() => {
+    if (markedToken !== undefined) setSelected(arcAt(arcs, turnOf(markedToken))?.index ?? null);
+  }, [markedToken, arcs]);
   const { nodeColor, dcColor } = useMemo(() => palette(nodes), [nodes]);
   const outer = size / 2 - 4;
   const inner = outer * 0.72;
@@ -83,12 +93,13 @@ export function RingChart({ nodes, ranges, size = 420, keyspace }: { nodes: Ring
               </>
             ) : null}
             {selected !== null && arcs[selected] ? <path d={arcPath(arcs[selected], inner - 3, outer + 3)} className="ring-selected" data-testid="ring-selected" /> : null}
+            {marker ? <Needle turn={turnOf(marker.token)} inner={band - 6} outer={outer + 4} /> : null}
           </g>
         </svg>
       </div>
       <div className="ring-side">
         <RangeDetails range={chosen} keyspace={keyspace} />
-        <Legend nodes={nodes} nodeColor={nodeColor} dcColor={dcColor} highlighted={chosen?.replicas ?? (chosen ? [chosen.owner] : [])} />
+        <Legend nodes={nodes} nodeColor={nodeColor} dcColor={dcColor} highlighted={marker?.replicas ?? chosen?.replicas ?? (chosen ? [chosen.owner] : [])} />
       </div>
     </div>
   );
@@ -100,6 +111,12 @@ function palette(nodes: RingNodeInfo[]) {
   const dcs = [...new Set(ordered.map((n) => n.dc))];
   const dcColor = new Map(dcs.map((dc, i) => [dc, schemeTableau10[i % schemeTableau10.length]]));
   return { nodeColor, dcColor };
+}
+
+function Needle({ turn, inner, outer }: { turn: number; inner: number; outer: number }) {
+  const x = Math.sin(turn * TURN);
+  const y = -Math.cos(turn * TURN);
+  return <line x1={x * inner} y1={y * inner} x2={x * outer} y2={y * outer} className="ring-needle" data-testid="ring-needle" />;
 }
 
 function arcPath(arc: RingArc, inner: number, outer: number): string {

@@ -23,11 +23,11 @@ beforeAll(async () => {
 
   const { executeConcurrent } = cassandra.concurrent;
   const start = Date.UTC(2026, 0, 1);
-  await executeConcurrent(client, `INSERT INTO ${KS}.readings (sensor_id, ts, value, payload) VALUES (?, ?, ?, ?)`, Array.from({ length: 7000 }, (_, i) => [7, new Date(start + i * 1000), i / 10, PAYLOAD]), { concurrencyLevel: 64, executionOptions: { prepare: true } });
-  await executeConcurrent(client, `INSERT INTO ${KS}.readings_by_day (sensor_id, day, ts, value) VALUES (?, ?, ?, ?)`, Array.from({ length: 200 }, (_, i) => [7, cassandra.types.LocalDate.fromDate(new Date(start + i * 600_000)), new Date(start + i * 600_000), i]), { concurrencyLevel: 32, executionOptions: { prepare: true } });
-  await executeConcurrent(client, `INSERT INTO ${KS}.queue (id, seq, payload) VALUES (?, ?, ?)`, Array.from({ length: 3000 }, (_, i) => [1, i, 'job']), { concurrencyLevel: 64, executionOptions: { prepare: true } });
-  await executeConcurrent(client, `DELETE FROM ${KS}.queue WHERE id = ? AND seq = ?`, Array.from({ length: 2500 }, (_, i) => [1, i]), { concurrencyLevel: 64, executionOptions: { prepare: true } });
-  await executeConcurrent(client, `INSERT INTO ${KS}.users (id, email) VALUES (?, ?)`, Array.from({ length: 300 }, (_, i) => [cassandra.types.Uuid.random(), `user${i}@example.com`]), { concurrencyLevel: 32, executionOptions: { prepare: true } });
+  await executeConcurrent(client, `INSERT INTO ${KS}.readings (sensor_id, ts, value, payload) VALUES (?, ?, ?, ?)`, Array.from({ length: 7000 }, (_, i) => [7, new Date(start + i * 1000), i / 10, PAYLOAD]), { concurrencyLevel: 64 });
+  await executeConcurrent(client, `INSERT INTO ${KS}.readings_by_day (sensor_id, day, ts, value) VALUES (?, ?, ?, ?)`, Array.from({ length: 200 }, (_, i) => [7, cassandra.types.LocalDate.fromDate(new Date(start + i * 600_000)), new Date(start + i * 600_000), i]), { concurrencyLevel: 32 });
+  await executeConcurrent(client, `INSERT INTO ${KS}.queue (id, seq, payload) VALUES (?, ?, ?)`, Array.from({ length: 3000 }, (_, i) => [1, i, 'job']), { concurrencyLevel: 64 });
+  await executeConcurrent(client, `DELETE FROM ${KS}.queue WHERE id = ? AND seq = ?`, Array.from({ length: 2500 }, (_, i) => [1, i]), { concurrencyLevel: 64 });
+  await executeConcurrent(client, `INSERT INTO ${KS}.users (id, email) VALUES (?, ?)`, Array.from({ length: 300 }, (_, i) => [cassandra.types.Uuid.random(), `user${i}@example.com`]), { concurrencyLevel: 32 });
   // Partition sizes are known once memtables are flushed to SSTables.
   for (const node of ['1', '2', '3']) runClusterOrThrow(['nodetool', node, 'flush', KS]);
   // Read the queue the way a consumer does: the whole partition, through its tombstones.

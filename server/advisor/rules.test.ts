@@ -22,6 +22,11 @@ describe('advisor rules', () => {
     expect(findings[0].severity).toBe('warning');
   });
 
+  it('buckets by month when the rows are already ordered by day', () => {
+    const [finding] = adviseTable({ ...base, partitionKey: [{ name: 'tenant', type: 'text' }], clustering: [{ name: 'day', type: 'date', clusteringOrder: 'DESC' }, { name: 'seq', type: 'int', clusteringOrder: 'ASC' }] });
+    expect(finding.fix).toContain('PRIMARY KEY ((tenant, month), day, seq) WITH CLUSTERING ORDER BY (day DESC, seq) — with month int (yyyymm) set from day');
+  });
+
   it('makes a large partition the first finding and the unbucketed time series a danger', () => {
     const findings = adviseTable({ ...base, maxPartition: { mebibytes: 240, node: '127.0.0.2' } });
     expect(findings[0]).toMatchObject({ rule: 'large-partition', severity: 'danger', title: 'partitions of 240 MiB' });

@@ -52,9 +52,16 @@ function hasBucket(facts: TableFacts): boolean {
   return facts.partitionKey.some((c) => isTime(c) || BUCKET_NAME.test(c.name));
 }
 
+/** The bucket to add: a day, or a month when the rows are already ordered by day. */
+function bucketColumn(facts: TableFacts): { name: string; type: string } {
+  const taken = new Set([...facts.partitionKey, ...facts.clustering].map((c) => c.name));
+  return timeClustering(facts)?.type === 'date' || taken.has('day') ? { name: taken.has('month') ? 'bucket' : 'month', type: 'int (yyyymm)' } : { name: 'day', type: 'date' };
+}
+
 function bucketedKey(facts: TableFacts): string {
+  const bucket = bucketColumn(facts);
   const clustering = facts.clustering.map((c) => (c === timeClustering(facts) ? `${c.name} DESC` : c.name));
-  return `PRIMARY KEY ((${list(facts.partitionKey)}, day), ${list(facts.clustering)}) WITH CLUSTERING ORDER BY (${clustering.join(', ')}) — with day date set from ${timeClustering(facts)?.name ?? 'the event time'} when writing`;
+  return `PRIMARY KEY ((${list(facts.partitionKey)}, ${bucket.name}), ${list(facts.clustering)}) WITH CLUSTERING ORDER BY (${clustering.join(', ')}) — with ${bucket.name} ${bucket.type} set from ${timeClustering(facts)?.name ?? 'the event time'} when writing`;
 }
 
 export function adviseTable(facts: TableFacts, thresholds: Thresholds = DEFAULT_THRESHOLDS): Finding[] {

@@ -1,0 +1,85 @@
+'use client';
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import { useLiveCluster } from '@/components/live/live-cluster';
+import { useRefetchOnSchemaChange } from '@/components/live/use-schema-version';
+import { useTRPC } from '@/components/trpc/react';
+import { ReplicationEditor } from './replication-editor';
+
+/** Every keyspace with its strategy, factor per DC and the warnings its replication deserves. */
+export function KeyspaceList() {
+  const trpc = useTRPC();
+  const { clusterId } = useLiveCluster();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [showSystem, setShowSystem] = useState(true);
+  const list = useQuery(trpc.replication.keyspaces.queryOptions({ clusterId }));
+  useRefetchOnSchemaChange(list.refetch);
+  if (list.isError) return <div role="alert" className="error">{list.error.message}</div>;
+  if (!list.data) return <p className="muted">Loading keyspaces…</p>;
+  const dcs = Object.keys(list.data.nodesPerDc).sort();
+  return (
+    <>
+      <label className="picker">
+        <input type="checkbox" checked={showSystem} onChange={(e) => setShowSystem(e.target.checked)} /> show system keyspaces
+      </label>
+      <table className="nodes keyspaces" data-testid="keyspace-list">
+        <thead>
+          <tr>
+            <th>Keyspace</th>
+            <th>Strategy</th>
+            {dcs.map((dc) => (
+              <th key={dc}>
+                {dc} <span className="muted">({list.data.nodesPerDc[dc]} nodes)</span>
+              </th>
+            ))}
+            <th>Warnings</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {list.data.keyspaces
+            .filter((k) => showSystem || !k.system)
+            .map((k) => (
+              <tr key={k.name} data-testid={`keyspace-row-${k.name}`}>
+                <td>
+                  <Link href={`/clusters/${clusterId}/keyspaces/${k.name}`}>{k.name}</Link>
+                </td>
+                <td>{k.replication.strategy}</td>
+                {dcs.map((dc) => (
+                  <td key={dc} data-testid={`rf-${dc}`}>
+                    {k.replication.strategy === 'SimpleStrategy' ? `${k.replication.factors['*']} (ring-wide)` : (k.replication.factors[dc] ?? '—')}
+                  </td>
+                ))}
+                <td>
+                  <ul className="warnings">
+                    {k.warnings.map((w) => (
+                      <li key={w.message} className={`w-${w.severity}`} data-testid="keyspace-warning" title={w.fix}>
+                        {w.message}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td>
+                  {k.replication.strategy === 'SimpleStrategy' || k.replication.strategy === 'NetworkTopologyStrategy' ? (
+                    <button type="button" data-testid={`edit-${k.name}`} onClick={() => setEditing(k.name)}>
+                      Edit replication
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+      {editing ? (
+        <ReplicationEditor
+          key={editing}
+          keyspace={editing}
+          current={list.data.keyspaces.find((k) => k.name === editing)!.replication}
+          dcs={dcs}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+    </>
+  );
+}
