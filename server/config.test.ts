@@ -9,7 +9,7 @@ const minimal = { clusters: [{ id: 'prod', contactPoints: ['10.0.0.1'], localDat
 describe('configuration', () => {
   it('fills defaults for a minimal cluster', () => {
     const config = parseConfig(minimal, 'test.json', {});
-    expect(config.clusters[0]).toMatchObject({ port: 9042, pollIntervalMs: 5000, jolokia: { port: 8778, timeoutMs: 3000, overrides: {} } });
+    expect(config.clusters[0]).toMatchObject({ port: 9042, pollIntervalMs: 5000, jolokia: { port: 8778, timeoutMs: 3000, overrides: {} }, metrics: { enabled: true, intervalMs: 10_000 } });
     expect(config.dataDir).toBe('.ringside-data');
   });
 

@@ -37,6 +37,14 @@ export const clusterConfigSchema = z.object({
     })
     .default({ port: 8778, timeoutMs: 3000, overrides: {} }),
   pollIntervalMs: z.number().int().min(500).max(600_000).default(5000),
+  metrics: z
+    .object({
+      enabled: z.boolean().default(true),
+      intervalMs: z.number().int().min(1000).max(600_000).default(10_000),
+      /** The cluster that stores the history (its `ringside` keyspace); this one when unset, as OpsCenter does. */
+      storeClusterId: z.string().optional(),
+    })
+    .default({ enabled: true, intervalMs: 10_000 }),
 });
 
 export const configSchema = z.object({

@@ -3,7 +3,9 @@ import 'server-only';
 import type { Client } from 'cassandra-driver';
 import { SharedPoller } from '../cluster/shared-poller';
 import { clusterConfig, driverFor } from '../cluster/registry';
+import { recordEvent } from '../store/events';
 import { collectSnapshot, type ClusterSnapshot } from './snapshot';
+import { topologyEvents } from './topology-events';
 
 const pollers = new Map<string, SharedPoller<ClusterSnapshot>>();
 const hooked = new WeakSet<Client>();
@@ -14,7 +16,9 @@ export function clusterPoller(clusterId: string): SharedPoller<ClusterSnapshot> 
     const cluster = clusterConfig(clusterId);
     const created = new SharedPoller<ClusterSnapshot>(async (previous) => {
       void hookHostEvents(clusterId, created);
-      return collectSnapshot(cluster, previous);
+      const snapshot = await collectSnapshot(cluster, previous);
+      for (const event of topologyEvents(previous, snapshot, Date.now())) recordEvent(clusterId, event);
+      return snapshot;
     }, cluster.pollIntervalMs);
     poller = created;
     pollers.set(clusterId, poller);

@@ -2,7 +2,9 @@ import 'server-only';
 /** The root router: one router per domain, merged here. */
 import { createCallerFactory, createTRPCRouter } from '../trpc';
 import { clusterRouter } from './cluster';
+import { compactionRouter } from './compaction';
 import { gossipRouter } from './gossip';
+import { metricsRouter } from './metrics';
 import { replicationRouter } from './replication';
 import { ringRouter } from './ring';
 import { schemaRouter } from './schema';
@@ -13,6 +15,8 @@ export const appRouter = createTRPCRouter({
   gossip: gossipRouter,
   schema: schemaRouter,
   replication: replicationRouter,
+  metrics: metricsRouter,
+  compaction: compactionRouter,
 });
 
 export type AppRouter = typeof appRouter;

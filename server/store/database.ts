@@ -18,6 +18,12 @@ const MIGRATIONS: { version: number; description: string; sql: string }[] = [
     description: 'console identity',
     sql: `CREATE TABLE console_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
   },
+  {
+    version: 2,
+    description: 'cluster events marked on charts',
+    sql: `CREATE TABLE cluster_events (id INTEGER PRIMARY KEY AUTOINCREMENT, cluster TEXT NOT NULL, ts INTEGER NOT NULL, kind TEXT NOT NULL, node TEXT, detail TEXT NOT NULL);
+          CREATE INDEX cluster_events_by_time ON cluster_events (cluster, ts);`,
+  },
 ];
 
 export function openStore(dataDir: string): Store {

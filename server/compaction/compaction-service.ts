@@ -1,0 +1,136 @@
+import 'server-only';
+/**
+ * Compaction across the cluster: running compactions with progress (a shared poller, 1 s, while
+ * anyone watches), pending tasks per node and table, the history each node keeps in
+ * system.compaction_history, and each table's strategy and live SSTable count.
+ */
+import { z } from 'zod';
+import { executeOnEachNode } from '../cluster/per-node';
+import { readNodeBulk } from '../cluster/node-metrics';
+import { clusterConfig, driverFor } from '../cluster/registry';
+import { SharedPoller } from '../cluster/shared-poller';
+import type { JolokiaRequest } from '../cluster/jolokia';
+import { parseCompactions, withProgress, type RunningCompaction } from './compactions';
+
+export interface CompactionSnapshot {
+  at: number;
+  running: RunningCompaction[];
+  pendingByNode: Record<string, number>;
+  pendingByTable: { node: string; keyspace: string; table: string; pending: number }[];
+  errors: Record<string, string>;
+}
+
+const REQUESTS: JolokiaRequest[] = [
+  { type: 'read', mbean: 'org.apache.cassandra.db:type=CompactionManager', attribute: 'Compactions' },
+  { type: 'read', mbean: 'org.apache.cassandra.metrics:type=Compaction,name=PendingTasks', attribute: 'Value' },
+  { type: 'read', mbean: 'org.apache.cassandra.metrics:type=Compaction,name=PendingTasksByTableName', attribute: 'Value' },
+];
+
+const pollers = new Map<string, SharedPoller<CompactionSnapshot>>();
+
+export function compactionPoller(clusterId: string): SharedPoller<CompactionSnapshot> {
+  let poller = pollers.get(clusterId);
+  if (!poller) {
+    const cluster = clusterConfig(clusterId);
+    poller = new SharedPoller<CompactionSnapshot>(async (previous) => {
+      const client = await driverFor(clusterId);
+      const at = Date.now();
+      const addresses = client.hosts.values().map((h) => h.address.slice(0, h.address.lastIndexOf(':')));
+      const snapshot: CompactionSnapshot = { at, running: [], pendingByNode: {}, pendingByTable: [], errors: {} };
+      await Promise.all(
+        addresses.map(async (address) => {
+          try {
+            const [compactions, pending, byTable] = await readNodeBulk(cluster, address, REQUESTS);
+            if (compactions.ok) snapshot.running.push(...parseCompactions(address, compactions.value));
+            if (pending.ok && typeof pending.value === 'number') snapshot.pendingByNode[address] = pending.value;
+            const tables = z.record(z.string(), z.record(z.string(), z.number())).safeParse(byTable.ok ? byTable.value : undefined);
+            for (const [keyspace, perTable] of Object.entries(tables.data ?? {})) {
+              for (const [table, count] of Object.entries(perTable)) snapshot.pendingByTable.push({ node: address, keyspace, table, pending: count });
+            }
+          } catch (error) {
+            snapshot.errors[address] = (error as Error).message;
+          }
+        }),
+      );
+      snapshot.running = withProgress(snapshot.running, previous && { compactions: previous.running, at: previous.at }, at);
+      snapshot.running.sort((a, b) => a.node.localeCompare(b.node) || a.id.localeCompare(b.id));
+      return snapshot;
+    }, 1000, 30_000);
+    pollers.set(clusterId, poller);
+  }
+  return poller;
+}
+
+export interface CompactionHistoryEntry {
+  node: string;
+  id: string;
+  keyspace: string;
+  table: string;
+  compactedAt: Date;
+  bytesIn: number;
+  bytesOut: number;
+}
+
+/** system.compaction_history is node-local: each node is asked for its own, newest first. */
+export async function compactionHistory(clusterId: string, limit: number, keyspace?: string): Promise<{ entries: CompactionHistoryEntry[]; errors: Record<string, string> }> {
+  const results = await executeOnEachNode(clusterId, 'SELECT id, keyspace_name, columnfamily_name, compacted_at, bytes_in, bytes_out FROM system.compaction_history');
+  const entries: CompactionHistoryEntry[] = [];
+  const errors: Record<string, string> = {};
+  for (const result of results) {
+    if ('error' in result) {
+      errors[result.address] = result.error;
+      continue;
+    }
+    for (const row of result.rows) {
+      if (keyspace && row.get('keyspace_name') !== keyspace) continue;
+      entries.push({
+        node: result.address,
+        id: String(row.get('id')),
+        keyspace: String(row.get('keyspace_name')),
+        table: String(row.get('columnfamily_name')),
+        compactedAt: row.get('compacted_at') as Date,
+        bytesIn: Number(row.get('bytes_in')),
+        bytesOut: Number(row.get('bytes_out')),
+      });
+    }
+  }
+  entries.sort((a, b) => b.compactedAt.getTime() - a.compactedAt.getTime());
+  return { entries: entries.slice(0, limit), errors };
+}
+
+export interface TableCompaction {
+  keyspace: string;
+  table: string;
+  strategy: string;
+  /** Live SSTables per node. */
+  sstables: Record<string, number>;
+}
+
+/** Each user table's compaction strategy and live SSTable count on every node. */
+export async function tableCompaction(clusterId: string): Promise<TableCompaction[]> {
+  const cluster = clusterConfig(clusterId);
+  const client = await driverFor(clusterId);
+  const tables = await client.execute('SELECT keyspace_name, table_name, compaction FROM system_schema.tables');
+  const result: TableCompaction[] = tables.rows
+    .filter((r) => !String(r.get('keyspace_name')).startsWith('system'))
+    .map((r) => ({
+      keyspace: String(r.get('keyspace_name')),
+      table: String(r.get('table_name')),
+      strategy: String((r.get('compaction') as Record<string, string>).class ?? '').replace(/^org\.apache\.cassandra\.db\.compaction\./, ''),
+      sstables: {},
+    }));
+  const addresses = client.hosts.values().map((h) => h.address.slice(0, h.address.lastIndexOf(':')));
+  await Promise.all(
+    addresses.map(async (address) => {
+      const [answer] = await readNodeBulk(cluster, address, [{ type: 'read', mbean: 'org.apache.cassandra.metrics:type=Table,keyspace=*,scope=*,name=LiveSSTableCount', attribute: 'Value' }]).catch(() => []);
+      const beans = z.record(z.string(), z.object({ Value: z.number() })).safeParse(answer?.ok ? answer.value : undefined);
+      for (const [bean, { Value }] of Object.entries(beans.data ?? {})) {
+        const keyspace = /keyspace=([^,]+)/.exec(bean)?.[1];
+        const table = /scope=([^,]+)/.exec(bean)?.[1];
+        const entry = result.find((t) => t.keyspace === keyspace && t.table === table);
+        if (entry) entry.sstables[address] = Value;
+      }
+    }),
+  );
+  return result.sort((a, b) => a.keyspace.localeCompare(b.keyspace) || a.table.localeCompare(b.table));
+}

@@ -1,0 +1,106 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { runLoad } from '@/localcluster/load-generator';
+import { jolokiaBulk, jolokiaUrl } from '../cluster/jolokia';
+import { closeAll, clusterConfig, driverFor } from '../cluster/registry';
+import { TEST_CONFIG } from '../testing';
+import { eventsBetween } from '../store/events';
+import { MetricsCollector } from './collector';
+import { readSeries } from './history-store';
+import { RESOLUTIONS } from './resolutions';
+
+process.env.RINGSIDE_CONFIG = TEST_CONFIG;
+const collectors: MetricsCollector[] = [];
+afterAll(async () => {
+  collectors.forEach((c) => c.stop());
+  await closeAll();
+});
+
+const NODES = ['127.0.0.1', '127.0.0.2', '127.0.0.3'];
+
+/** Jolokia's own write timer on every node, read directly: the reference the stored series must match. */
+async function writeTimers(): Promise<Record<string, { count: number; p99: number }>> {
+  const answers = await Promise.all(
+    NODES.map(async (node) => {
+      const [result] = await jolokiaBulk({ node, url: jolokiaUrl(undefined, node, 8778), timeoutMs: 3000 }, [
+        { type: 'read', mbean: 'org.apache.cassandra.metrics:type=ClientRequest,scope=Write,name=Latency', attribute: ['Count', '99thPercentile'] },
+      ]);
+      const value = (result.ok ? result.value : {}) as { Count: number; '99thPercentile': number };
+      return [node, { count: value.Count, p99: value['99thPercentile'] }] as const;
+    }),
+  );
+  return Object.fromEntries(answers);
+}
+
+function nextPoll(collector: MetricsCollector): Promise<number> {
+  return new Promise((resolve) => {
+    const unsubscribe = collector.subscribe((latest) => {
+      unsubscribe();
+      resolve(latest.at);
+    });
+  });
+}
+
+describe('the collector against the real cluster under load', () => {
+  it('stores a write rate within 10 % of Jolokia’s write counter, and p99 as Jolokia reports it', async () => {
+    const collector = new MetricsCollector(clusterConfig('demo'), 'demo', 2000);
+    collectors.push(collector);
+    collector.start();
+    await nextPoll(collector);
+    const load = runLoad({ rate: 300, durationMs: 24_000, readRatio: 0 });
+
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const startAt = await nextPoll(collector);
+    const startCounts = await writeTimers();
+    await new Promise((resolve) => setTimeout(resolve, 14_000));
+    const endAt = await nextPoll(collector);
+    const endCounts = await writeTimers();
+    const done = await load;
+    expect(done.errors).toBe(0);
+
+    const expectedRate = NODES.reduce((sum, n) => sum + (endCounts[n].count - startCounts[n].count), 0) / ((endAt - startAt) / 1000);
+    expect(expectedRate).toBeGreaterThan(200);
+    const store = await driverFor('demo');
+    let storedWrites = 0;
+    for (const node of NODES) {
+      const points = (await readSeries(store, 'demo', node, 'client.write.rate', RESOLUTIONS[0], startAt + 1, endAt)).sort((a, b) => a.ts - b.ts);
+      let previous = startAt;
+      for (const point of points) {
+        storedWrites += point.value * ((point.ts - previous) / 1000);
+        previous = point.ts;
+      }
+    }
+    const storedRate = storedWrites / ((endAt - startAt) / 1000);
+    expect(Math.abs(storedRate - expectedRate) / expectedRate, `stored ${storedRate.toFixed(1)}/s vs Jolokia ${expectedRate.toFixed(1)}/s`).toBeLessThan(0.1);
+
+    // The p99 stored for the last poll is what Jolokia reports at the same moment.
+    for (const node of NODES) {
+      const [last] = (await readSeries(store, 'demo', node, 'client.write.p99', RESOLUTIONS[0], endAt, endAt));
+      if (endCounts[node].count === startCounts[node].count) continue;
+      expect(last, `a p99 point for ${node} at ${endAt}`).toBeDefined();
+      expect(Math.abs(last.value - endCounts[node].p99), `${node}: stored ${last.value} µs, Jolokia ${endCounts[node].p99} µs`).toBeLessThanOrEqual(Math.max(0.1 * endCounts[node].p99, 50));
+    }
+    expect(collector.status.writes.failures).toBe(0);
+  }, 120_000);
+
+  it('leaves a marked gap for a node whose agent is out of reach, the others unaffected', async () => {
+    const collector = new MetricsCollector(clusterConfig('node3-no-jolokia'), 'demo', 2000);
+    collectors.push(collector);
+    const latest = await collector.pollOnce();
+    expect(Object.keys(latest.byNode).sort()).toEqual(['127.0.0.1', '127.0.0.2']);
+    expect(latest.missing['127.0.0.3']).toMatch(/^node 127\.0\.0\.3: Jolokia refused connection/);
+    expect(collector.status.state).toBe('idle');
+    expect(collector.status.lastError).toBe('no answer from 127.0.0.3');
+    const gaps = eventsBetween('node3-no-jolokia', latest.at, latest.at).filter((e) => e.kind === 'collector-gap');
+    expect(gaps.map((g) => g.node)).toEqual(['127.0.0.3']);
+  });
+
+  it('backs off, doubling, while the cluster cannot be reached', async () => {
+    const collector = new MetricsCollector(clusterConfig('no-cql'), 'demo', 2000);
+    collectors.push(collector);
+    await expect(collector.pollOnce()).rejects.toThrow(/could not connect over CQL/);
+    expect(collector.status.state).toBe('backing-off');
+    expect(collector.status.lastError).toMatch(/next try in 4 s$/);
+    await expect(collector.pollOnce()).rejects.toThrow();
+    expect(collector.status.lastError).toMatch(/next try in 8 s$/);
+  });
+});

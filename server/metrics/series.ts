@@ -1,0 +1,28 @@
+import 'server-only';
+/** Chart data: one metric's series per node over a range, at the resolution the range calls for. */
+import { clusterConfig, driverFor } from '../cluster/registry';
+import { eventsBetween, type ClusterEvent } from '../store/events';
+import { readSeries, type SeriesPoint } from './history-store';
+import { resolutionFor } from './resolutions';
+
+export interface SeriesAnswer {
+  metric: string;
+  resolution: string;
+  stepMs: number;
+  from: number;
+  to: number;
+  series: { node: string; points: SeriesPoint[] }[];
+  events: ClusterEvent[];
+}
+
+export async function metricSeries(clusterId: string, metric: string, rangeMs: number, to: number, nodes?: string[]): Promise<SeriesAnswer> {
+  const cluster = clusterConfig(clusterId);
+  const store = await driverFor(cluster.metrics.storeClusterId ?? cluster.id);
+  const from = to - rangeMs;
+  const resolution = resolutionFor(rangeMs);
+  const monitored = await driverFor(clusterId);
+  const all = monitored.hosts.values().map((h) => h.address.slice(0, h.address.lastIndexOf(':')));
+  const chosen = nodes?.length ? all.filter((a) => nodes.includes(a)) : all;
+  const series = await Promise.all(chosen.sort().map(async (node) => ({ node, points: await readSeries(store, clusterId, node, metric, resolution, from, to) })));
+  return { metric, resolution: resolution.name, stepMs: resolution.stepMs || cluster.metrics.intervalMs, from, to, series, events: eventsBetween(clusterId, from, to) };
+}

@@ -1,0 +1,53 @@
+import 'server-only';
+import { tracked } from '@trpc/server';
+import { z } from 'zod';
+import { clusterConfig } from '../cluster/registry';
+import { METRICS } from '../metrics/catalogue';
+import { collectorFor } from '../metrics/collectors';
+import { metricSeries } from '../metrics/series';
+import { createTRPCRouter, publicProcedure } from '../trpc';
+import { clusterInput } from './cluster';
+
+const DAY = 86_400_000;
+
+export const metricsRouter = createTRPCRouter({
+  catalogue: publicProcedure.query(() => METRICS),
+
+  /** One metric per node over a range (15 min to 30 days); the resolution follows the range. */
+  series: publicProcedure
+    .input(
+      clusterInput.extend({
+        metric: z.string().refine((m) => m in METRICS, 'unknown metric'),
+        rangeMs: z.number().int().min(60_000).max(31 * DAY),
+        to: z.number().int().optional(),
+        nodes: z.array(z.string()).max(1000).optional(),
+      }),
+    )
+    .query(({ input }) => metricSeries(input.clusterId, input.metric, input.rangeMs, input.to ?? Date.now(), input.nodes)),
+
+  status: publicProcedure.input(clusterInput).query(({ input }) => ({ ...collectorFor(clusterConfig(input.clusterId).id).status })),
+
+  /** Every value the collector just read, pushed after each poll: the charts' live tail. */
+  live: publicProcedure.input(clusterInput.extend({ lastEventId: z.string().nullish() })).subscription(async function* ({ input, signal }) {
+    const collector = collectorFor(clusterConfig(input.clusterId).id);
+    const queue: NonNullable<typeof collector.latest>[] = collector.latest ? [collector.latest] : [];
+    let wake: (() => void) | undefined;
+    const unsubscribe = collector.subscribe((latest) => {
+      queue.push(latest);
+      if (queue.length > 5) queue.shift();
+      wake?.();
+    });
+    const onAbort = () => wake?.();
+    signal?.addEventListener('abort', onAbort);
+    try {
+      while (!signal?.aborted) {
+        if (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+        const next = queue.shift();
+        if (next && String(next.at) !== input.lastEventId) yield tracked(String(next.at), next);
+      }
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      unsubscribe();
+    }
+  }),
+});
