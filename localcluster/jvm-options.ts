@@ -55,7 +55,9 @@ export function nodeJvmArgs(paths: ClusterPaths, artifacts: CassandraArtifacts, 
     '-Djava.net.preferIPv4Stack=true', '-Dchronicle.analytics.disable=true',
     ...JAVA17_MODULE_FLAGS,
     ...(artifacts.jammJar ? [`-javaagent:${artifacts.jammJar}`] : []),
-    `-javaagent:${artifacts.jolokiaAgentJar}=host=${node.address},port=${node.jolokiaPort},discoveryEnabled=false`,
+    // Several threads: the agent is single-threaded by default, so one long operation (a major
+    // compaction, a flush) would hold every metrics read behind it.
+    `-javaagent:${artifacts.jolokiaAgentJar}=host=${node.address},port=${node.jolokiaPort},discoveryEnabled=false,executor=fixed,threadNr=4`,
     `-Dcassandra.jmx.local.port=${node.jmxPort}`,
     '-Dcom.sun.management.jmxremote.authenticate=false',
     `-Dcassandra.config=${fileUrl(join(conf, 'cassandra.yaml'))}`,

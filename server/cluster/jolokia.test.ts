@@ -58,6 +58,20 @@ describe('jolokiaBulk failures', () => {
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
+  it('passes on why Jolokia refused a request', async () => {
+    const refusing = createServer((_, res) => {
+      res.statusCode = 400;
+      res.end('400 (Bad Request)\n\nNo operation flush(int) on MBean x exists. Known signatures: (java.lang.String)');
+    });
+    const port = await listen(refusing);
+    try {
+      const error = await failureOf(`http://127.0.0.1:${port}/jolokia/`);
+      expect(error.message).toMatch(/Jolokia answered HTTP 400: No operation flush\(int\) on MBean x exists\. Known signatures: \(java\.lang\.String\)/);
+    } finally {
+      refusing.close();
+    }
+  });
+
   it('says when the port answers but is not Jolokia', async () => {
     const error = await failureOf(`http://127.0.0.1:${ports.notJolokia}/jolokia/`);
     expect(error.failure).toBe('protocol');

@@ -10,6 +10,7 @@ import { JolokiaError } from './errors';
 export type JolokiaRequest =
   | { type: 'read'; mbean: string; attribute?: string | string[]; path?: string }
   | { type: 'exec'; mbean: string; operation: string; arguments: unknown[] }
+  | { type: 'write'; mbean: string; attribute: string; value: unknown }
   | { type: 'search'; mbean: string };
 
 /** One answer of a bulk request: Jolokia reports errors per request, inside a 200 response. */
@@ -73,7 +74,11 @@ export async function jolokiaBulk(target: JolokiaTarget, requests: JolokiaReques
   if (response.status === 401 || response.status === 403) {
     throw new JolokiaError(target.node, target.url, 'http', `Jolokia rejected the credentials (HTTP ${response.status}) — check jolokia.username/password`);
   }
-  if (!response.ok) throw new JolokiaError(target.node, target.url, 'http', `Jolokia answered HTTP ${response.status}`);
+  if (!response.ok) {
+    // Jolokia explains a refused request in its body ("No operation … exists. Known signatures: …").
+    const reason = text.replace(/^\d{3} \([^)]*\)\s*/, '').trim().split('\n')[0]?.slice(0, 300);
+    throw new JolokiaError(target.node, target.url, 'http', `Jolokia answered HTTP ${response.status}${reason ? `: ${reason}` : ''}`);
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);
