@@ -7,6 +7,7 @@ import 'server-only';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { processSingleton } from './process-singleton';
 
 const hostPattern = /^[A-Za-z0-9.\-:[\]]+$/;
 
@@ -123,10 +124,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
   return parseConfig(raw, path, rawEnv);
 }
 
-let cached: RingsideConfig | undefined;
-
 /** The configuration of this server process, read once. */
 export function config(): RingsideConfig {
-  cached ??= loadConfig();
-  return cached;
+  return processSingleton('config', loadConfig);
 }

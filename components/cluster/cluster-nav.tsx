@@ -2,6 +2,8 @@ import Link from 'next/link';
 
 const SECTIONS = [
   ['', 'Nodes and ring'],
+  ['/metrics', 'Metrics'],
+  ['/compaction', 'Compaction'],
   ['/keyspaces', 'Keyspaces'],
   ['/advisor', 'Advisor'],
   ['/gossip', 'Gossip'],

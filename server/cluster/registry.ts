@@ -9,8 +9,9 @@ import { Client, auth, errors as driverErrors, policies } from 'cassandra-driver
 import { config, type ClusterConfig } from '../config';
 import { ClusterUnreachableError, UnknownClusterError } from './errors';
 import { EveryNodeReachablePolicy } from './load-balancing';
+import { processSingleton } from '../process-singleton';
 
-const clients = new Map<string, Promise<Client>>();
+const clients = processSingleton('driver-clients', () => new Map<string, Promise<Client>>());
 
 export function clusterConfig(clusterId: string): ClusterConfig {
   const all = config().clusters;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { processSingleton } from '../process-singleton';
 /**
  * Counts what the console sends to each cluster, so an operator (and the `viewers` benchmark) can
  * see that the load on the cluster does not grow with the number of browsers.
@@ -9,7 +10,7 @@ export interface Traffic {
   tcpProbes: number;
 }
 
-const byCluster = new Map<string, Traffic>();
+const byCluster = processSingleton('traffic', () => new Map<string, Traffic>());
 
 export function trafficOf(clusterId: string): Traffic {
   let traffic = byCluster.get(clusterId);

@@ -11,6 +11,7 @@ import { clusterConfig, driverFor } from '../cluster/registry';
 import { SharedPoller } from '../cluster/shared-poller';
 import type { JolokiaRequest } from '../cluster/jolokia';
 import { parseCompactions, withProgress, type RunningCompaction } from './compactions';
+import { processSingleton } from '../process-singleton';
 
 export interface CompactionSnapshot {
   at: number;
@@ -26,7 +27,7 @@ const REQUESTS: JolokiaRequest[] = [
   { type: 'read', mbean: 'org.apache.cassandra.metrics:type=Compaction,name=PendingTasksByTableName', attribute: 'Value' },
 ];
 
-const pollers = new Map<string, SharedPoller<CompactionSnapshot>>();
+const pollers = processSingleton('compaction-pollers', () => new Map<string, SharedPoller<CompactionSnapshot>>());
 
 export function compactionPoller(clusterId: string): SharedPoller<CompactionSnapshot> {
   let poller = pollers.get(clusterId);

@@ -1,38 +1,20 @@
-import { randomBytes } from 'node:crypto';
-import cassandra from 'cassandra-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forceMajorCompaction, setCompactionThroughput, tableWithTwentySSTables } from '@/localcluster/compaction-fixture';
 import { waitFor } from '@/localcluster/harness';
-import { jolokiaBulk, jolokiaUrl, type JolokiaRequest } from '../cluster/jolokia';
-import { closeAll, driverFor } from '../cluster/registry';
+import { closeAll } from '../cluster/registry';
 import { testCaller } from '../testing';
 
 const caller = testCaller();
 const KS = 'ringside_it_compaction';
-const DC1 = ['127.0.0.1', '127.0.0.2'];
-const SS = 'org.apache.cassandra.db:type=StorageService';
-
-function exec(node: string, request: JolokiaRequest, timeoutMs = 10_000) {
-  return jolokiaBulk({ node, url: jolokiaUrl(undefined, node, 8778), timeoutMs }, [request]);
-}
 
 beforeAll(async () => {
-  const client = await driverFor('demo');
-  await client.execute(`DROP KEYSPACE IF EXISTS ${KS}`);
-  await client.execute(`CREATE KEYSPACE ${KS} WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 1}`);
-  // Automatic compaction off, so twenty flushes leave twenty SSTables for the forced major compaction.
-  await client.execute(`CREATE TABLE ${KS}.events (k int, c int, v text, PRIMARY KEY (k, c)) WITH compaction = {'class': 'SizeTieredCompactionStrategy', 'enabled': 'false'}`);
-  // Random payloads: compression must not shrink the data to nothing, or the compaction ends before it can be seen.
-  for (let round = 0; round < 20; round++) {
-    const rows = Array.from({ length: 2500 }, (_, i) => [i % 50, round * 2500 + i, randomBytes(512).toString('base64')]);
-    await cassandra.concurrent.executeConcurrent(client, `INSERT INTO ${KS}.events (k, c, v) VALUES (?, ?, ?)`, rows, { concurrencyLevel: 64 });
-    for (const node of DC1) await exec(node, { type: 'exec', mbean: SS, operation: 'forceKeyspaceFlush(java.lang.String,[Ljava.lang.String;)', arguments: [KS, ['events']] });
-  }
+  await tableWithTwentySSTables(KS);
   // Slow compaction down so its progress can be watched.
-  for (const node of DC1) await exec(node, { type: 'write', mbean: SS, attribute: 'CompactionThroughputMbPerSec', value: 2 });
+  await setCompactionThroughput(2);
 }, 300_000);
 
 afterAll(async () => {
-  for (const node of DC1) await exec(node, { type: 'write', mbean: SS, attribute: 'CompactionThroughputMbPerSec', value: 64 }).catch(() => undefined);
+  await setCompactionThroughput(64).catch(() => undefined);
   await closeAll();
 });
 
@@ -47,7 +29,7 @@ describe('compaction view against a forced major compaction', () => {
 
     const startedAt = new Date();
     // The exec answers only when the compaction ends: fire it, watch the console meanwhile.
-    const compaction = exec(node, { type: 'exec', mbean: SS, operation: 'forceKeyspaceCompaction(boolean,java.lang.String,[Ljava.lang.String;)', arguments: [false, KS, ['events']] }, 300_000);
+    const compaction = forceMajorCompaction(node, KS);
 
     const first = await waitFor('the compaction to appear with some progress', async () => {
       const current = await caller.compaction.current({ clusterId: 'demo' });

@@ -3,8 +3,9 @@ import 'server-only';
 import { config } from '../config';
 import { clusterConfig } from '../cluster/registry';
 import { MetricsCollector } from './collector';
+import { processSingleton } from '../process-singleton';
 
-const collectors = new Map<string, MetricsCollector>();
+const collectors = processSingleton('metric-collectors', () => new Map<string, MetricsCollector>());
 
 export function collectorFor(clusterId: string): MetricsCollector {
   let collector = collectors.get(clusterId);

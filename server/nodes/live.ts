@@ -6,8 +6,9 @@ import { clusterConfig, driverFor } from '../cluster/registry';
 import { recordEvent } from '../store/events';
 import { collectSnapshot, type ClusterSnapshot } from './snapshot';
 import { topologyEvents } from './topology-events';
+import { processSingleton } from '../process-singleton';
 
-const pollers = new Map<string, SharedPoller<ClusterSnapshot>>();
+const pollers = processSingleton('cluster-pollers', () => new Map<string, SharedPoller<ClusterSnapshot>>());
 const hooked = new WeakSet<Client>();
 
 export function clusterPoller(clusterId: string): SharedPoller<ClusterSnapshot> {

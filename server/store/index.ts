@@ -1,11 +1,9 @@
 import 'server-only';
 import { config } from '../config';
+import { processSingleton } from '../process-singleton';
 import { openStore, type Store } from './database';
-
-let store: Store | undefined;
 
 /** The process's one connection to the console store, opened on first use. */
 export function getStore(): Store {
-  store ??= openStore(config().dataDir);
-  return store;
+  return processSingleton('console-store', () => openStore(config().dataDir));
 }

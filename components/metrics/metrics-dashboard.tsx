@@ -1,0 +1,59 @@
+'use client';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useLiveCluster } from '@/components/live/live-cluster';
+import { useTRPC } from '@/components/trpc/react';
+import { MetricChart } from './metric-chart';
+import { useLiveMetrics } from './metrics-live';
+
+const RANGES = [
+  ['15m', 15 * 60_000],
+  ['1h', 3_600_000],
+  ['6h', 6 * 3_600_000],
+  ['24h', 24 * 3_600_000],
+  ['7d', 7 * 86_400_000],
+  ['30d', 30 * 86_400_000],
+] as const;
+
+const CHARTS: [string, string][] = [
+  ['client.write.rate', 'Writes per second (coordinator)'],
+  ['client.read.rate', 'Reads per second (coordinator)'],
+  ['client.write.p99', 'Write latency, p99'],
+  ['client.read.p99', 'Read latency, p99'],
+  ['client.read.p50', 'Read latency, p50'],
+  ['compaction.pending', 'Pending compactions'],
+  ['storage.load', 'Load (live data)'],
+  ['heap.used', 'Heap used'],
+  ['gc.time.rate', 'GC time'],
+  ['threadpool.pending', 'Thread pools: pending tasks'],
+];
+
+/** The cluster dashboard: throughput, latency, compactions, load and heap per node, over a chosen range. */
+export function MetricsDashboard() {
+  const trpc = useTRPC();
+  const { clusterId } = useLiveCluster();
+  const [range, setRange] = useState<(typeof RANGES)[number]>(RANGES[0]);
+  const catalogue = useQuery(trpc.metrics.catalogue.queryOptions());
+  const status = useQuery(trpc.metrics.status.queryOptions({ clusterId }, { refetchInterval: 10_000 }));
+  const live = useLiveMetrics(clusterId);
+  return (
+    <div data-testid="metrics-dashboard">
+      <p className="ranges">
+        {RANGES.map((r) => (
+          <button key={r[0]} type="button" className={r === range ? 'active' : ''} data-testid={`range-${r[0]}`} onClick={() => setRange(r)}>
+            {r[0]}
+          </button>
+        ))}{' '}
+        <span className="muted" data-testid="collector-status">
+          collector: {status.data ? `${status.data.state}, every ${status.data.intervalMs / 1000} s, ${status.data.polls} polls, ${status.data.writes.rows} rows stored` : '…'}
+          {status.data?.lastError ? ` — ${status.data.lastError}` : ''}
+        </span>
+      </p>
+      <div className="charts">
+        {CHARTS.map(([metric, title]) => (
+          <MetricChart key={`${metric}-${range[0]}`} clusterId={clusterId} metric={metric} title={title} unit={catalogue.data?.[metric]?.unit ?? 'count'} rangeMs={range[1]} live={live} />
+        ))}
+      </div>
+    </div>
+  );
+}
