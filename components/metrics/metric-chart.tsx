@@ -13,9 +13,9 @@ import type { LiveMetrics } from './metrics-live';
 
 const COLORS = ['#0969da', '#1a7f37', '#bf3989', '#9a6700', '#8250df', '#cf222e', '#1b7c83', '#6e7781'];
 
-export function MetricChart({ clusterId, metric, title, unit, rangeMs, live }: { clusterId: string; metric: string; title: string; unit: string; rangeMs: number; live: LiveMetrics[] }) {
+export function MetricChart({ clusterId, metric, title, unit, rangeMs, live, nodes: only }: { clusterId: string; metric: string; title: string; unit: string; rangeMs: number; live: LiveMetrics[]; nodes?: string[] }) {
   const trpc = useTRPC();
-  const series = useQuery(trpc.metrics.series.queryOptions({ clusterId, metric, rangeMs }, { refetchInterval: rangeMs <= 6 * 3_600_000 ? 60_000 : 300_000 }));
+  const series = useQuery(trpc.metrics.series.queryOptions({ clusterId, metric, rangeMs, nodes: only }, { refetchInterval: rangeMs <= 6 * 3_600_000 ? 60_000 : 300_000 }));
 
   const { rows, nodes } = useMemo(() => {
     const byTs = new Map<number, Record<string, number | null>>();
@@ -30,8 +30,9 @@ export function MetricChart({ clusterId, metric, title, unit, rangeMs, live }: {
     if (series.data?.resolution === 'raw') {
       for (const tick of live) {
         if (tick.at <= lastStored) continue;
-        for (const [node, values] of Object.entries(tick.byNode)) if (values[metric] !== undefined) byTs.set(tick.at, { ...byTs.get(tick.at), [node]: values[metric] });
-        for (const node of Object.keys(tick.missing)) byTs.set(tick.at, { ...byTs.get(tick.at), [node]: null });
+        const wanted = (node: string) => !only || only.includes(node);
+        for (const [node, values] of Object.entries(tick.byNode)) if (wanted(node) && values[metric] !== undefined) byTs.set(tick.at, { ...byTs.get(tick.at), [node]: values[metric] });
+        for (const node of Object.keys(tick.missing)) if (wanted(node)) byTs.set(tick.at, { ...byTs.get(tick.at), [node]: null });
       }
     }
     // Where no point came for well over a step (console or cluster down), break the lines too.
@@ -44,7 +45,7 @@ export function MetricChart({ clusterId, metric, title, unit, rangeMs, live }: {
       rows.push({ ts, ...values });
     });
     return { rows, nodes: [...nodeSet].sort() };
-  }, [series.data, live, metric]);
+  }, [series.data, live, metric, only]);
 
   const from = series.data?.from ?? Date.now() - rangeMs;
   const tickFormat = (ts: number) => (rangeMs > 86_400_000 ? new Date(ts).toLocaleDateString([], { month: 'short', day: 'numeric' }) : new Date(ts).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));

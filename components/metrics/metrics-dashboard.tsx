@@ -28,8 +28,8 @@ const CHARTS: [string, string][] = [
   ['threadpool.pending', 'Thread pools: pending tasks'],
 ];
 
-/** The cluster dashboard: throughput, latency, compactions, load and heap per node, over a chosen range. */
-export function MetricsDashboard() {
+/** The cluster dashboard (every node) or a node's (`nodes`): throughput, latency, compactions, load, heap, over a chosen range. */
+export function MetricsDashboard({ nodes }: { nodes?: string[] }) {
   const trpc = useTRPC();
   const { clusterId } = useLiveCluster();
   const [range, setRange] = useState<(typeof RANGES)[number]>(RANGES[0]);
@@ -51,7 +51,7 @@ export function MetricsDashboard() {
       </p>
       <div className="charts">
         {CHARTS.map(([metric, title]) => (
-          <MetricChart key={`${metric}-${range[0]}`} clusterId={clusterId} metric={metric} title={title} unit={catalogue.data?.[metric]?.unit ?? 'count'} rangeMs={range[1]} live={live} />
+          <MetricChart key={`${metric}-${range[0]}`} clusterId={clusterId} metric={metric} title={title} unit={catalogue.data?.[metric]?.unit ?? 'count'} rangeMs={range[1]} live={live} nodes={nodes} />
         ))}
       </div>
     </div>

@@ -4,6 +4,7 @@ import { useLiveCluster } from '@/components/live/live-cluster';
 import { useRefetchOnSchemaChange } from '@/components/live/use-schema-version';
 import { LocateKey } from '@/components/replication/locate-key';
 import { useTRPC } from '@/components/trpc/react';
+import { TableMetrics } from '@/components/metrics/table-metrics';
 import { TableSchema } from './table-schema';
 
 export function TableView({ keyspace, table }: { keyspace: string; table: string }) {
@@ -18,6 +19,8 @@ export function TableView({ keyspace, table }: { keyspace: string; table: string
       <TableSchema table={description.data} />
       <h3>Where does a key live?</h3>
       <LocateKey keyspace={keyspace} table={table} partitionKey={description.data.partitionKey} />
+      <h3>Metrics</h3>
+      <TableMetrics keyspace={keyspace} table={table} />
     </>
   );
 }

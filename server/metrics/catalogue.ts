@@ -153,3 +153,47 @@ export function samplesBetween(previous: { reading: NodeReading; at: number } | 
   }
   return values;
 }
+
+/** Per-table reads, added to the poll once a minute: only the busiest tables are kept as series. */
+export const TABLE_REQUESTS: JolokiaRequest[] = [
+  { type: 'read', mbean: `${m}:type=Table,keyspace=*,scope=*,name=LiveSSTableCount`, attribute: 'Value' },
+  { type: 'read', mbean: `${m}:type=Table,keyspace=*,scope=*,name=WriteLatency`, attribute: ['Count', '99thPercentile'] },
+  { type: 'read', mbean: `${m}:type=Table,keyspace=*,scope=*,name=ReadLatency`, attribute: ['Count', '99thPercentile'] },
+];
+
+export const TABLE_METRICS = ['sstables', 'write.rate', 'write.p99', 'read.rate', 'read.p99'] as const;
+
+/** The series name of a table metric: `table:<keyspace>.<table>:<metric>`. */
+export function tableMetric(keyspace: string, table: string, metric: (typeof TABLE_METRICS)[number]): string {
+  return `table:${keyspace}.${table}:${metric}`;
+}
+
+export function isMetricName(name: string): boolean {
+  return name in METRICS || /^table:[A-Za-z0-9_]+\.[A-Za-z0-9_]+:(sstables|write\.rate|write\.p99|read\.rate|read\.p99)$/.test(name);
+}
+
+/** Each user table's gauges and counters from TABLE_REQUESTS, keyed `<keyspace>.<table>`. */
+export function tableReadingsOf(results: JolokiaResult[]): Record<string, NodeReading> {
+  const tables: Record<string, NodeReading> = {};
+  const entry = (bean: string) => {
+    const keyspace = /keyspace=([^,]+)/.exec(bean)?.[1];
+    const table = /scope=([^,]+)/.exec(bean)?.[1];
+    if (!keyspace || !table || keyspace.startsWith('system')) return undefined;
+    const id = `${keyspace}.${table}`;
+    tables[id] ??= { gauges: {}, counters: {} };
+    return tables[id];
+  };
+  for (const [bean, value] of Object.entries(byBean(z.object({ Value: z.number() })).safeParse(ok(results[0])).data ?? {})) {
+    const t = entry(bean);
+    if (t) t.gauges.sstables = value.Value;
+  }
+  for (const [index, kind] of [[1, 'write'], [2, 'read']] as const) {
+    for (const [bean, value] of Object.entries(byBean(timer).safeParse(ok(results[index])).data ?? {})) {
+      const t = entry(bean);
+      if (!t) continue;
+      t.counters[`${kind}.rate`] = value.Count;
+      t.gauges[`${kind}.p99`] = value['99thPercentile'];
+    }
+  }
+  return tables;
+}

@@ -11,12 +11,15 @@ import { readNodeBulk } from '../cluster/node-metrics';
 import { driverFor } from '../cluster/registry';
 import type { ClusterConfig } from '../config';
 import { recordEvent } from '../store/events';
-import { COLLECTOR_REQUESTS, readingOf, samplesBetween, type NodeReading } from './catalogue';
+import { COLLECTOR_REQUESTS, readingOf, samplesBetween, TABLE_REQUESTS, tableMetric, tableReadingsOf, type NodeReading } from './catalogue';
 import { ensureHistorySchema, writeAggregates, writeRaw, type WriteStats } from './history-store';
 import { RESOLUTIONS } from './resolutions';
 import { Rollup, type Sample } from './rollup';
 
 const MAX_BACKOFF_MS = 120_000;
+/** Tables are read once a minute, and the busiest few kept: per-table series for every table would dwarf the rest. */
+const TABLE_PERIOD_MS = 60_000;
+const BUSIEST_TABLES = 3;
 
 export interface CollectorStatus {
   clusterId: string;
@@ -41,6 +44,8 @@ export interface LatestValues {
 
 export class MetricsCollector {
   private readonly previous = new Map<string, { reading: NodeReading; at: number }>();
+  private readonly previousTables = new Map<string, { reading: NodeReading; at: number }>();
+  private lastTablePoll = 0;
   private readonly rollups = RESOLUTIONS.slice(1).map((resolution) => ({ resolution, rollup: new Rollup(resolution.stepMs, Math.max(15_000, resolution.stepMs / 10), resolution.stepMs * 2) }));
   private readonly listeners = new Set<(latest: LatestValues) => void>();
   private timer: NodeJS.Timeout | undefined;
@@ -115,11 +120,15 @@ export class MetricsCollector {
       throw error;
     }
 
+    const withTables = at - this.lastTablePoll >= TABLE_PERIOD_MS;
+    if (withTables) this.lastTablePoll = at;
+    // Still one request per node: the table reads ride along in the same bulk.
+    const requests = withTables ? [...COLLECTOR_REQUESTS, ...TABLE_REQUESTS] : COLLECTOR_REQUESTS;
     type Answer = { address: string; results: Awaited<ReturnType<typeof readNodeBulk>> } | { address: string; error: string };
     const answers = await Promise.all(
       addresses.map(async (address): Promise<Answer> => {
         try {
-          return { address, results: await readNodeBulk(this.cluster, address, COLLECTOR_REQUESTS) };
+          return { address, results: await readNodeBulk(this.cluster, address, requests) };
         } catch (error) {
           if (error instanceof JolokiaError) return { address, error: error.message };
           throw error;
@@ -141,6 +150,7 @@ export class MetricsCollector {
       this.previous.set(answer.address, { reading, at });
       latest.byNode[answer.address] = values;
       for (const [metric, value] of Object.entries(values)) samples.push({ node: answer.address, metric, ts: at, value });
+      if (withTables) samples.push(...this.tableSamples(answer.address, answer.results.slice(COLLECTOR_REQUESTS.length), at));
     }
 
     if (Object.keys(latest.byNode).length === 0) {
@@ -160,6 +170,24 @@ export class MetricsCollector {
     this.status.lastPollCpuMs = (cpu.user + cpu.system) / 1000;
     for (const listener of this.listeners) listener(latest);
     return latest;
+  }
+
+  /** The busiest tables on this node (most writes since the last table poll), as `table:` series. */
+  private tableSamples(node: string, results: Awaited<ReturnType<typeof readNodeBulk>>, at: number): Sample[] {
+    const perTable = Object.entries(tableReadingsOf(results)).map(([id, reading]) => {
+      const key = `${node} ${id}`;
+      const values = samplesBetween(this.previousTables.get(key), reading, at);
+      this.previousTables.set(key, { reading, at });
+      return { id, values };
+    });
+    return perTable
+      .filter((t) => t.values['write.rate'] !== undefined || t.values['read.rate'] !== undefined)
+      .sort((a, b) => (b.values['write.rate'] ?? 0) + (b.values['read.rate'] ?? 0) - ((a.values['write.rate'] ?? 0) + (a.values['read.rate'] ?? 0)))
+      .slice(0, BUSIEST_TABLES)
+      .flatMap(({ id, values }) => {
+        const [keyspace, table] = id.split('.');
+        return Object.entries(values).map(([metric, value]) => ({ node, metric: tableMetric(keyspace, table, metric as Parameters<typeof tableMetric>[2]), ts: at, value }));
+      });
   }
 
   private async store(samples: Sample[], now: number): Promise<void> {

@@ -2,7 +2,7 @@ import 'server-only';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import { clusterConfig } from '../cluster/registry';
-import { METRICS } from '../metrics/catalogue';
+import { isMetricName, METRICS } from '../metrics/catalogue';
 import { collectorFor } from '../metrics/collectors';
 import { metricSeries } from '../metrics/series';
 import { createTRPCRouter, publicProcedure } from '../trpc';
@@ -17,7 +17,7 @@ export const metricsRouter = createTRPCRouter({
   series: publicProcedure
     .input(
       clusterInput.extend({
-        metric: z.string().refine((m) => m in METRICS, 'unknown metric'),
+        metric: z.string().max(200).refine(isMetricName, 'unknown metric: one of the catalogue, or table:<keyspace>.<table>:<sstables|write.rate|write.p99|read.rate|read.p99>'),
         rangeMs: z.number().int().min(60_000).max(31 * DAY),
         to: z.number().int().optional(),
         nodes: z.array(z.string()).max(1000).optional(),

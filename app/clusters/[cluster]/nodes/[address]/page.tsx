@@ -1,4 +1,5 @@
 import { GossipView } from '@/components/gossip/gossip-view';
+import { MetricsDashboard } from '@/components/metrics/metrics-dashboard';
 import { NodeFacts } from '@/components/nodes/node-facts';
 
 export default async function NodePage({ params }: { params: Promise<{ address: string }> }) {
@@ -7,6 +8,8 @@ export default async function NodePage({ params }: { params: Promise<{ address: 
     <>
       <h3>Node {address}</h3>
       <NodeFacts address={address} />
+      <h3>Its metrics</h3>
+      <MetricsDashboard nodes={[address]} />
       <h3>Its gossip</h3>
       <GossipView observer={address} />
     </>
