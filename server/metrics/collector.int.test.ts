@@ -94,6 +94,21 @@ describe('the collector against the real cluster under load', () => {
     expect(gaps.map((g) => g.node)).toEqual(['127.0.0.3']);
   });
 
+  it('backs off while no agent answers, and resumes by itself when they answer again', async () => {
+    // The agents are "down" behind a wrong port; putting the right port back is them returning.
+    const cluster = structuredClone(clusterConfig('wrong-jolokia'));
+    const collector = new MetricsCollector(cluster, 'demo', 2000);
+    collectors.push(collector);
+    await collector.pollOnce();
+    expect(collector.status.state).toBe('backing-off');
+    expect(collector.status.lastError).toMatch(/^no node answered: node 127\.0\.0\.\d: Jolokia refused connection.*; next try in 4 s$/);
+    cluster.jolokia.port = 8778;
+    const latest = await collector.pollOnce();
+    expect(Object.keys(latest.byNode).sort()).toEqual(NODES);
+    expect(collector.status.state).toBe('running');
+    expect(collector.status.lastError).toBeNull();
+  });
+
   it('backs off, doubling, while the cluster cannot be reached', async () => {
     const collector = new MetricsCollector(clusterConfig('no-cql'), 'demo', 2000);
     collectors.push(collector);
