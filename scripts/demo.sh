@@ -12,7 +12,17 @@ if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components server instrumentation
   echo "ringside: building the console"
   npx next build
 fi
-echo
-echo "Ringside console: http://127.0.0.1:${PORT}/   (stop it with Ctrl-C; stop the cluster with 'npm run cluster -- down')"
-echo
-exec npx next start -p "${PORT}"
+npx next start -p "${PORT}" &
+server=$!
+trap 'kill "$server" 2>/dev/null' INT TERM EXIT
+# The URL is printed once the console answers, not before.
+for _ in $(seq 1 60); do
+  if node -e "fetch('http://127.0.0.1:${PORT}/api/health').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"; then
+    echo
+    echo "Ringside console: http://127.0.0.1:${PORT}/   (stop it with Ctrl-C; stop the cluster with 'npm run cluster -- down')"
+    echo
+    break
+  fi
+  sleep 1
+done
+wait "$server"
