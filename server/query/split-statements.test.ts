@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDestructive, splitStatements } from './split-statements';
+import { codeOnly, isDestructive, splitStatements } from './split-statements';
 
 const texts = (script: string) => splitStatements(script).map((s) => s.text);
 
@@ -43,5 +43,14 @@ describe('isDestructive', () => {
     expect(isDestructive('-- note\nALTER TABLE t ADD c int')).toBe(true);
     expect(isDestructive("SELECT * FROM t WHERE k = 'DROP'")).toBe(false);
     expect(isDestructive('INSERT INTO drops (k) VALUES (1)')).toBe(false);
+  });
+});
+
+describe('codeOnly', () => {
+  it('blanks literals, identifiers and comments but keeps offsets and newlines', () => {
+    const script = "SELECT 'a;b' -- c;\n, \"x\" /* y */ FROM t";
+    const code = codeOnly(script);
+    expect(code).toHaveLength(script.length);
+    expect(code).toBe(`SELECT${' '.repeat(12)}\n,${' '.repeat(13)}FROM t`);
   });
 });

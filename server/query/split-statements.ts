@@ -12,140 +12,63 @@ export interface ScriptStatement {
   column: number;
 }
 
-type Mode = 'code' | 'single' | 'double' | 'dollar' | 'line-comment' | 'block-comment';
+/**
+ * The script with everything that is not code — literals, quoted identifiers, comments — blanked
+ * to spaces, so offsets stay the same and a semicolon or a keyword found in it is really code.
+ */
+export function codeOnly(text: string): string {
+  const out = text.split('');
+  let i = 0;
+  const blankUntil = (end: number) => {
+    for (; i < Math.min(end, text.length); i++) if (out[i] !== '\n') out[i] = ' ';
+  };
+  /** Index just past a literal opened at i with `quote`, where a doubled quote escapes it. */
+  const closing = (quote: string) => {
+    let j = i + 1;
+    while (j < text.length) {
+      if (text[j] === quote && text[j + 1] === quote) j += 2;
+      else if (text[j] === quote) return j + 1;
+      else j++;
+    }
+    return text.length;
+  };
+  while (i < text.length) {
+    const c = text[i];
+    const two = text.slice(i, i + 2);
+    if (two === '--' || two === '//') blankUntil(text.indexOf('\n', i) === -1 ? text.length : text.indexOf('\n', i));
+    else if (two === '/*') blankUntil(text.indexOf('*/', i + 2) === -1 ? text.length : text.indexOf('*/', i + 2) + 2);
+    else if (two === '$$') blankUntil(text.indexOf('$$', i + 2) === -1 ? text.length : text.indexOf('$$', i + 2) + 2);
+    else if (c === "'" || c === '"') blankUntil(closing(c));
+    else i++;
+  }
+  return out.join('');
+}
+
+function words(code: string): string[] {
+  return code.toUpperCase().split(/[^A-Z_0-9]+/).filter(Boolean);
+}
 
 function position(script: string, offset: number): { line: number; column: number } {
   const before = script.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
-}
-
-/** Words of code (outside strings and comments) in a candidate statement, upper-cased. */
-function codeWords(text: string): string[] {
-  return stripComments(text)
-    .replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|\$\$[\s\S]*?\$\$/g, ' ')
-    .toUpperCase()
-    .split(/[^A-Z_0-9]+/)
-    .filter(Boolean);
-}
-
-export function stripComments(text: string): string {
-  let out = '';
-  let mode: Mode = 'code';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    const next = text[i + 1];
-    if (mode === 'code') {
-      if ((c === '-' && next === '-') || (c === '/' && next === '/')) {
-        mode = 'line-comment';
-        i++;
-        continue;
-      }
-      if (c === '/' && next === '*') {
-        mode = 'block-comment';
-        i++;
-        continue;
-      }
-      if (c === "'") mode = 'single';
-      else if (c === '"') mode = 'double';
-      else if (c === '$' && next === '$') {
-        mode = 'dollar';
-        out += '$$';
-        i++;
-        continue;
-      }
-      out += c;
-    } else if (mode === 'line-comment') {
-      if (c === '\n') {
-        mode = 'code';
-        out += '\n';
-      }
-    } else if (mode === 'block-comment') {
-      if (c === '*' && next === '/') {
-        mode = 'code';
-        i++;
-        out += ' ';
-      }
-    } else {
-      out += c;
-      if (mode === 'single' && c === "'") {
-        if (next === "'") {
-          out += next;
-          i++;
-        } else mode = 'code';
-      } else if (mode === 'double' && c === '"') {
-        if (next === '"') {
-          out += next;
-          i++;
-        } else mode = 'code';
-      } else if (mode === 'dollar' && c === '$' && next === '$') {
-        out += next;
-        i++;
-        mode = 'code';
-      }
-    }
-  }
-  return out;
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
 export function splitStatements(script: string): ScriptStatement[] {
+  const code = codeOnly(script);
   const statements: ScriptStatement[] = [];
-  let mode: Mode = 'code';
   let start = 0;
   const finish = (end: number) => {
     const raw = script.slice(start, end);
     const leading = raw.length - raw.trimStart().length;
-    const text = raw.trim();
-    if (text && stripComments(text).trim()) statements.push({ text, offset: start + leading, ...position(script, start + leading) });
+    // A piece that is only comments or blanks is not a statement.
+    if (code.slice(start, end).trim()) statements.push({ text: raw.trim(), offset: start + leading, ...position(script, start + leading) });
     start = end + 1;
   };
-  for (let i = 0; i < script.length; i++) {
-    const c = script[i];
-    const next = script[i + 1];
-    switch (mode) {
-      case 'code':
-        if ((c === '-' && next === '-') || (c === '/' && next === '/')) mode = 'line-comment';
-        else if (c === '/' && next === '*') mode = 'block-comment';
-        else if (c === "'") mode = 'single';
-        else if (c === '"') mode = 'double';
-        else if (c === '$' && next === '$') {
-          mode = 'dollar';
-          i++;
-        } else if (c === ';') {
-          // Inside BEGIN … BATCH, semicolons separate the batch's own statements until APPLY BATCH.
-          const words = codeWords(script.slice(start, i));
-          const inBatch = words[0] === 'BEGIN' && !(words.at(-2) === 'APPLY' && words.at(-1) === 'BATCH');
-          if (!inBatch) finish(i);
-        }
-        break;
-      case 'line-comment':
-        if (c === '\n') mode = 'code';
-        break;
-      case 'block-comment':
-        if (c === '*' && next === '/') {
-          mode = 'code';
-          i++;
-        }
-        break;
-      case 'single':
-        if (c === "'") {
-          if (next === "'") i++;
-          else mode = 'code';
-        }
-        break;
-      case 'double':
-        if (c === '"') {
-          if (next === '"') i++;
-          else mode = 'code';
-        }
-        break;
-      case 'dollar':
-        if (c === '$' && next === '$') {
-          mode = 'code';
-          i++;
-        }
-        break;
-    }
+  for (let i = code.indexOf(';'); i !== -1; i = code.indexOf(';', i + 1)) {
+    // Inside BEGIN … BATCH, semicolons separate the batch's own statements until APPLY BATCH.
+    const piece = words(code.slice(start, i));
+    const inBatch = piece[0] === 'BEGIN' && !(piece.at(-2) === 'APPLY' && piece.at(-1) === 'BATCH');
+    if (!inBatch) finish(i);
   }
   finish(script.length);
   return statements;
@@ -153,6 +76,6 @@ export function splitStatements(script: string): ScriptStatement[] {
 
 /** DROP, TRUNCATE and ALTER lose data or change it for everyone: the workbench asks first. */
 export function isDestructive(statement: string): boolean {
-  const [first] = codeWords(statement);
+  const [first] = words(codeOnly(statement));
   return first === 'DROP' || first === 'TRUNCATE' || first === 'ALTER';
 }
