@@ -12,6 +12,7 @@ import { SharedPoller } from '../cluster/shared-poller';
 import type { JolokiaRequest } from '../cluster/jolokia';
 import { parseCompactions, withProgress, type RunningCompaction } from './compactions';
 import { processSingleton } from '../process-singleton';
+import { nodeAddresses } from '../cluster/hosts';
 
 export interface CompactionSnapshot {
   at: number;
@@ -36,7 +37,7 @@ export function compactionPoller(clusterId: string): SharedPoller<CompactionSnap
     poller = new SharedPoller<CompactionSnapshot>(async (previous) => {
       const client = await driverFor(clusterId);
       const at = Date.now();
-      const addresses = client.hosts.values().map((h) => h.address.slice(0, h.address.lastIndexOf(':')));
+      const addresses = nodeAddresses(client);
       const snapshot: CompactionSnapshot = { at, running: [], pendingByNode: {}, pendingByTable: [], errors: {} };
       await Promise.all(
         addresses.map(async (address) => {
@@ -120,7 +121,7 @@ export async function tableCompaction(clusterId: string): Promise<TableCompactio
       strategy: String((r.get('compaction') as Record<string, string>).class ?? '').replace(/^org\.apache\.cassandra\.db\.compaction\./, ''),
       sstables: {},
     }));
-  const addresses = client.hosts.values().map((h) => h.address.slice(0, h.address.lastIndexOf(':')));
+  const addresses = nodeAddresses(client);
   await Promise.all(
     addresses.map(async (address) => {
       const [answer] = await readNodeBulk(cluster, address, [{ type: 'read', mbean: 'org.apache.cassandra.metrics:type=Table,keyspace=*,scope=*,name=LiveSSTableCount', attribute: 'Value' }]).catch(() => []);

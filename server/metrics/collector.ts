@@ -15,6 +15,7 @@ import { COLLECTOR_REQUESTS, readingOf, samplesBetween, TABLE_REQUESTS, tableMet
 import { ensureHistorySchema, writeAggregates, writeRaw, type WriteStats } from './history-store';
 import { RESOLUTIONS } from './resolutions';
 import { Rollup, type Sample } from './rollup';
+import { nodeAddresses } from '../cluster/hosts';
 
 const MAX_BACKOFF_MS = 120_000;
 /** Tables are read once a minute, and the busiest few kept: per-table series for every table would dwarf the rest. */
@@ -114,7 +115,7 @@ export class MetricsCollector {
     let addresses: string[];
     try {
       const client = await driverFor(this.cluster.id);
-      addresses = client.hosts.values().map((h) => h.address.slice(0, h.address.lastIndexOf(':')));
+      addresses = nodeAddresses(client);
     } catch (error) {
       this.backOff((error as Error).message);
       throw error;

@@ -4,6 +4,7 @@ import { clusterConfig, driverFor } from '../cluster/registry';
 import { eventsBetween, type ClusterEvent } from '../store/events';
 import { readSeries, type SeriesPoint } from './history-store';
 import { resolutionFor } from './resolutions';
+import { nodeAddresses } from '../cluster/hosts';
 
 export interface SeriesAnswer {
   metric: string;
@@ -21,7 +22,7 @@ export async function metricSeries(clusterId: string, metric: string, rangeMs: n
   const from = to - rangeMs;
   const resolution = resolutionFor(rangeMs);
   const monitored = await driverFor(clusterId);
-  const all = monitored.hosts.values().map((h) => h.address.slice(0, h.address.lastIndexOf(':')));
+  const all = nodeAddresses(monitored);
   const chosen = nodes?.length ? all.filter((a) => nodes.includes(a)) : all;
   const series = await Promise.all(chosen.sort().map(async (node) => ({ node, points: await readSeries(store, clusterId, node, metric, resolution, from, to) })));
   return { metric, resolution: resolution.name, stepMs: resolution.stepMs || cluster.metrics.intervalMs, from, to, series, events: eventsBetween(clusterId, from, to) };

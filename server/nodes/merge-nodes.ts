@@ -4,6 +4,7 @@
  * node. Pure: it sees no network, so it is tested with answers recorded from the real cluster.
  */
 import type { NodeView, NodeViewResult } from '../cluster/node-view';
+import { ipOf } from '../cluster/hosts';
 
 export interface DriverHost {
   address: string;
@@ -51,8 +52,6 @@ export function parseLoad(text: string): number | null {
   if (!match || !(match[2] in UNITS)) return null;
   return Math.round(Number(match[1]) * UNITS[match[2]]);
 }
-
-const ipOf = (endpoint: string) => endpoint.slice(0, endpoint.lastIndexOf(':'));
 
 function compareAddresses(a: string, b: string): number {
   const pa = a.split('.').map(Number);

@@ -12,8 +12,8 @@ import { refusesConnection } from '../cluster/tcp-probe';
 import { trafficOf } from '../cluster/traffic';
 import { disagreementMatrix, type DisagreementMatrix } from '../gossip/disagreement';
 import type { EndpointState } from '../gossip/endpoint-states';
-import { driverHosts } from './list-nodes';
 import { mergeNodes, type DriverHost, type NodeRow } from './merge-nodes';
+import { driverHosts, ipOf } from '../cluster/hosts';
 
 export interface GossipEntry extends EndpointState {
   address: string;
@@ -42,8 +42,6 @@ export interface ClusterSnapshot {
   schemaVersions: { version: string; addresses: string[] }[];
   disagreement: DisagreementMatrix;
 }
-
-const ipOf = (endpoint: string) => endpoint.slice(0, endpoint.lastIndexOf(':'));
 
 function hostPart(contactPoint: string): string {
   return contactPoint.includes(':') && !contactPoint.includes(']') ? contactPoint.slice(0, contactPoint.lastIndexOf(':')) : contactPoint;

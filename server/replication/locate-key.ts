@@ -8,6 +8,7 @@ import { InvalidInputError, UnknownKeyspaceError, UnknownTableError } from '../c
 import { driverFor } from '../cluster/registry';
 import { describeTable } from '../schema/describe';
 import { parseKeyValue, routingKey } from './partition-key';
+import { hostAddress } from '../cluster/hosts';
 
 interface DriverEncoder {
   encode(value: unknown, type: unknown): Buffer;
@@ -57,6 +58,6 @@ export async function locateKey(clusterId: string, keyspace: string, table: stri
     table,
     token: token.toString(),
     routingKeyHex: key.toString('hex'),
-    replicas: hosts.map((h) => ({ address: h.address.slice(0, h.address.lastIndexOf(':')), dc: h.datacenter, rack: h.rack })),
+    replicas: hosts.map((h) => ({ address: hostAddress(h), dc: h.datacenter, rack: h.rack })),
   };
 }

@@ -7,6 +7,7 @@ import 'server-only';
 import { UnknownKeyspaceError } from '../cluster/errors';
 import { driverFor } from '../cluster/registry';
 import { compareTokens, ownershipFromReplicas, type TokenRange } from './ring-math';
+import { ipOf } from '../cluster/hosts';
 
 export interface RingNode {
   address: string;
@@ -28,8 +29,6 @@ export interface RingView {
   /** Effective ownership per address for the keyspace (fraction of the ring), null without one. */
   ownership: Record<string, number> | null;
 }
-
-const ipOf = (address: string) => address.slice(0, address.lastIndexOf(':'));
 
 export async function ringView(clusterId: string, keyspace: string | null): Promise<RingView> {
   const client = await driverFor(clusterId);
