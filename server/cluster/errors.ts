@@ -4,6 +4,7 @@ import 'server-only';
  * names the node or cluster, what failed, and what to check.
  */
 import { TRPCError } from '@trpc/server';
+import { errors as driverErrors } from 'cassandra-driver';
 
 export class UnknownClusterError extends Error {
   constructor(readonly clusterId: string, known: string[]) {
@@ -58,6 +59,11 @@ export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof ClusterUnreachableError) return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: error.message, cause: error });
   if (error instanceof JolokiaError) {
     return new TRPCError({ code: error.failure === 'timeout' ? 'GATEWAY_TIMEOUT' : 'BAD_GATEWAY', message: error.message, cause: error });
+  }
+  if (error instanceof driverErrors.NoHostAvailableError) {
+    // Every node the driver tried is down or refused: the cluster, not the console, is the problem.
+    const tried = Object.entries(error.innerErrors as Record<string, Error>).map(([host, inner]) => `${host}: ${inner.message}`);
+    return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: `no node could run the query${tried.length ? ` (${tried.join('; ')})` : ''}`, cause: error });
   }
   const message = error instanceof Error ? error.message : String(error);
   return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message, cause: error instanceof Error ? error : undefined });
