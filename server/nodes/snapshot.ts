@@ -20,9 +20,18 @@ export interface GossipEntry extends EndpointState {
   /** The observer's failure detector on this endpoint, and its phi (none for itself). */
   fdStatus: 'UP' | 'DOWN' | null;
   phi: number | null;
-  /** Compared with the previous poll of the same observer: null on the first poll. */
+  /**
+   * Whether the heartbeat moved within the last STALL_MS, as this observer sees it: a remote peer's
+   * heartbeat reaches an observer only with gossip rounds, so two polls a second apart can agree.
+   * Null until a change has been seen.
+   */
   heartbeatAdvancing: boolean | null;
+  /** When this observer last saw the heartbeat (or generation) change, ms since 1970. */
+  heartbeatChangedAt: number | null;
 }
+
+/** A heartbeat that has not moved for this long is stalled (gossip rounds run every second). */
+export const STALL_MS = 10_000;
 
 export interface ObserverView {
   address: string;
@@ -47,13 +56,15 @@ function hostPart(contactPoint: string): string {
   return contactPoint.includes(':') && !contactPoint.includes(']') ? contactPoint.slice(0, contactPoint.lastIndexOf(':')) : contactPoint;
 }
 
-function advancing(previous: ClusterSnapshot | undefined, observer: string, state: EndpointState): boolean | null {
+function heartbeatProgress(previous: ClusterSnapshot | undefined, observer: string, state: EndpointState, now: number): Pick<GossipEntry, 'heartbeatAdvancing' | 'heartbeatChangedAt'> {
   const before = previous?.observers.find((o) => o.address === observer)?.gossip.find((g) => g.endpoint === state.endpoint);
-  if (!before || before.heartbeat === null || state.heartbeat === null) return null;
-  return state.generation !== before.generation || state.heartbeat > before.heartbeat;
+  if (!before || before.heartbeat === null || state.heartbeat === null) return { heartbeatAdvancing: null, heartbeatChangedAt: null };
+  const changed = state.generation !== before.generation || state.heartbeat > before.heartbeat;
+  const changedAt = changed ? now : before.heartbeatChangedAt;
+  return { heartbeatChangedAt: changedAt, heartbeatAdvancing: changedAt === null ? null : now - changedAt <= STALL_MS };
 }
 
-export function observerViews(results: NodeViewResult[], previous: ClusterSnapshot | undefined): ObserverView[] {
+export function observerViews(results: NodeViewResult[], previous: ClusterSnapshot | undefined, now = Date.now()): ObserverView[] {
   return results.map((result) => {
     if ('error' in result) return { address: result.address, error: result.error.message, schemaVersion: null, gossip: [] };
     const view = result.view;
@@ -66,7 +77,7 @@ export function observerViews(results: NodeViewResult[], previous: ClusterSnapsh
         address: ipOf(state.endpoint),
         fdStatus: view.failureDetector[state.endpoint] ?? null,
         phi: view.phi[state.endpoint] ?? null,
-        heartbeatAdvancing: advancing(previous, result.address, state),
+        ...heartbeatProgress(previous, result.address, state, now),
       })),
     };
   });

@@ -21,9 +21,12 @@ beforeAll(async () => {
        AND compaction = {'class': 'TimeWindowCompactionStrategy', 'compaction_window_unit': 'DAYS', 'compaction_window_size': '1'}
        AND comment = 'every column kind'`,
     `CREATE INDEX IF NOT EXISTS everything_attrs_idx ON ${KS}.everything (keys(attrs))`,
-    `CREATE MATERIALIZED VIEW IF NOT EXISTS ${KS}.everything_by_label AS SELECT tenant, region, day, seq, label FROM ${KS}.everything
-       WHERE tenant IS NOT NULL AND region IS NOT NULL AND day IS NOT NULL AND seq IS NOT NULL AND label IS NOT NULL
-       PRIMARY KEY (label, tenant, region, day, seq)`,
+    // The view sits on a table without DESC clustering: Cassandra 5.0.9 accepts a view whose partition key
+    // is a DESC clustering column of its base, then cannot merge that schema between nodes after a restart.
+    `CREATE TABLE IF NOT EXISTS ${KS}.events (k int, c int, v text, PRIMARY KEY (k, c))`,
+    `CREATE MATERIALIZED VIEW IF NOT EXISTS ${KS}.events_by_v AS SELECT k, c, v FROM ${KS}.events
+       WHERE k IS NOT NULL AND c IS NOT NULL AND v IS NOT NULL
+       PRIMARY KEY (v, k, c)`,
   ]) {
     await client.execute(statement);
   }
@@ -62,7 +65,9 @@ describe('the schema browser matches the driver metadata', () => {
     expect(table.options.comment).toBe(meta.comment);
     expect(table.indexes.map((i) => i.name)).toEqual(meta.indexes.map((i) => i.name));
     expect(table.indexes[0].target).toBe('keys(attrs)');
-    expect(table.views.map((v) => v.name)).toEqual(['everything_by_label']);
+    expect(table.views).toEqual([]);
+    const events = await caller.schema.table({ clusterId: 'demo', keyspace: KS, table: 'events' });
+    expect(events.views.map((v) => v.name)).toEqual(['events_by_v']);
     expect(table.createStatement).toContain(`CREATE TABLE ${KS}.everything (`);
     expect(table.createStatement).toContain('CLUSTERING ORDER BY (day DESC, seq ASC, label DESC)');
   });
@@ -70,16 +75,16 @@ describe('the schema browser matches the driver metadata', () => {
   it('describes the keyspace with its replication, types and views, and a view as a view', async () => {
     const keyspace = await caller.schema.keyspace({ clusterId: 'demo', keyspace: KS });
     expect(keyspace.replication).toEqual({ strategy: 'NetworkTopologyStrategy', factors: { dc1: 2, dc2: 1 } });
-    expect(keyspace.tables).toContain('everything');
-    expect(keyspace.views).toEqual(['everything_by_label']);
+    expect(keyspace.tables).toEqual(['events', 'everything']);
+    expect(keyspace.views).toEqual(['events_by_v']);
     expect(keyspace.types).toEqual([{ name: 'address', fields: [{ name: 'street', type: 'text' }, { name: 'zip', type: 'int' }, { name: 'tags', type: 'frozen<set<text>>' }] }]);
-    const view = await caller.schema.table({ clusterId: 'demo', keyspace: KS, table: 'everything_by_label' });
-    expect(view).toMatchObject({ isView: true, baseTable: 'everything' });
-    expect(view.partitionKey.map((c) => c.name)).toEqual(['label']);
-    expect(view.createStatement).toContain(`CREATE MATERIALIZED VIEW ${KS}.everything_by_label`);
+    const view = await caller.schema.table({ clusterId: 'demo', keyspace: KS, table: 'events_by_v' });
+    expect(view).toMatchObject({ isView: true, baseTable: 'events' });
+    expect(view.partitionKey.map((c) => c.name)).toEqual(['v']);
+    expect(view.createStatement).toContain(`CREATE MATERIALIZED VIEW ${KS}.events_by_v`);
   });
 
   it('names the tables there are when asked for one that is not', async () => {
-    await expect(caller.schema.table({ clusterId: 'demo', keyspace: KS, table: 'nothing' })).rejects.toThrow(/keyspace ringside_it_schema of cluster demo has no table or view "nothing" \(it has: everything\)/);
+    await expect(caller.schema.table({ clusterId: 'demo', keyspace: KS, table: 'nothing' })).rejects.toThrow(/keyspace ringside_it_schema of cluster demo has no table or view "nothing" \(it has: events, everything\)/);
   });
 });
