@@ -62,6 +62,9 @@ export async function advise(clusterId: string, thresholds: Thresholds = DEFAULT
     for (const row of tables.rows) {
       const table = String(row.get('table_name'));
       const description = await describeTable(clusterId, keyspace.name, table);
+      const views = await Promise.all(
+        description.views.map(async (view) => ({ name: view.name, partitionKey: (await describeTable(clusterId, keyspace.name, view.name)).partitionKey.map((c) => c.name) })),
+      );
       const indexSamples: TableFacts['indexSamples'] = {};
       for (const index of description.indexes) {
         // Only plain column targets can be sampled; keys(m), values(l) and full(f) are collections.
@@ -80,6 +83,7 @@ export async function advise(clusterId: string, thresholds: Thresholds = DEFAULT
             maxPartition: maxPartition.get(key(keyspace.name, table)) ?? null,
             tombstones: worstTombstones.get(key(keyspace.name, table)) ?? null,
             indexSamples,
+            views,
           },
           thresholds,
         ),

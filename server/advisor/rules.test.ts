@@ -60,6 +60,13 @@ describe('advisor rules', () => {
     expect(rules({ ...facts, indexSamples: { users_email_idx: { rows: 300, distinct: 4 } } })).toEqual([]);
   });
 
+  it('flags a view partitioned by a column the base table clusters DESC, not one keyed by an ASC one', () => {
+    const facts = { clustering: [{ name: 'day', type: 'date', clusteringOrder: 'DESC' as const }, { name: 'seq', type: 'int', clusteringOrder: 'ASC' as const }] };
+    const [finding] = adviseTable({ ...base, ...facts, partitionKey: [{ name: 'tenant', type: 'text' }, { name: 'month', type: 'int' }], views: [{ name: 'by_day', partitionKey: ['day'] }] });
+    expect(finding).toMatchObject({ rule: 'view-keyed-by-desc-column', severity: 'danger', title: 'materialized view by_day is partitioned by a DESC clustering column' });
+    expect(rules({ ...facts, partitionKey: [{ name: 'tenant', type: 'text' }, { name: 'month', type: 'int' }], views: [{ name: 'by_seq', partitionKey: ['seq'] }] })).toEqual([]);
+  });
+
   it('uses the thresholds it is given', () => {
     expect(adviseTable({ ...base, maxPartition: { mebibytes: 5, node: 'x' } }, { ...DEFAULT_THRESHOLDS, largePartitionMiB: 4 })[0].rule).toBe('large-partition');
   });

@@ -16,6 +16,8 @@ export interface TableFacts {
   tombstones: { p99: number; max: number; reads: number; node: string } | null;
   /** Per index: distinct values over sampled rows. */
   indexSamples: Record<string, { rows: number; distinct: number }>;
+  /** Materialized views of this table, with their partition-key columns. */
+  views?: { name: string; partitionKey: string[] }[];
 }
 
 export interface Thresholds {
@@ -26,7 +28,14 @@ export interface Thresholds {
 
 export const DEFAULT_THRESHOLDS: Thresholds = { largePartitionMiB: 100, tombstonesPerRead: 1000, indexDistinctRatio: 0.5 };
 
-export type RuleId = 'large-partition' | 'tombstone-heavy-reads' | 'unbucketed-time-series' | 'ascending-time-clustering' | 'high-cardinality-index' | 'simple-strategy-multi-dc';
+export type RuleId =
+  | 'large-partition'
+  | 'tombstone-heavy-reads'
+  | 'unbucketed-time-series'
+  | 'ascending-time-clustering'
+  | 'high-cardinality-index'
+  | 'simple-strategy-multi-dc'
+  | 'view-keyed-by-desc-column';
 
 export interface Finding {
   rule: RuleId;
@@ -113,6 +122,19 @@ export function adviseTable(facts: TableFacts, thresholds: Thresholds = DEFAULT_
       title: `${timeColumn.name} is clustered oldest first`,
       evidence: `CLUSTERING ORDER BY (${timeColumn.name} ASC): reading the latest rows (ORDER BY ${timeColumn.name} DESC LIMIT n) walks each partition backwards.`,
       fix: `If the latest rows are what is read, recreate the table WITH CLUSTERING ORDER BY (${timeColumn.name} DESC); the order cannot be ALTERed.`,
+    });
+  }
+
+  for (const view of facts.views ?? []) {
+    const descending = facts.clustering.filter((c) => c.clusteringOrder === 'DESC' && view.partitionKey.includes(c.name));
+    if (descending.length === 0) continue;
+    findings.push({
+      rule: 'view-keyed-by-desc-column',
+      severity: 'danger',
+      ...at,
+      title: `materialized view ${view.name} is partitioned by a DESC clustering column`,
+      evidence: `${view.name} has (${descending.map((c) => c.name).join(', ')}) in its partition key, which ${facts.table} clusters DESC. Seen on Cassandra 5.0.9: after a node restarts, the nodes cannot merge this view's schema ("Partition key column mismatch … ReversedType"), and later schema changes fail.`,
+      fix: `Drop ${view.name} and build what it serves as a table written by the application, or key the view by columns the base table clusters ASC.`,
     });
   }
 
