@@ -7,8 +7,8 @@ import { z } from 'zod';
 import type { ClusterConfig } from '../config';
 import { parseEndpointStates, type EndpointState } from '../gossip/endpoint-states';
 import { JolokiaError } from './errors';
-import { trafficOf } from './traffic';
-import { jolokiaBulk, jolokiaUrl, valueOf, type JolokiaRequest, type JolokiaTarget } from './jolokia';
+import { jolokiaTarget, readNodeBulk } from './node-bulk';
+import { valueOf, type JolokiaRequest, type JolokiaResult, type JolokiaTarget } from './jolokia';
 
 const endpointList = z.array(z.string());
 
@@ -75,20 +75,10 @@ export interface NodeView {
   heapMaxBytes: number;
 }
 
-export function jolokiaTarget(cluster: ClusterConfig, address: string): JolokiaTarget {
-  return {
-    node: address,
-    url: cluster.jolokia.overrides[address] ?? jolokiaUrl(cluster.jolokia.urlTemplate, address, cluster.jolokia.port),
-    timeoutMs: cluster.jolokia.timeoutMs,
-    username: cluster.jolokia.username,
-    password: cluster.jolokia.password,
-  };
-}
-
 export const stripSlash = (endpoint: string) => endpoint.replace(/^\//, '');
 
 /** Turns a recorded or live bulk answer into a NodeView (exported for tests with recorded answers). */
-export function parseNodeView(target: JolokiaTarget, results: Awaited<ReturnType<typeof jolokiaBulk>>): NodeView {
+export function parseNodeView(target: JolokiaTarget, results: JolokiaResult[]): NodeView {
   const ss = valueOf(target, results[0], storageServiceSchema, 'StorageService');
   const load = valueOf(target, results[1], z.number(), 'the Storage Load metric');
   const snitch = valueOf(target, results[2], snitchSchema, 'EndpointSnitchInfo');
@@ -127,13 +117,10 @@ export type NodeViewResult = { address: string; view: NodeView } | { address: st
 
 /** Asks every address at once; a node that fails does not hold up or hide the others. */
 export async function readNodeViews(cluster: ClusterConfig, addresses: string[]): Promise<NodeViewResult[]> {
-  const traffic = trafficOf(cluster.id);
   return Promise.all(
     addresses.map(async (address): Promise<NodeViewResult> => {
-      const target = jolokiaTarget(cluster, address);
-      traffic.jolokiaRequests++;
       try {
-        return { address, view: parseNodeView(target, await jolokiaBulk(target, NODE_VIEW_REQUESTS)) };
+        return { address, view: parseNodeView(jolokiaTarget(cluster, address), await readNodeBulk(cluster, address, NODE_VIEW_REQUESTS)) };
       } catch (error) {
         if (error instanceof JolokiaError) return { address, error };
         throw error;

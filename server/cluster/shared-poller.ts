@@ -5,6 +5,8 @@ import 'server-only';
  * then every new one; queries reuse a snapshot younger than the interval. The loop runs while
  * anyone subscribes and stops a while after the last one leaves.
  */
+import { eventStream } from './event-stream';
+
 export interface Versioned<T> {
   /** `<process epoch>.<sequence>`: a reconnecting client's last id tells whether it has missed one. */
   id: string;
@@ -76,30 +78,9 @@ export class SharedPoller<T> {
   }
 
   /** Snapshots as an async stream, latest first, until `signal` aborts. Slow readers skip to the newest. */
-  async *stream(signal: AbortSignal | undefined, lastSeenId?: string | null): AsyncGenerator<Versioned<T>> {
-    let pending: Versioned<T> | undefined = this.latest && this.latest.id !== lastSeenId ? this.latest : undefined;
-    let wake: (() => void) | undefined;
-    const unsubscribe = this.subscribe((snapshot) => {
-      pending = snapshot;
-      wake?.();
-    });
-    const onAbort = () => wake?.();
-    signal?.addEventListener('abort', onAbort);
-    try {
-      while (!signal?.aborted) {
-        if (!pending) await new Promise<void>((resolve) => (wake = resolve));
-        wake = undefined;
-        if (signal?.aborted) break;
-        if (pending) {
-          const next = pending;
-          pending = undefined;
-          yield next;
-        }
-      }
-    } finally {
-      signal?.removeEventListener('abort', onAbort);
-      unsubscribe();
-    }
+  stream(signal: AbortSignal | undefined, lastSeenId?: string | null): AsyncGenerator<Versioned<T>> {
+    const initial = this.latest && this.latest.id !== lastSeenId ? this.latest : undefined;
+    return eventStream<Versioned<T>>((push) => this.subscribe(push), signal, { initial, buffer: 1 });
   }
 
   stop(): void {

@@ -6,7 +6,7 @@ import 'server-only';
  */
 import { z } from 'zod';
 import { executeOnEachNode } from '../cluster/per-node';
-import { readNodeBulk } from '../cluster/node-metrics';
+import { readNodeBulk } from '../cluster/node-bulk';
 import { clusterConfig, driverFor } from '../cluster/registry';
 import { SharedPoller } from '../cluster/shared-poller';
 import type { JolokiaRequest } from '../cluster/jolokia';

@@ -7,7 +7,7 @@ import 'server-only';
  */
 import type { Client } from 'cassandra-driver';
 import { JolokiaError } from '../cluster/errors';
-import { readNodeBulk } from '../cluster/node-metrics';
+import { readNodeBulk } from '../cluster/node-bulk';
 import { driverFor } from '../cluster/registry';
 import type { ClusterConfig } from '../config';
 import { recordEvent } from '../store/events';

@@ -1,6 +1,7 @@
 import 'server-only';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
+import { eventStream } from '../cluster/event-stream';
 import { clusterConfig } from '../cluster/registry';
 import { isMetricName, METRICS } from '../metrics/catalogue';
 import { collectorFor } from '../metrics/collectors';
@@ -30,24 +31,9 @@ export const metricsRouter = createTRPCRouter({
   /** Every value the collector just read, pushed after each poll: the charts' live tail. */
   live: publicProcedure.input(clusterInput.extend({ lastEventId: z.string().nullish() })).subscription(async function* ({ input, signal }) {
     const collector = collectorFor(clusterConfig(input.clusterId).id);
-    const queue: NonNullable<typeof collector.latest>[] = collector.latest ? [collector.latest] : [];
-    let wake: (() => void) | undefined;
-    const unsubscribe = collector.subscribe((latest) => {
-      queue.push(latest);
-      if (queue.length > 5) queue.shift();
-      wake?.();
-    });
-    const onAbort = () => wake?.();
-    signal?.addEventListener('abort', onAbort);
-    try {
-      while (!signal?.aborted) {
-        if (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-        const next = queue.shift();
-        if (next && String(next.at) !== input.lastEventId) yield tracked(String(next.at), next);
-      }
-    } finally {
-      signal?.removeEventListener('abort', onAbort);
-      unsubscribe();
+    // A few polls are buffered: each one is a point on the charts' live tail.
+    for await (const latest of eventStream((push) => collector.subscribe(push), signal, { initial: collector.latest, buffer: 5 })) {
+      if (String(latest.at) !== input.lastEventId) yield tracked(String(latest.at), latest);
     }
   }),
 });
