@@ -11,6 +11,13 @@ import { ClusterUnreachableError, UnknownClusterError } from './errors';
 import { EveryNodeReachablePolicy } from './load-balancing';
 import { processSingleton } from '../process-singleton';
 
+/**
+ * Two kinds of client per cluster: the console's own (metadata, system tables, the poller), and the
+ * workbench's. The workbench gets its own connections so a user's slow or huge query never queues
+ * ahead of the console's reads, and decodes maps and sets as Map and Set so keys keep their CQL type.
+ */
+export type ClientPurpose = 'console' | 'workbench';
+
 const clients = processSingleton('driver-clients', () => new Map<string, Promise<Client>>());
 
 export function clusterConfig(clusterId: string): ClusterConfig {
@@ -20,7 +27,8 @@ export function clusterConfig(clusterId: string): ClusterConfig {
   return found;
 }
 
-function createClient(cluster: ClusterConfig): Client {
+function createClient(cluster: ClusterConfig, purpose: ClientPurpose): Client {
+  const workbench = purpose === 'workbench';
   return new Client({
     contactPoints: cluster.contactPoints,
     localDataCenter: cluster.localDataCenter,
@@ -37,6 +45,7 @@ function createClient(cluster: ClusterConfig): Client {
     },
     // The console reads metadata and system tables, never user data at scale: one connection per node suffices.
     pooling: { coreConnectionsPerHost: { 0: 1, 1: 1, 2: 0 } },
+    encoding: workbench ? { map: Map, set: Set } : undefined,
   });
 }
 
@@ -49,20 +58,21 @@ function unreachable(cluster: ClusterConfig, error: unknown): ClusterUnreachable
   return new ClusterUnreachableError(cluster.id, cluster.contactPoints.map((host) => ({ host, reason })));
 }
 
-export function driverFor(clusterId: string): Promise<Client> {
+export function driverFor(clusterId: string, purpose: ClientPurpose = 'console'): Promise<Client> {
   const cluster = clusterConfig(clusterId);
-  let pending = clients.get(clusterId);
+  const key = `${purpose}:${clusterId}`;
+  let pending = clients.get(key);
   if (!pending) {
-    const client = createClient(cluster);
+    const client = createClient(cluster, purpose);
     pending = client.connect().then(
       () => client,
       async (error: unknown) => {
-        clients.delete(clusterId);
+        clients.delete(key);
         await client.shutdown().catch(() => undefined);
         throw unreachable(cluster, error);
       },
     );
-    clients.set(clusterId, pending);
+    clients.set(key, pending);
   }
   return pending;
 }
