@@ -27,9 +27,10 @@ export function clusterConfig(clusterId: string): ClusterConfig {
   return found;
 }
 
-function createClient(cluster: ClusterConfig, purpose: ClientPurpose): Client {
+function createClient(cluster: ClusterConfig, purpose: ClientPurpose, keyspace: string | undefined): Client {
   const workbench = purpose === 'workbench';
   return new Client({
+    keyspace,
     contactPoints: cluster.contactPoints,
     localDataCenter: cluster.localDataCenter,
     protocolOptions: { port: cluster.port },
@@ -58,12 +59,25 @@ function unreachable(cluster: ClusterConfig, error: unknown): ClusterUnreachable
   return new ClusterUnreachableError(cluster.id, cluster.contactPoints.map((host) => ({ host, reason })));
 }
 
-export function driverFor(clusterId: string, purpose: ClientPurpose = 'console'): Promise<Client> {
+/** Workbench clients kept open per cluster; the least recently used one is closed beyond this. */
+const WORKBENCH_CLIENTS_PER_CLUSTER = 4;
+
+/**
+ * The driver client for a cluster. A workbench client may be bound to a keyspace: the driver speaks
+ * protocol v4 to Cassandra 5, which has no per-request keyspace, and `USE` on a shared client would
+ * change it for every user — so each keyspace a user works in gets its own small client.
+ */
+export function driverFor(clusterId: string, purpose: ClientPurpose = 'console', keyspace?: string): Promise<Client> {
   const cluster = clusterConfig(clusterId);
-  const key = `${purpose}:${clusterId}`;
+  const key = `${purpose}:${clusterId}:${keyspace ?? ''}`;
   let pending = clients.get(key);
-  if (!pending) {
-    const client = createClient(cluster, purpose);
+  if (pending) {
+    // Re-inserting marks the client most recently used (a Map iterates in insertion order).
+    clients.delete(key);
+    clients.set(key, pending);
+  } else {
+    if (purpose === 'workbench') closeLeastRecentlyUsed(`workbench:${clusterId}:`);
+    const client = createClient(cluster, purpose, keyspace);
     pending = client.connect().then(
       () => client,
       async (error: unknown) => {
@@ -75,6 +89,15 @@ export function driverFor(clusterId: string, purpose: ClientPurpose = 'console')
     clients.set(key, pending);
   }
   return pending;
+}
+
+function closeLeastRecentlyUsed(prefix: string): void {
+  const keys = [...clients.keys()].filter((k) => k.startsWith(prefix));
+  for (const key of keys.slice(0, Math.max(0, keys.length - WORKBENCH_CLIENTS_PER_CLUSTER + 1))) {
+    const pending = clients.get(key);
+    clients.delete(key);
+    void pending?.then((c) => c.shutdown()).catch(() => undefined);
+  }
 }
 
 export async function closeAll(): Promise<void> {

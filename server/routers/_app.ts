@@ -7,6 +7,7 @@ import { gossipRouter } from './gossip';
 import { metricsRouter } from './metrics';
 import { replicationRouter } from './replication';
 import { ringRouter } from './ring';
+import { queryRouter } from './query';
 import { schemaRouter } from './schema';
 
 export const appRouter = createTRPCRouter({
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   replication: replicationRouter,
   metrics: metricsRouter,
   compaction: compactionRouter,
+  query: queryRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -24,6 +24,15 @@ const MIGRATIONS: { version: number; description: string; sql: string }[] = [
     sql: `CREATE TABLE cluster_events (id INTEGER PRIMARY KEY AUTOINCREMENT, cluster TEXT NOT NULL, ts INTEGER NOT NULL, kind TEXT NOT NULL, node TEXT, detail TEXT NOT NULL);
           CREATE INDEX cluster_events_by_time ON cluster_events (cluster, ts);`,
   },
+  {
+    version: 3,
+    description: 'workbench history and saved queries',
+    sql: `CREATE TABLE query_history (id INTEGER PRIMARY KEY AUTOINCREMENT, cluster TEXT NOT NULL, keyspace TEXT, statement TEXT NOT NULL,
+            ran_at INTEGER NOT NULL, took_ms INTEGER NOT NULL, outcome TEXT NOT NULL, rows INTEGER, error TEXT);
+          CREATE INDEX query_history_by_time ON query_history (cluster, ran_at);
+          CREATE TABLE saved_queries (id INTEGER PRIMARY KEY AUTOINCREMENT, cluster TEXT NOT NULL, name TEXT NOT NULL, keyspace TEXT,
+            statement TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, UNIQUE (cluster, name));`,
+  },
 ];
 
 export function openStore(dataDir: string): Store {

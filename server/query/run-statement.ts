@@ -1,0 +1,209 @@
+import 'server-only';
+/**
+ * Runs one workbench statement: on the workbench's own client for the chosen keyspace, with the
+ * user's consistency, page size, paging state, bound values, timeout and tracing, cancellable; and
+ * returns one page of rows formatted as cqlsh prints them, plus each row as JSON. A page is bounded
+ * in bytes as well as rows, so a result of huge cells arrives as smaller pages rather than all at once.
+ */
+import { types, type Client } from 'cassandra-driver';
+import { driverFor } from '../cluster/registry';
+import { UnknownKeyspaceError } from '../cluster/errors';
+import { toDriverValues, type JsonValue } from './bind-values';
+import { formatCqlValue, type CqlType } from './format-cql';
+import { rowJson } from './json-text';
+import { bindMarkers } from './prepare';
+import { cancellable, CancelledError } from './running-statements';
+import { isDestructive, codeOnly } from './split-statements';
+import { describeStatementError, type StatementError } from './statement-error';
+
+export const CONSISTENCY_LEVELS = ['ANY', 'ONE', 'TWO', 'THREE', 'QUORUM', 'ALL', 'LOCAL_QUORUM', 'EACH_QUORUM', 'LOCAL_ONE'] as const;
+export const SERIAL_CONSISTENCY_LEVELS = ['SERIAL', 'LOCAL_SERIAL'] as const;
+
+export interface RunRequest {
+  clusterId: string;
+  keyspace: string | null;
+  statement: string;
+  /** One JSON value per bind marker; null runs the statement unprepared, as typed. */
+  values: JsonValue[] | null;
+  consistency: (typeof CONSISTENCY_LEVELS)[number];
+  serialConsistency: (typeof SERIAL_CONSISTENCY_LEVELS)[number];
+  pageSize: number;
+  /** The driver's paging state (hex) of the page to fetch; null for the first page. */
+  pagingState: string | null;
+  timeoutMs: number;
+  tracing: boolean;
+  /** A DROP, TRUNCATE or ALTER runs only once the user confirmed it. */
+  confirmed: boolean;
+  runId: string;
+}
+
+export interface ResultColumn {
+  name: string;
+  type: string;
+}
+
+export type RunOutcome =
+  | {
+      ok: true;
+      kind: 'rows';
+      columns: ResultColumn[];
+      /** Cells as cqlsh prints them; null is a CQL null (an empty string is ''). */
+      rows: (string | null)[][];
+      json: string[];
+      /** Cells cut to CELL_LIMIT characters for display; the export has them whole. */
+      truncatedCells: number;
+      pagingState: string | null;
+      pageSizeUsed: number;
+      tookMs: number;
+      traceId: string | null;
+      coordinator: string | null;
+      warnings: string[];
+    }
+  | { ok: true; kind: 'done'; applied: boolean | null; tookMs: number; traceId: string | null; coordinator: string | null; warnings: string[] }
+  | { ok: true; kind: 'use'; keyspace: string; tookMs: number }
+  | { ok: false; error: StatementError; tookMs: number };
+
+export const CELL_LIMIT = 65_536;
+/** Formatted characters per page before the page is fetched again with fewer rows. */
+export const PAGE_CHAR_BUDGET = 8_000_000;
+
+function typeName(type: CqlType): string {
+  try {
+    return (types as unknown as { getDataTypeNameByCode(type: CqlType): string }).getDataTypeNameByCode(type);
+  } catch {
+    return String(type.info ?? 'custom');
+  }
+}
+
+function useTarget(statement: string): string | null {
+  const match = /^\s*USE\s+("(?:[^"]|"")+"|\w+)\s*;?\s*$/i.exec(codeOnly(statement).trim() ? statement : '');
+  if (!match) return null;
+  const name = match[1];
+  return name.startsWith('"') ? name.slice(1, -1).replace(/""/g, '"') : name.toLowerCase();
+}
+
+/** A missing keyspace is named before a client is bound to it (the driver's own error is a bare connect failure). */
+async function checkKeyspace(clusterId: string, keyspace: string): Promise<void> {
+  const console = await driverFor(clusterId);
+  if (console.metadata.keyspaces[keyspace]) return;
+  // Created moments ago, perhaps by this very workbench: the console's metadata may not have heard yet.
+  await console.metadata.refreshKeyspace(keyspace).catch(() => undefined);
+  if (!console.metadata.keyspaces[keyspace]) throw new UnknownKeyspaceError(clusterId, keyspace, Object.keys(console.metadata.keyspaces));
+}
+
+async function clientFor(clusterId: string, keyspace: string | null): Promise<Client> {
+  if (keyspace) await checkKeyspace(clusterId, keyspace);
+  return driverFor(clusterId, 'workbench', keyspace ?? undefined);
+}
+
+interface FormattedPage {
+  rows: (string | null)[][];
+  json: string[];
+  truncatedCells: number;
+  chars: number;
+}
+
+function formatPage(result: types.ResultSet): FormattedPage {
+  const columns = result.columns.map((c) => ({ name: c.name, type: c.type as CqlType }));
+  let truncatedCells = 0;
+  let chars = 0;
+  const rows = result.rows.map((row) =>
+    columns.map((c) => {
+      const value = row.get(c.name);
+      if (value === null || value === undefined) return null;
+      let text = formatCqlValue(value, c.type);
+      if (text.length > CELL_LIMIT) {
+        truncatedCells++;
+        text = `${text.slice(0, CELL_LIMIT)}… (${text.length.toLocaleString('en')} characters; export the result to see it whole)`;
+      }
+      chars += text.length;
+      return text;
+    }),
+  );
+  const json = result.rows.map((row) => {
+    const text = rowJson(row as unknown as Record<string, unknown>, columns);
+    chars += Math.min(text.length, CELL_LIMIT);
+    return text.length > CELL_LIMIT ? `${text.slice(0, CELL_LIMIT)}…` : text;
+  });
+  return { rows, json, truncatedCells, chars };
+}
+
+export async function runStatement(request: RunRequest, signal?: AbortSignal): Promise<RunOutcome> {
+  const started = performance.now();
+  const took = () => Math.round(performance.now() - started);
+  const use = useTarget(request.statement);
+  if (use) {
+    await checkKeyspace(request.clusterId, use);
+    return { ok: true, kind: 'use', keyspace: use, tookMs: took() };
+  }
+  if (isDestructive(request.statement) && !request.confirmed) {
+    const error: StatementError = {
+      kind: 'needs-confirmation',
+      message: 'DROP, TRUNCATE and ALTER change or delete data for every user: confirm to run it.',
+      code: null,
+      position: null,
+      hint: null,
+    };
+    return { ok: false, error, tookMs: took() };
+  }
+  const client = await clientFor(request.clusterId, request.keyspace);
+  try {
+    let fetchSize = request.pageSize;
+    for (;;) {
+      const params = request.values === null ? undefined : toDriverValues(request.values, await bindMarkers(client, request.statement));
+      const result = await cancellable(
+        request.runId,
+        client.execute(request.statement, params, {
+          prepare: request.values !== null,
+          consistency: types.consistencies[camel(request.consistency)],
+          serialConsistency: types.consistencies[camel(request.serialConsistency)],
+          fetchSize,
+          pageState: request.pagingState ?? undefined,
+          readTimeout: request.timeoutMs,
+          traceQuery: request.tracing,
+          // Only a statement the user marks idempotent may be retried on another node; the workbench does not guess.
+          isIdempotent: false,
+        }),
+        signal,
+      );
+      const traceId = result.info.traceId ? result.info.traceId.toString() : null;
+      const coordinator = result.info.queriedHost ? String(result.info.queriedHost) : null;
+      const warnings = result.info.warnings ?? [];
+      if (!result.columns) {
+        return { ok: true, kind: 'done', applied: null, tookMs: took(), traceId, coordinator, warnings };
+      }
+      const page = formatPage(result);
+      if (page.chars > PAGE_CHAR_BUDGET && fetchSize > 1) {
+        fetchSize = Math.max(1, Math.floor((fetchSize * PAGE_CHAR_BUDGET) / page.chars / 2));
+        continue;
+      }
+      const columns = result.columns.map((c) => ({ name: c.name, type: typeName(c.type as CqlType) }));
+      const isLwt = columns[0]?.name === '[applied]';
+      if (isLwt && result.rows.length === 1 && columns.length === 1) {
+        return { ok: true, kind: 'done', applied: result.rows[0].get('[applied]') as boolean, tookMs: took(), traceId, coordinator, warnings };
+      }
+      return {
+        ok: true,
+        kind: 'rows',
+        columns,
+        ...page,
+        pagingState: result.pageState ?? null,
+        pageSizeUsed: fetchSize,
+        tookMs: took(),
+        traceId,
+        coordinator,
+        warnings,
+      };
+    }
+  } catch (error) {
+    if (error instanceof CancelledError) {
+      return { ok: false, error: { kind: 'cancelled', message: error.message, code: null, position: null, hint: null }, tookMs: took() };
+    }
+    return { ok: false, error: describeStatementError(error, request.statement, request.timeoutMs), tookMs: took() };
+  }
+}
+
+/** `LOCAL_QUORUM` → `localQuorum`, the driver's key for it. */
+function camel(level: string): keyof typeof types.consistencies {
+  return level.toLowerCase().replace(/_(\w)/g, (_, c: string) => c.toUpperCase()) as keyof typeof types.consistencies;
+}

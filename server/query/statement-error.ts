@@ -1,0 +1,102 @@
+/**
+ * What went wrong with a workbench statement, in words a user can act on: Cassandra's own message,
+ * the kind of failure, where in the statement it points (syntax errors carry `line L:C`), and what to
+ * try next. Pure: it reads the driver's error objects, it never throws them.
+ */
+import { errors as driverErrors, types } from 'cassandra-driver';
+import { BindValueError } from './bind-values';
+
+export type StatementErrorKind =
+  | 'syntax'
+  | 'invalid'
+  | 'unauthorized'
+  | 'already-exists'
+  | 'server-timeout'
+  | 'client-timeout'
+  | 'unavailable'
+  | 'no-host'
+  | 'bind'
+  | 'cancelled'
+  | 'needs-confirmation'
+  | 'server';
+
+export interface StatementError {
+  kind: StatementErrorKind;
+  message: string;
+  /** Cassandra's error code (native protocol), when Cassandra answered. */
+  code: number | null;
+  /** 1-based line and column in the statement, and the character offset they name. */
+  position: { line: number; column: number; offset: number } | null;
+  hint: string | null;
+}
+
+const codes = types.responseErrorCodes;
+
+/** Cassandra's parser reports `line 2:14` with a 0-based column; the editor wants an offset. */
+export function syntaxPosition(statement: string, message: string): StatementError['position'] {
+  const match = /line (\d+):(\d+)/.exec(message);
+  if (!match) return null;
+  const line = Number(match[1]);
+  const column = Number(match[2]);
+  const lines = statement.split('\n');
+  if (line < 1 || line > lines.length) return null;
+  const offset = lines.slice(0, line - 1).reduce((sum, l) => sum + l.length + 1, 0) + Math.min(column, lines[line - 1].length);
+  return { line, column: column + 1, offset };
+}
+
+function byCode(code: number): { kind: StatementErrorKind; hint: string | null } {
+  switch (code) {
+    case codes.syntaxError:
+      return { kind: 'syntax', hint: 'Fix the statement at the marked position.' };
+    case codes.invalid:
+      return { kind: 'invalid', hint: null };
+    case codes.unauthorized:
+    case codes.badCredentials:
+      return { kind: 'unauthorized', hint: 'The console connects with the credentials in its configuration; grant that role the permission, or run it as another role.' };
+    case codes.alreadyExists:
+      return { kind: 'already-exists', hint: 'Add IF NOT EXISTS to make the statement safe to repeat.' };
+    case codes.readTimeout:
+    case codes.writeTimeout:
+      return { kind: 'server-timeout', hint: 'Replicas did not answer in time: narrow the query (partition key, LIMIT), lower the consistency, or check the nodes (Nodes and Metrics pages).' };
+    case codes.unavailableException:
+      return { kind: 'unavailable', hint: 'Too few replicas are up for this consistency level: lower it or bring the nodes back.' };
+    default:
+      return { kind: 'server', hint: null };
+  }
+}
+
+export function describeStatementError(error: unknown, statement: string, timeoutMs: number): StatementError {
+  if (error instanceof BindValueError) return { kind: 'bind', message: error.message, code: null, position: null, hint: 'Give one JSON value per ? marker, in order; a list bound to IN ? is a JSON array.' };
+  if (error instanceof driverErrors.ResponseError) {
+    const { kind, hint } = byCode(error.code);
+    return { kind, message: error.message, code: error.code, position: kind === 'syntax' ? syntaxPosition(statement, error.message) : null, hint };
+  }
+  if (error instanceof driverErrors.OperationTimedOutError) {
+    return {
+      kind: 'client-timeout',
+      message: `no answer within the ${timeoutMs} ms request timeout (${error.message})`,
+      code: null,
+      position: null,
+      hint: 'Raise the request timeout or narrow the query. A write may still have been applied.',
+    };
+  }
+  if (error instanceof driverErrors.NoHostAvailableError) {
+    const inner = Object.entries(error.innerErrors as Record<string, Error>);
+    // Every host failing the same way with a response error is that error, not an outage.
+    const responses = inner.map(([, e]) => e).filter((e): e is driverErrors.ResponseError => e instanceof driverErrors.ResponseError);
+    if (responses.length > 0 && responses.length === inner.length) return describeStatementError(responses[0], statement, timeoutMs);
+    const timedOut = inner.length > 0 && inner.every(([, e]) => e instanceof driverErrors.OperationTimedOutError);
+    if (timedOut) return describeStatementError(inner[0][1], statement, timeoutMs);
+    return {
+      kind: 'no-host',
+      message: `no node could run the statement${inner.length ? `: ${inner.map(([host, e]) => `${host}: ${e.message}`).join('; ')}` : ''}`,
+      code: null,
+      position: null,
+      hint: 'Check that the nodes are up (Nodes page).',
+    };
+  }
+  if (error instanceof driverErrors.ArgumentError || error instanceof TypeError) {
+    return { kind: 'bind', message: error.message, code: null, position: null, hint: 'A bound value does not fit its marker type.' };
+  }
+  return { kind: 'server', message: error instanceof Error ? error.message : String(error), code: null, position: null, hint: null };
+}
