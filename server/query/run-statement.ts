@@ -5,19 +5,17 @@ import 'server-only';
  * returns one page of rows formatted as cqlsh prints them, plus each row as JSON. A page is bounded
  * in bytes as well as rows, so a result of huge cells arrives as smaller pages rather than all at once.
  */
-import { types, type Client } from 'cassandra-driver';
-import { driverFor } from '../cluster/registry';
-import { UnknownKeyspaceError } from '../cluster/errors';
+import { types } from 'cassandra-driver';
 import { toDriverValues, type JsonValue } from './bind-values';
+import { CONSISTENCY_LEVELS, driverConsistency, SERIAL_CONSISTENCY_LEVELS } from './consistency';
 import { formatCqlValue, type CqlType } from './format-cql';
 import { rowJson } from './json-text';
 import { bindMarkers } from './prepare';
 import { cancellable, CancelledError } from './running-statements';
 import { isDestructive, codeOnly } from './split-statements';
+import { checkKeyspace, workbenchClient } from './workbench-client';
 import { describeStatementError, type StatementError } from './statement-error';
 
-export const CONSISTENCY_LEVELS = ['ANY', 'ONE', 'TWO', 'THREE', 'QUORUM', 'ALL', 'LOCAL_QUORUM', 'EACH_QUORUM', 'LOCAL_ONE'] as const;
-export const SERIAL_CONSISTENCY_LEVELS = ['SERIAL', 'LOCAL_SERIAL'] as const;
 
 export interface RunRequest {
   clusterId: string;
@@ -82,20 +80,6 @@ function useTarget(statement: string): string | null {
   return name.startsWith('"') ? name.slice(1, -1).replace(/""/g, '"') : name.toLowerCase();
 }
 
-/** A missing keyspace is named before a client is bound to it (the driver's own error is a bare connect failure). */
-async function checkKeyspace(clusterId: string, keyspace: string): Promise<void> {
-  const console = await driverFor(clusterId);
-  if (console.metadata.keyspaces[keyspace]) return;
-  // Created moments ago, perhaps by this very workbench: the console's metadata may not have heard yet.
-  await console.metadata.refreshKeyspace(keyspace).catch(() => undefined);
-  if (!console.metadata.keyspaces[keyspace]) throw new UnknownKeyspaceError(clusterId, keyspace, Object.keys(console.metadata.keyspaces));
-}
-
-async function clientFor(clusterId: string, keyspace: string | null): Promise<Client> {
-  if (keyspace) await checkKeyspace(clusterId, keyspace);
-  return driverFor(clusterId, 'workbench', keyspace ?? undefined);
-}
-
 interface FormattedPage {
   rows: (string | null)[][];
   json: string[];
@@ -146,7 +130,7 @@ export async function runStatement(request: RunRequest, signal?: AbortSignal): P
     };
     return { ok: false, error, tookMs: took() };
   }
-  const client = await clientFor(request.clusterId, request.keyspace);
+  const client = await workbenchClient(request.clusterId, request.keyspace);
   try {
     let fetchSize = request.pageSize;
     for (;;) {
@@ -155,8 +139,8 @@ export async function runStatement(request: RunRequest, signal?: AbortSignal): P
         request.runId,
         client.execute(request.statement, params, {
           prepare: request.values !== null,
-          consistency: types.consistencies[camel(request.consistency)],
-          serialConsistency: types.consistencies[camel(request.serialConsistency)],
+          consistency: driverConsistency(request.consistency),
+          serialConsistency: driverConsistency(request.serialConsistency),
           fetchSize,
           pageState: request.pagingState ?? undefined,
           readTimeout: request.timeoutMs,
@@ -203,7 +187,3 @@ export async function runStatement(request: RunRequest, signal?: AbortSignal): P
   }
 }
 
-/** `LOCAL_QUORUM` → `localQuorum`, the driver's key for it. */
-function camel(level: string): keyof typeof types.consistencies {
-  return level.toLowerCase().replace(/_(\w)/g, (_, c: string) => c.toUpperCase()) as keyof typeof types.consistencies;
-}
