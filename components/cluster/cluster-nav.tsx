@@ -5,6 +5,7 @@ const SECTIONS = [
   ['/metrics', 'Metrics'],
   ['/compaction', 'Compaction'],
   ['/keyspaces', 'Keyspaces'],
+  ['/query', 'Query'],
   ['/advisor', 'Advisor'],
   ['/gossip', 'Gossip'],
 ] as const;

@@ -1,10 +1,8 @@
-/** Consistency levels as users write them (`LOCAL_QUORUM`), and the driver's value for each. */
+/** The driver's value for each consistency level a user picks. */
 import { types } from 'cassandra-driver';
+import type { ConsistencyLevel } from './consistency-levels';
 
-export const CONSISTENCY_LEVELS = ['ANY', 'ONE', 'TWO', 'THREE', 'QUORUM', 'ALL', 'LOCAL_QUORUM', 'EACH_QUORUM', 'LOCAL_ONE'] as const;
-export const SERIAL_CONSISTENCY_LEVELS = ['SERIAL', 'LOCAL_SERIAL'] as const;
-
-export type ConsistencyLevel = (typeof CONSISTENCY_LEVELS)[number] | (typeof SERIAL_CONSISTENCY_LEVELS)[number];
+export { CONSISTENCY_LEVELS, SERIAL_CONSISTENCY_LEVELS } from './consistency-levels';
 
 /** `LOCAL_QUORUM` → the driver's `consistencies.localQuorum`. */
 export function driverConsistency(level: ConsistencyLevel): types.consistencies {

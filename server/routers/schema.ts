@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { advise } from '../advisor/advisor';
 import { DEFAULT_THRESHOLDS } from '../advisor/rules';
 import { describeKeyspace, describeTable } from '../schema/describe';
-import { keyspaceNames } from '../schema/keyspaces';
+import { keyspaceNames, schemaOutline } from '../schema/keyspaces';
 import { createTRPCRouter, publicProcedure } from '../trpc';
 import { clusterInput } from './cluster';
 
@@ -11,6 +11,7 @@ const identifier = z.string().min(1).max(48);
 
 export const schemaRouter = createTRPCRouter({
   keyspaces: publicProcedure.input(clusterInput).query(({ input }) => keyspaceNames(input.clusterId)),
+  outline: publicProcedure.input(clusterInput).query(({ input }) => schemaOutline(input.clusterId)),
   keyspace: publicProcedure.input(clusterInput.extend({ keyspace: identifier })).query(({ input }) => describeKeyspace(input.clusterId, input.keyspace)),
   table: publicProcedure.input(clusterInput.extend({ keyspace: identifier, table: identifier })).query(({ input }) => describeTable(input.clusterId, input.keyspace, input.table)),
 

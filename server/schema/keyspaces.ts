@@ -12,3 +12,37 @@ export async function keyspaceNames(clusterId: string): Promise<{ name: string; 
     .sort()
     .map((name) => ({ name, system: name.startsWith('system') }));
 }
+
+export interface SchemaOutline {
+  keyspaces: { name: string; tables: { name: string; columns: string[] }[] }[];
+}
+
+/** Every keyspace, table and column name in one read, for the workbench's completion. */
+export async function schemaOutline(clusterId: string): Promise<SchemaOutline> {
+  const client = await driverFor(clusterId);
+  const [columns, keyspaces] = await Promise.all([
+    client.execute('SELECT keyspace_name, table_name, column_name, position, kind FROM system_schema.columns'),
+    client.execute('SELECT keyspace_name FROM system_schema.keyspaces'),
+  ]);
+  const tables = new Map<string, Map<string, { name: string; rank: number }[]>>();
+  for (const ks of keyspaces.rows) tables.set(String(ks.get('keyspace_name')), new Map());
+  // Key columns first, in key order, as a user lists them in a SELECT.
+  const rank = (kind: string, position: number) => ({ partition_key: 0, clustering: 1, static: 2, regular: 3 })[kind as 'regular'] * 1000 + Math.max(position, 0);
+  for (const row of columns.rows) {
+    const byTable = tables.get(String(row.get('keyspace_name'))) ?? new Map();
+    tables.set(String(row.get('keyspace_name')), byTable);
+    const list = byTable.get(String(row.get('table_name'))) ?? [];
+    list.push({ name: String(row.get('column_name')), rank: rank(String(row.get('kind')), Number(row.get('position'))) });
+    byTable.set(String(row.get('table_name')), list);
+  }
+  return {
+    keyspaces: [...tables.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, byTable]) => ({
+        name,
+        tables: [...byTable.entries()]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([table, cols]) => ({ name: table, columns: cols.sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name)).map((c) => c.name) })),
+      })),
+  };
+}

@@ -1,0 +1,5 @@
+import { Workbench } from '@/components/query/workbench';
+
+export default function QueryPage() {
+  return <Workbench />;
+}

@@ -1,0 +1,47 @@
+'use client';
+/**
+ * A traced statement as one lane per node, each event placed at its microseconds since that node
+ * took up the request, with the coordinator's lane first. Hovering an event shows its thread.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '@/components/trpc/react';
+
+export function TraceTimeline({ clusterId, traceId }: { clusterId: string; traceId: string }) {
+  const trpc = useTRPC();
+  const trace = useQuery(trpc.query.trace.queryOptions({ clusterId, traceId }, { staleTime: Infinity, retry: 2 }));
+  if (trace.isPending) return <p className="muted">Reading the trace from system_traces…</p>;
+  if (trace.isError) return <p className="error">Could not read the trace: {trace.error.message}</p>;
+  const t = trace.data;
+  const span = Math.max(1, t.durationUs ?? 0, ...t.nodes.flatMap((n) => n.events.map((e) => e.elapsedUs)));
+  return (
+    <div className="trace" data-testid="trace-timeline">
+      <p>
+        {t.requestType} · coordinator {t.coordinator} · {t.durationUs !== null ? `${(t.durationUs / 1000).toFixed(2)} ms` : 'still running'} · trace {t.traceId}
+      </p>
+      {t.nodes.map((lane) => (
+        <div key={lane.node} className="trace-lane" data-testid={`trace-lane-${lane.node}`}>
+          <h4>
+            {lane.node}
+            {lane.node === t.coordinator ? ' (coordinator)' : ''} <span className="muted">{lane.events.length} events</span>
+          </h4>
+          <div className="trace-bar" aria-hidden>
+            {lane.events.map((e, i) => (
+              <span key={i} className="trace-tick" style={{ left: `${(100 * e.elapsedUs) / span}%` }} title={`${e.elapsedUs} µs · ${e.thread} · ${e.activity}`} />
+            ))}
+          </div>
+          <table className="trace-events">
+            <tbody>
+              {lane.events.map((e, i) => (
+                <tr key={i} data-testid="trace-event">
+                  <td className="mono">{e.elapsedUs.toLocaleString('en')} µs</td>
+                  <td>{e.activity}</td>
+                  <td className="muted">{e.thread}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+'use client';
+/**
+ * The query workbench: edit CQL, run the statement under the cursor or the whole script, page
+ * through results, trace, export, and come back to what ran before. Statements of a script run one
+ * after another and stop at the first failure; DROP, TRUNCATE and ALTER wait for a confirmation.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { inferRouterOutputs } from '@trpc/server';
+import { useState } from 'react';
+import { useLiveCluster } from '@/components/live/live-cluster';
+import { useTRPC } from '@/components/trpc/react';
+import type { AppRouter } from '@/server/routers/_app';
+import type { JsonValue } from '@/server/query/bind-values';
+import { splitStatements } from '@/server/query/split-statements';
+import { CqlEditor } from './cql-editor';
+import { HistoryPanel } from './history-panel';
+import { ConfirmDialog } from './confirm-dialog';
+import { StatementResultView, type StatementResult } from './statement-result';
+import { DEFAULT_RUN_OPTIONS, RunOptionsBar, type RunOptions } from './run-options';
+
+type RunOutcome = inferRouterOutputs<AppRouter>['query']['run'];
+type Statement = { text: string; offset: number };
+
+const FIRST_SCRIPT = 'SELECT cluster_name, release_version, data_center FROM system.local;\n';
+
+function parseValues(text: string): JsonValue[] | null {
+  if (!text.trim()) return null;
+  const parsed: unknown = JSON.parse(text);
+  if (!Array.isArray(parsed)) throw new Error('bound values must be a JSON array, one value per ? marker');
+  return parsed as JsonValue[];
+}
+
+function failure(message: string): RunOutcome {
+  return { ok: false, tookMs: 0, error: { kind: 'server', message, code: null, position: null, hint: null } };
+}
+
+export function Workbench() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { clusterId } = useLiveCluster();
+  const [script, setScript] = useState(FIRST_SCRIPT);
+  const [keyspace, setKeyspace] = useState<string | null>(null);
+  const [options, setOptions] = useState<RunOptions>(DEFAULT_RUN_OPTIONS);
+  const [results, setResults] = useState<StatementResult[]>([]);
+  const [shown, setShown] = useState(0);
+  const [running, setRunning] = useState<{ runId: string; index: number; total: number } | null>(null);
+  const [confirming, setConfirming] = useState<{ statement: string; answer(yes: boolean): void } | null>(null);
+  const [errorAt, setErrorAt] = useState<{ offset: number } | null>(null);
+  const outline = useQuery(trpc.schema.outline.queryOptions({ clusterId }, { staleTime: 30_000 }));
+  const run = useMutation(trpc.query.run.mutationOptions());
+  const cancel = useMutation(trpc.query.cancel.mutationOptions());
+
+  async function execute(statement: string, ks: string | null, values: JsonValue[] | null, pagingState: string | null, confirmed: boolean, index: number, total: number): Promise<RunOutcome> {
+    const runId = crypto.randomUUID();
+    setRunning({ runId, index, total });
+    try {
+      return await run.mutateAsync({ clusterId, keyspace: ks, statement, values, pagingState, confirmed, runId, ...options });
+    } catch (error) {
+      return failure(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  async function runStatements(statements: Statement[]) {
+    if (running || statements.length === 0) return;
+    setErrorAt(null);
+    let values: JsonValue[] | null;
+    try {
+      values = parseValues(options.valuesText);
+      if (values && statements.length > 1) throw new Error('bound values belong to one statement: run the statement under the cursor (Ctrl-Enter)');
+    } catch (error) {
+      setResults([{ statement: statements[0].text, keyspace, values: null, outcome: failure(error instanceof Error ? error.message : String(error)), pagingStates: [null] }]);
+      return;
+    }
+    const done: StatementResult[] = [];
+    let ks = keyspace;
+    for (const [index, statement] of statements.entries()) {
+      let outcome = await execute(statement.text, ks, values, null, false, index, statements.length);
+      if (!outcome.ok && outcome.error.kind === 'needs-confirmation') {
+        const yes = await new Promise<boolean>((answer) => setConfirming({ statement: statement.text, answer }));
+        setConfirming(null);
+        outcome = yes ? await execute(statement.text, ks, values, null, true, index, statements.length) : failure('not run: the statement was not confirmed');
+      }
+      done.push({ statement: statement.text, keyspace: ks, values, outcome, pagingStates: [null] });
+      setResults([...done]);
+      setShown(done.length - 1);
+      if (outcome.ok && outcome.kind === 'use') {
+        ks = outcome.keyspace;
+        setKeyspace(ks);
+      }
+      if (outcome.ok && outcome.kind === 'done' && /^\s*(CREATE|ALTER|DROP)\b/i.test(statement.text)) void queryClient.invalidateQueries({ queryKey: trpc.schema.outline.queryKey() });
+      if (!outcome.ok) {
+        if (outcome.error.position) setErrorAt({ offset: statement.offset + outcome.error.position.offset });
+        break;
+      }
+    }
+    setRunning(null);
+  }
+
+  /** Moves a result one page forward or back; `pagingStates[i]` fetched page i + 1. */
+  async function turnPage(index: number, direction: 1 | -1) {
+    const result = results[index];
+    if (!result.outcome.ok || result.outcome.kind !== 'rows') return;
+    const states = direction === 1 ? [...result.pagingStates, result.outcome.pagingState] : result.pagingStates.slice(0, -1);
+    const outcome = await execute(result.statement, result.keyspace, result.values, states.at(-1) ?? null, true, 0, 1);
+    setRunning(null);
+    setResults((all) => all.map((r, i) => (i === index ? { ...r, outcome, pagingStates: states } : r)));
+  }
+
+  const current = results[shown];
+  return (
+    <div className="workbench" data-testid="workbench">
+      <div className="workbench-main">
+        <RunOptionsBar options={options} onChange={setOptions} keyspaces={outline.data?.keyspaces.map((k) => k.name) ?? []} keyspace={keyspace} onKeyspace={setKeyspace} />
+        <CqlEditor
+          value={script}
+          onChange={setScript}
+          onRunStatement={(statement) => void runStatements([statement])}
+          onRunAll={(text) => void runStatements(splitStatements(text))}
+          schema={outline.data ?? { keyspaces: [] }}
+          keyspace={keyspace}
+          errorAt={errorAt}
+        />
+        <div className="workbench-actions">
+          <button type="button" onClick={() => void runStatements(splitStatements(script))} disabled={!!running} data-testid="run-all">
+            Run all <span className="muted">Shift-Ctrl-Enter</span>
+          </button>
+          {running ? (
+            <>
+              <span data-testid="running">
+                running statement {running.index + 1} of {running.total}…
+              </span>
+              <button type="button" onClick={() => cancel.mutate({ runId: running.runId })} data-testid="cancel">
+                Cancel
+              </button>
+            </>
+          ) : (
+            <span className="muted">Ctrl-Enter runs the statement under the cursor</span>
+          )}
+        </div>
+        {results.length > 1 ? (
+          <div className="result-tabs" role="tablist">
+            {results.map((r, i) => (
+              <button key={i} type="button" role="tab" aria-selected={i === shown} className={r.outcome.ok ? '' : 'problem'} onClick={() => setShown(i)} data-testid={`result-tab-${i}`}>
+                {i + 1}. {r.statement.slice(0, 30)}
+              </button>
+            ))}
+          </div>
+        ) : null}
+        {current ? (
+          <StatementResultView clusterId={clusterId} result={current} consistency={options.consistency} busy={!!running} onPage={(direction) => void turnPage(shown, direction)} />
+        ) : null}
+      </div>
+      <HistoryPanel
+        clusterId={clusterId}
+        current={{ statement: script, keyspace }}
+        onLoad={(q) => {
+          setScript(q.statement.endsWith(';') ? `${q.statement}\n` : `${q.statement};\n`);
+          if (q.keyspace) setKeyspace(q.keyspace);
+        }}
+      />
+      {confirming ? <ConfirmDialog statement={confirming.statement} onAnswer={confirming.answer} /> : null}
+    </div>
+  );
+}
