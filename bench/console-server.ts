@@ -13,10 +13,12 @@ import type { AppRouter } from '../server/routers/_app';
 export interface ConsoleServer {
   url: string;
   stop: () => void;
+  /** The server's process group, to measure its memory; null when RINGSIDE_BENCH_URL points elsewhere. */
+  pgid: number | null;
 }
 
 export async function startConsole(port = 3290, config = 'ringside.config.json'): Promise<ConsoleServer> {
-  if (process.env.RINGSIDE_BENCH_URL) return { url: process.env.RINGSIDE_BENCH_URL, stop: () => undefined };
+  if (process.env.RINGSIDE_BENCH_URL) return { url: process.env.RINGSIDE_BENCH_URL, stop: () => undefined, pgid: null };
   if (!existsSync('.next/BUILD_ID')) throw new Error('the console is not built: run `npx next build` first');
   const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     env: { ...process.env, RINGSIDE_CONFIG: config },
@@ -27,7 +29,7 @@ export async function startConsole(port = 3290, config = 'ringside.config.json')
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     const ok = await fetch(`${url}/api/health`).then((r) => r.ok).catch(() => false);
-    if (ok) return { url, stop: () => child.pid && process.kill(-child.pid, 'SIGTERM') };
+    if (ok) return { url, stop: () => child.pid && process.kill(-child.pid, 'SIGTERM'), pgid: child.pid ?? null };
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   if (child.pid) process.kill(-child.pid, 'SIGTERM');

@@ -1,0 +1,85 @@
+/**
+ * first-row: time from pressing Ctrl-Enter in the workbench (Chromium, production build) to the
+ * first row of a 10,000-row result on screen, against the driver's own time for the same first
+ * page (5,000 rows) measured from Node. Target: ≤ 100 ms added. Medians of several runs.
+ */
+import { chromium } from '@playwright/test';
+import { Readable } from 'node:stream';
+import cassandra from 'cassandra-driver';
+import { runClusterOrThrow } from '../localcluster/harness';
+import { median, startConsole } from './console-server';
+
+const KS = 'ringside_bench';
+const TABLE = 'first_row';
+const ROWS = 10_000;
+const PAGE = 5000;
+const RUNS = 7;
+const STATEMENT = `SELECT * FROM ${KS}.${TABLE}`;
+
+async function driverFirstPage(client: cassandra.Client): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS + 2; i++) {
+    const started = performance.now();
+    const result = await client.execute(STATEMENT, [], { fetchSize: PAGE, consistency: cassandra.types.consistencies.localOne });
+    if (result.rows.length !== PAGE) throw new Error(`expected a first page of ${PAGE} rows, got ${result.rows.length}`);
+    if (i >= 2) times.push(performance.now() - started);
+  }
+  return times;
+}
+
+export async function run(): Promise<Record<string, unknown>> {
+  runClusterOrThrow(['up']);
+  const client = new cassandra.Client({ contactPoints: ['127.0.0.1'], localDataCenter: 'dc1' });
+  await client.execute(`CREATE KEYSPACE IF NOT EXISTS ${KS} WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}`);
+  await client.execute(`CREATE TABLE IF NOT EXISTS ${KS}.${TABLE} (k int, c int, name text, reading double, tags set<text>, PRIMARY KEY (k, c))`);
+  function* params(): Generator<unknown[]> {
+    for (let i = 0; i < ROWS; i++) yield [i % 100, i, `row ${i}`, i / 3, [`t${i % 7}`, 'x']];
+  }
+  await cassandra.concurrent.executeConcurrent(client, `INSERT INTO ${KS}.${TABLE} (k, c, name, reading, tags) VALUES (?, ?, ?, ?, ?)`, Readable.from(params()), { concurrencyLevel: 256 });
+  const server = await startConsole();
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--disable-dev-shm-usage', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${server.url}/clusters/demo/query`);
+    await page.getByTestId('page-size').fill(String(PAGE));
+    const editor = page.getByTestId('cql-editor').locator('.cm-content');
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(`${STATEMENT};`);
+    // In the page: the keydown that runs the statement, and the moment the first row is in the DOM.
+    await page.evaluate(() => {
+      const w = window as unknown as { ringsideRunAt: number; ringsideRowAt: number };
+      document.addEventListener('keydown', (e) => e.key === 'Enter' && e.ctrlKey && (w.ringsideRunAt = performance.now()), { capture: true });
+      new MutationObserver(() => {
+        if (!w.ringsideRowAt && document.querySelector('[data-testid="result-row-0"]')) w.ringsideRowAt = performance.now();
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    const consoleTimes: number[] = [];
+    for (let i = 0; i < RUNS + 2; i++) {
+      // Clear the previous result's row so the observer sees the next one appear.
+      await page.evaluate(() => {
+        const w = window as unknown as { ringsideRowAt: number };
+        w.ringsideRowAt = 0;
+        document.querySelector('[data-testid="result-grid"]')?.remove();
+      });
+      await page.keyboard.press('Control+Enter');
+      await page.waitForFunction(() => (window as unknown as { ringsideRowAt: number }).ringsideRowAt > 0, undefined, { timeout: 30_000 });
+      const ms = await page.evaluate(() => {
+        const w = window as unknown as { ringsideRunAt: number; ringsideRowAt: number };
+        return w.ringsideRowAt - w.ringsideRunAt;
+      });
+      if (i >= 2) consoleTimes.push(ms);
+      await page.getByTestId('result-summary').filter({ hasText: `${PAGE} rows` }).waitFor();
+    }
+    const driver = await driverFirstPage(client);
+    const driverMs = median(driver);
+    const consoleMs = median(consoleTimes);
+    process.stdout.write(`driver first page (${PAGE} rows): median ${driverMs.toFixed(1)} ms of ${driver.map((t) => t.toFixed(0)).join(', ')}\n`);
+    process.stdout.write(`console keypress → first row: median ${consoleMs.toFixed(1)} ms of ${consoleTimes.map((t) => t.toFixed(0)).join(', ')}\n`);
+    return { driver_ms: Number(driverMs.toFixed(1)), console_ms: Number(consoleMs.toFixed(1)), added_ms: Number((consoleMs - driverMs).toFixed(1)) };
+  } finally {
+    await browser.close();
+    server.stop();
+    await client.shutdown();
+  }
+}

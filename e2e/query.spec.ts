@@ -1,0 +1,113 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import cassandra from 'cassandra-driver';
+import { QueryPage } from './pages/query-page';
+
+const KS = 'ringside_e2e_query';
+
+async function cql(statements: string[]): Promise<cassandra.types.Row[]> {
+  const client = new cassandra.Client({ contactPoints: ['127.0.0.1'], localDataCenter: 'dc1' });
+  try {
+    let rows: cassandra.types.Row[] = [];
+    for (const statement of statements) rows = (await client.execute(statement)).rows ?? [];
+    return rows;
+  } finally {
+    await client.shutdown();
+  }
+}
+
+test.beforeAll(async () => {
+  await cql([
+    `CREATE KEYSPACE IF NOT EXISTS ${KS} WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 2, 'dc2': 1}`,
+    `CREATE TABLE IF NOT EXISTS ${KS}.readings (sensor int, seq int, reading double, note text, PRIMARY KEY (sensor, seq))`,
+    `CREATE TABLE IF NOT EXISTS ${KS}.doomed (k int PRIMARY KEY)`,
+  ]);
+  const client = new cassandra.Client({ contactPoints: ['127.0.0.1'], localDataCenter: 'dc1' });
+  try {
+    for (let seq = 0; seq < 120; seq++) {
+      await client.execute(`INSERT INTO ${KS}.readings (sensor, seq, reading, note) VALUES (?, ?, ?, ?)`, [1, seq, seq / 4, seq % 10 === 0 ? null : `n${seq}`], { prepare: true });
+    }
+  } finally {
+    await client.shutdown();
+  }
+});
+
+test('type a query with completion, run it, page forward and export the whole result as CSV', async ({ page }) => {
+  const query = new QueryPage(page);
+  await query.open();
+  await query.chooseKeyspace(KS);
+  await query.setPageSize(50);
+  await query.clearEditor();
+  await query.type('SELECT * FROM ');
+  await query.complete('readings');
+  await query.type(' WHERE sensor = 1;');
+  await query.runStatementUnderCursor();
+
+  await expect(query.summary()).toContainText('page 1 · 50 rows · more available');
+  await expect(query.cell(0, 'seq')).toHaveText('0');
+  await expect(query.cell(0, 'note')).toHaveText('null');
+  await expect(query.cell(1, 'reading')).toHaveText('0.25');
+
+  await query.nextPage();
+  await expect(query.summary()).toContainText('page 2 · 50 rows');
+  await expect(query.cell(0, 'seq')).toHaveText('50');
+
+  const download = page.waitForEvent('download');
+  await query.exportCsvButton().click();
+  const file = await (await download).path();
+  await expect(query.exportDone()).toContainText('exported 120 rows');
+  const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
+  expect(lines[0]).toBe('sensor,seq,reading,note');
+  expect(lines).toHaveLength(121);
+  expect(lines[11]).toBe('1,10,2.5,');
+});
+
+test('tracing shows a per-node timeline of the trace events', async ({ page }) => {
+  const query = new QueryPage(page);
+  await query.open();
+  await query.chooseKeyspace(KS);
+  await page.getByTestId('consistency').selectOption('ALL');
+  await query.setTracing(true);
+  await query.clearEditor();
+  await query.type('SELECT * FROM readings WHERE sensor = 1 LIMIT 3;');
+  await query.runStatementUnderCursor();
+  await expect(query.summary()).toContainText('3 rows');
+  await expect(query.traceTimeline()).toBeVisible();
+  await expect(query.traceTimeline()).toContainText('coordinator');
+  // CL ALL over RF 3: the coordinator and the other replicas each have a lane.
+  await expect.poll(() => query.traceLanes().count()).toBeGreaterThanOrEqual(2);
+  await expect(query.traceLanes().first().getByTestId('trace-event').first()).toBeVisible();
+});
+
+test('a DROP asks for confirmation, and runs only when confirmed', async ({ page }) => {
+  const query = new QueryPage(page);
+  await query.open();
+  await query.chooseKeyspace(KS);
+  await query.clearEditor();
+  await query.type('DROP TABLE doomed;');
+  await query.runStatementUnderCursor();
+  await expect(query.confirmDialog()).toBeVisible();
+  await expect(query.confirmDialog()).toContainText('DROP TABLE doomed');
+  await query.answerConfirmation(false);
+  await expect(query.statementError()).toContainText('not confirmed');
+  expect(await cql([`SELECT table_name FROM system_schema.tables WHERE keyspace_name = '${KS}' AND table_name = 'doomed'`])).toHaveLength(1);
+
+  await query.runStatementUnderCursor();
+  await query.answerConfirmation(true);
+  await expect(query.statementDone()).toBeVisible();
+  expect(await cql([`SELECT table_name FROM system_schema.tables WHERE keyspace_name = '${KS}' AND table_name = 'doomed'`])).toHaveLength(0);
+  await cql([`CREATE TABLE IF NOT EXISTS ${KS}.doomed (k int PRIMARY KEY)`]);
+});
+
+test('a syntax error shows Cassandra\'s message and marks the position in the editor', async ({ page }) => {
+  const query = new QueryPage(page);
+  await query.open();
+  await query.chooseKeyspace(KS);
+  await query.clearEditor();
+  await query.type('SELECT * FORM readings;');
+  await query.runStatementUnderCursor();
+  await expect(query.statementError()).toContainText('line 1:');
+  await expect(page.getByTestId('error-position')).toContainText('line 1, column');
+  await expect(query.errorMark()).toHaveText(/FORM/);
+  await expect(query.history()).toContainText('SELECT * FORM readings');
+});
