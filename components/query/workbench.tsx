@@ -34,6 +34,17 @@ function failure(message: string): RunOutcome {
   return { ok: false, tookMs: 0, error: { kind: 'server', message, code: null, position: null, hint: null } };
 }
 
+interface Execution {
+  statement: string;
+  keyspace: string | null;
+  values: JsonValue[] | null;
+  confirmed: boolean;
+  /** Set when turning the page of a result that already ran. */
+  pagingState?: string | null;
+  index?: number;
+  total?: number;
+}
+
 export function Workbench() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -50,11 +61,12 @@ export function Workbench() {
   const run = useMutation(trpc.query.run.mutationOptions());
   const cancel = useMutation(trpc.query.cancel.mutationOptions());
 
-  async function execute(statement: string, ks: string | null, values: JsonValue[] | null, pagingState: string | null, confirmed: boolean, index: number, total: number): Promise<RunOutcome> {
+  async function execute({ statement, keyspace: ks, values, confirmed, pagingState, index = 0, total = 1 }: Execution): Promise<RunOutcome> {
     const runId = crypto.randomUUID();
     setRunning({ runId, index, total });
+    const { valuesText: _typed, ...runOptions } = options;
     try {
-      return await run.mutateAsync({ clusterId, keyspace: ks, statement, values, pagingState, confirmed, runId, ...options });
+      return await run.mutateAsync({ ...runOptions, clusterId, keyspace: ks, statement, values, pagingState: pagingState ?? null, confirmed, runId, recordHistory: pagingState === undefined });
     } catch (error) {
       return failure(error instanceof Error ? error.message : String(error));
     }
@@ -74,11 +86,12 @@ export function Workbench() {
     const done: StatementResult[] = [];
     let ks = keyspace;
     for (const [index, statement] of statements.entries()) {
-      let outcome = await execute(statement.text, ks, values, null, false, index, statements.length);
+      const execution = { statement: statement.text, keyspace: ks, values, index, total: statements.length };
+      let outcome = await execute({ ...execution, confirmed: false });
       if (!outcome.ok && outcome.error.kind === 'needs-confirmation') {
         const yes = await new Promise<boolean>((answer) => setConfirming({ statement: statement.text, answer }));
         setConfirming(null);
-        outcome = yes ? await execute(statement.text, ks, values, null, true, index, statements.length) : failure('not run: the statement was not confirmed');
+        outcome = yes ? await execute({ ...execution, confirmed: true }) : failure('not run: the statement was not confirmed');
       }
       done.push({ statement: statement.text, keyspace: ks, values, outcome, pagingStates: [null] });
       setResults([...done]);
@@ -101,7 +114,7 @@ export function Workbench() {
     const result = results[index];
     if (!result.outcome.ok || result.outcome.kind !== 'rows') return;
     const states = direction === 1 ? [...result.pagingStates, result.outcome.pagingState] : result.pagingStates.slice(0, -1);
-    const outcome = await execute(result.statement, result.keyspace, result.values, states.at(-1) ?? null, true, 0, 1);
+    const outcome = await execute({ statement: result.statement, keyspace: result.keyspace, values: result.values, confirmed: true, pagingState: states.at(-1) ?? null });
     setRunning(null);
     setResults((all) => all.map((r, i) => (i === index ? { ...r, outcome, pagingStates: states } : r)));
   }

@@ -12,7 +12,7 @@ import { formatCqlValue, type CqlType } from './format-cql';
 import { rowJson } from './json-text';
 import { bindMarkers } from './prepare';
 import { cancellable, CancelledError } from './running-statements';
-import { isDestructive, codeOnly } from './split-statements';
+import { isDestructive } from './split-statements';
 import { checkKeyspace, workbenchClient } from './workbench-client';
 import { describeStatementError, type StatementError } from './statement-error';
 
@@ -74,7 +74,7 @@ function typeName(type: CqlType): string {
 }
 
 function useTarget(statement: string): string | null {
-  const match = /^\s*USE\s+("(?:[^"]|"")+"|\w+)\s*;?\s*$/i.exec(codeOnly(statement).trim() ? statement : '');
+  const match = /^USE\s+("(?:[^"]|"")+"|\w+)\s*;?$/i.exec(statement.trim());
   if (!match) return null;
   const name = match[1];
   return name.startsWith('"') ? name.slice(1, -1).replace(/""/g, '"') : name.toLowerCase();

@@ -25,14 +25,15 @@ export const runInput = clusterInput.extend({
   tracing: z.boolean().default(false),
   confirmed: z.boolean().default(false),
   runId: z.string().min(1).max(64),
+  /** Paging through a result that already ran is not a new entry in the history. */
+  recordHistory: z.boolean().default(true),
 });
 
 export const queryRouter = createTRPCRouter({
   run: publicProcedure.input(runInput).mutation(async ({ input, signal }) => {
     clusterConfig(input.clusterId);
     const outcome = await runStatement({ ...input, values: input.values as JsonValue[] | null }, signal);
-    // A follow-up page is the same statement, not a new run.
-    if (input.pagingState === null && !(outcome.ok === false && outcome.error.kind === 'needs-confirmation')) {
+    if (input.recordHistory && !(outcome.ok === false && outcome.error.kind === 'needs-confirmation')) {
       recordRun(input.clusterId, {
         keyspace: outcome.ok && outcome.kind === 'use' ? outcome.keyspace : input.keyspace,
         statement: input.statement,
