@@ -67,7 +67,8 @@ export const PAGE_CHAR_BUDGET = 8_000_000;
 
 function typeName(type: CqlType): string {
   try {
-    return (types as unknown as { getDataTypeNameByCode(type: CqlType): string }).getDataTypeNameByCode(type);
+    // The protocol reports text columns as varchar, its alias; schemas and cqlsh say text.
+    return (types as unknown as { getDataTypeNameByCode(type: CqlType): string }).getDataTypeNameByCode(type).replace(/\bvarchar\b/g, 'text');
   } catch {
     return String(type.info ?? 'custom');
   }

@@ -10,8 +10,8 @@ describe('statement errors', () => {
 
   it('classifies a syntax error with its position and a hint', () => {
     // Message as Cassandra 5.0.9 sent it for this statement (seen in the workbench integration test).
-    const error = new errors.ResponseError(types.responseErrorCodes.syntaxError, "line 1:9 no viable alternative at input 'FORM' (SELECT * [FORM]...)");
-    const described = describeStatementError(error, 'SELECT * FORM t', 1000);
+    const error = new errors.ResponseError(types.responseErrorCodes.syntaxError, "line 1:9 mismatched input 'FORM' expecting K_FROM (SELECT * [FORM]...)");
+    const described = describeStatementError(error, 'SELECT * FORM items', 1000);
     expect(described).toMatchObject({ kind: 'syntax', code: 0x2000, position: { line: 1, column: 10, offset: 9 } });
   });
 

@@ -91,7 +91,7 @@ describe('running statements', () => {
     await run({ statement: 'CREATE TABLE IF NOT EXISTS doomed (k int PRIMARY KEY)' });
     const unconfirmed = await run({ statement: 'DROP TABLE doomed' });
     expect(unconfirmed).toMatchObject({ ok: false, error: { kind: 'needs-confirmation' } });
-    expect((await driverFor('demo')).metadata.getTable(KS, 'doomed')).resolves.not.toBeNull();
+    await expect((await driverFor('demo')).metadata.getTable(KS, 'doomed')).resolves.not.toBeNull();
     expect(await run({ statement: 'DROP TABLE doomed', confirmed: true })).toMatchObject({ ok: true, kind: 'done' });
   });
 
