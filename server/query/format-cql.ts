@@ -9,7 +9,8 @@
 import { shapeOf, type CqlType, type TypeShape } from './cql-type';
 import { formatCqlDate, formatCqlDuration, formatCqlshFloat, formatCqlshTimestamp, formatCqlTime, pythonDecimalString } from './format-number';
 import { pythonCharEscape, pythonRepr } from './python-repr';
-import { pyEq, pyLt, PyTypeError, toPython, type PyValue } from './python-value';
+import { pyEq, pyLt, PyTypeError } from './python-compare';
+import { toPython, type PyValue } from './python-value';
 
 export type { CqlType } from './cql-type';
 
