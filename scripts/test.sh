@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 OUT=.test-output
 rm -rf "$OUT" && mkdir -p "$OUT"
 
-bash scripts/ensure-deps.sh --browser || exit 1
+bash scripts/ensure-deps.sh --browser --cqlsh || exit 1
 
 failed_steps=()
 step() {

@@ -107,6 +107,7 @@ export function Workbench() {
       }
     }
     setRunning(null);
+    void queryClient.invalidateQueries({ queryKey: trpc.query.history.queryKey() });
   }
 
   /** Moves a result one page forward or back; `pagingStates[i]` fetched page i + 1. */

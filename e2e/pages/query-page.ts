@@ -38,7 +38,9 @@ export class QueryPage {
     await option.click();
   }
 
+  /** Ctrl-Enter in the editor (focused again first: a dialog or button may have taken the focus). */
   async runStatementUnderCursor(): Promise<void> {
+    await this.editorContent().focus();
     await this.page.keyboard.press('Control+Enter');
   }
 
