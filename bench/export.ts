@@ -23,7 +23,9 @@ const TABLE = `${KS}.export_rows`;
 async function ensureTable(): Promise<void> {
   const client = new cassandra.Client({ contactPoints: ['127.0.0.1'], localDataCenter: 'dc1' });
   try {
-    await client.execute(`CREATE KEYSPACE IF NOT EXISTS ${KS} WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}`);
+    // One replica in the local DC: LOCAL_ONE reads and writes never wait on dc2.
+    await client.execute(`CREATE KEYSPACE IF NOT EXISTS ${KS} WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 1}`);
+    await client.execute(`ALTER KEYSPACE ${KS} WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 1}`);
     await client.execute(`CREATE TABLE IF NOT EXISTS ${TABLE} (p int, c int, name text, reading double, at timestamp, ok boolean, PRIMARY KEY (p, c))`);
     await client.execute(`CREATE TABLE IF NOT EXISTS ${KS}.loaded (name text PRIMARY KEY, rows int)`);
     const marker = (await client.execute(`SELECT rows FROM ${KS}.loaded WHERE name = 'export_rows'`)).first();

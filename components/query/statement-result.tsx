@@ -68,8 +68,9 @@ export function StatementResultView({ clusterId, result, consistency, busy, onPa
         <>
           <div className="result-bar">
             <span data-testid="result-summary">
-              page {result.pagingStates.length} · {outcome.rows.length} row{outcome.rows.length === 1 ? '' : 's'}
+              page {result.pagingStates.length} · {outcome.rowCount} row{outcome.rowCount === 1 ? '' : 's'}
               {outcome.pagingState ? ' · more available' : ''}
+              {outcome.rows.length < outcome.rowCount ? ` · showing the first ${outcome.rows.length} while the rest arrives` : ''}
             </span>{' '}
             {meta}{' '}
             <button type="button" onClick={() => onPage(-1)} disabled={busy || result.pagingStates.length < 2} data-testid="page-back">

@@ -60,6 +60,18 @@ export function Workbench() {
   const outline = useQuery(trpc.schema.outline.queryOptions({ clusterId }, { staleTime: 30_000 }));
   const run = useMutation(trpc.query.run.mutationOptions());
   const cancel = useMutation(trpc.query.cancel.mutationOptions());
+  const pageRest = useMutation(trpc.query.pageRest.mutationOptions());
+
+  /** A long page arrives as its head; the rest follows at once, here. */
+  async function completePage(outcome: RunOutcome): Promise<RunOutcome> {
+    if (!outcome.ok || outcome.kind !== 'rows' || !outcome.restToken) return outcome;
+    try {
+      const rest = await pageRest.mutateAsync({ restToken: outcome.restToken });
+      return { ...outcome, rows: [...outcome.rows, ...rest.rows], json: [...outcome.json, ...rest.json], restToken: null };
+    } catch (error) {
+      return failure(error instanceof Error ? error.message : String(error));
+    }
+  }
 
   async function execute({ statement, keyspace: ks, values, confirmed, pagingState, index = 0, total = 1 }: Execution): Promise<RunOutcome> {
     const runId = crypto.randomUUID();
@@ -96,6 +108,10 @@ export function Workbench() {
       done.push({ statement: statement.text, keyspace: ks, values, outcome, pagingStates: [null] });
       setResults([...done]);
       setShown(done.length - 1);
+      if (outcome.ok && outcome.kind === 'rows' && outcome.restToken) {
+        done[done.length - 1] = { ...done[done.length - 1], outcome: await completePage(outcome) };
+        setResults([...done]);
+      }
       if (outcome.ok && outcome.kind === 'use') {
         ks = outcome.keyspace;
         setKeyspace(ks);
@@ -116,8 +132,10 @@ export function Workbench() {
     if (!result.outcome.ok || result.outcome.kind !== 'rows') return;
     const states = direction === 1 ? [...result.pagingStates, result.outcome.pagingState] : result.pagingStates.slice(0, -1);
     const outcome = await execute({ statement: result.statement, keyspace: result.keyspace, values: result.values, confirmed: true, pagingState: states.at(-1) ?? null });
-    setRunning(null);
     setResults((all) => all.map((r, i) => (i === index ? { ...r, outcome, pagingStates: states } : r)));
+    const whole = await completePage(outcome);
+    setRunning(null);
+    if (whole !== outcome) setResults((all) => all.map((r, i) => (i === index ? { ...r, outcome: whole } : r)));
   }
 
   const current = results[shown];

@@ -10,6 +10,7 @@ import { toDriverValues, type JsonValue } from './bind-values';
 import { CONSISTENCY_LEVELS, driverConsistency, SERIAL_CONSISTENCY_LEVELS } from './consistency';
 import { formatCqlValue, type CqlType } from './format-cql';
 import { rowJson } from './json-text';
+import { splitPage } from './page-remainders';
 import { bindMarkers } from './prepare';
 import { cancellable, CancelledError } from './running-statements';
 import { isDestructive } from './split-statements';
@@ -45,9 +46,12 @@ export type RunOutcome =
       ok: true;
       kind: 'rows';
       columns: ResultColumn[];
-      /** Cells as cqlsh prints them; null is a CQL null (an empty string is ''). */
+      /** The page's first rows, cells as cqlsh prints them; null is a CQL null (an empty string is ''). */
       rows: (string | null)[][];
       json: string[];
+      /** Rows in the whole page; when more than `rows` holds, `query.pageRest(restToken)` has the others. */
+      rowCount: number;
+      restToken: string | null;
       /** Cells cut to CELL_LIMIT characters for display; the export has them whole. */
       truncatedCells: number;
       pagingState: string | null;
@@ -167,11 +171,15 @@ export async function runStatement(request: RunRequest, signal?: AbortSignal): P
       if (isLwt && result.rows.length === 1 && columns.length === 1) {
         return { ok: true, kind: 'done', applied: result.rows[0].get('[applied]') as boolean, tookMs: took(), traceId, coordinator, warnings };
       }
+      const { head, restToken } = splitPage(page);
       return {
         ok: true,
         kind: 'rows',
         columns,
-        ...page,
+        ...head,
+        rowCount: page.rows.length,
+        restToken,
+        truncatedCells: page.truncatedCells,
         pagingState: result.pageState ?? null,
         pageSizeUsed: fetchSize,
         tookMs: took(),

@@ -49,6 +49,18 @@ describe('running statements', () => {
     expect(new Set(seen).size).toBe(250);
   });
 
+  it('sends a long page as its head, and the rest once on request', async () => {
+    const outcome = await run({ statement: 'SELECT bucket, seq, label FROM items', pageSize: 1000 });
+    if (!outcome.ok || outcome.kind !== 'rows' || !outcome.restToken) throw new Error(JSON.stringify(outcome).slice(0, 300));
+    expect(outcome.rows).toHaveLength(100);
+    expect(outcome.rowCount).toBe(250);
+    const rest = await caller.query.pageRest({ restToken: outcome.restToken });
+    expect(rest.rows).toHaveLength(150);
+    expect(rest.json).toHaveLength(150);
+    expect(new Set([...outcome.rows, ...rest.rows].map((r) => r.join('|'))).size).toBe(250);
+    await expect(caller.query.pageRest({ restToken: outcome.restToken })).rejects.toThrow(/no longer held by the console/);
+  });
+
   it('binds typed values to a prepared statement, a list to IN ?', async () => {
     const outcome = await run({ statement: 'SELECT seq, label FROM items WHERE bucket = ? AND seq IN ?', values: [2, [2, 7, 12, 13]] });
     if (!outcome.ok || outcome.kind !== 'rows') throw new Error(JSON.stringify(outcome));

@@ -3,6 +3,7 @@ import 'server-only';
 import { z } from 'zod';
 import { clusterConfig } from '../cluster/registry';
 import type { JsonValue } from '../query/bind-values';
+import { takeRemainder } from '../query/page-remainders';
 import { cancelRun } from '../query/running-statements';
 import { CONSISTENCY_LEVELS, SERIAL_CONSISTENCY_LEVELS } from '../query/consistency';
 import { runStatement } from '../query/run-statement';
@@ -40,12 +41,14 @@ export const queryRouter = createTRPCRouter({
         ranAt: Date.now(),
         tookMs: outcome.tookMs,
         outcome: outcome.ok ? 'ok' : outcome.error.kind === 'cancelled' ? 'cancelled' : 'error',
-        rows: outcome.ok && outcome.kind === 'rows' ? outcome.rows.length : null,
+        rows: outcome.ok && outcome.kind === 'rows' ? outcome.rowCount : null,
         error: outcome.ok ? null : outcome.error.message,
       });
     }
     return outcome;
   }),
+  /** The rows of a page after its head (see page-remainders.ts). */
+  pageRest: publicProcedure.input(z.object({ restToken: z.string().uuid() })).mutation(({ input }) => takeRemainder(input.restToken)),
   cancel: publicProcedure.input(z.object({ runId: z.string().min(1).max(64) })).mutation(({ input }) => ({ cancelled: cancelRun(input.runId) })),
   trace: publicProcedure.input(clusterInput.extend({ traceId: z.string().min(1).max(64) })).query(({ input }) => traceTimeline(input.clusterId, input.traceId)),
   history: publicProcedure

@@ -1,0 +1,48 @@
+import 'server-only';
+/**
+ * The rest of a large page, held briefly after its first rows went out. A page of thousands of rows
+ * takes a while to serialise, send and parse; sending its head first puts rows on screen as soon as
+ * Cassandra answered, and the browser fetches the remainder straight away. Bounded: few entries,
+ * each kept for two minutes at most.
+ */
+import { randomUUID } from 'node:crypto';
+import { InvalidInputError } from '../cluster/errors';
+import { processSingleton } from '../process-singleton';
+
+/** Rows sent with the answer itself; the rest of the page is fetched with its token. */
+export const HEAD_ROWS = 100;
+const KEEP_MS = 120_000;
+const MAX_ENTRIES = 32;
+
+export interface PageRows {
+  rows: (string | null)[][];
+  json: string[];
+}
+
+const remainders = processSingleton('workbench-page-remainders', () => new Map<string, { rest: PageRows; expires: number }>());
+
+/** The browser asked for something the console no longer has: a bad request, with what to do. */
+export class RemainderExpiredError extends InvalidInputError {
+  constructor() {
+    super('the rest of this page is no longer held by the console (it keeps it for two minutes): run the statement again');
+  }
+}
+
+/** Splits a page into the head to send now and a token for the rest (null when the page is short). */
+export function splitPage(page: PageRows): { head: PageRows; restToken: string | null } {
+  if (page.rows.length <= HEAD_ROWS) return { head: page, restToken: null };
+  const now = Date.now();
+  for (const [token, entry] of remainders) if (entry.expires < now) remainders.delete(token);
+  while (remainders.size >= MAX_ENTRIES) remainders.delete(remainders.keys().next().value!);
+  const token = randomUUID();
+  remainders.set(token, { rest: { rows: page.rows.slice(HEAD_ROWS), json: page.json.slice(HEAD_ROWS) }, expires: now + KEEP_MS });
+  return { head: { rows: page.rows.slice(0, HEAD_ROWS), json: page.json.slice(0, HEAD_ROWS) }, restToken: token };
+}
+
+/** The rest of a page, once: a remainder is handed out and forgotten. */
+export function takeRemainder(token: string): PageRows {
+  const entry = remainders.get(token);
+  remainders.delete(token);
+  if (!entry || entry.expires < Date.now()) throw new RemainderExpiredError();
+  return entry.rest;
+}
