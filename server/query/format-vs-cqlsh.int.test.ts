@@ -4,11 +4,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAll, driverFor } from '../cluster/registry';
-import { TEST_CONFIG } from '../testing';
+import { testCaller } from '../testing';
 import { COLUMNS, COUNTER_UPDATES, cqlshCells, insertStatements, KS, ROWS, SCHEMA, type Cell } from './cqlsh-fixture';
 import { formatCqlValue } from './format-cql';
 
-process.env.RINGSIDE_CONFIG = TEST_CONFIG;
+const caller = testCaller();
 
 beforeAll(async () => {
   const client = await driverFor('demo');
@@ -39,6 +39,17 @@ describe('formatCqlValue prints what cqlsh prints', () => {
     const theirs = cqlshCells(query);
     expect(theirs.length).toBe(COLUMNS.length * ROWS.length);
     expect(await ourCells(query)).toEqual(theirs);
+  });
+
+  it('and the workbench grid shows those same cells (the run procedure, its page head and rest)', async () => {
+    const statement = `SELECT ${COLUMNS.join(', ')} FROM ${KS}.t WHERE pk = 0`;
+    const outcome = await caller.query.run({ clusterId: 'demo', keyspace: null, statement, pageSize: 5000, runId: 'cqlsh-grid', recordHistory: false });
+    if (!outcome.ok || outcome.kind !== 'rows') throw new Error(JSON.stringify(outcome).slice(0, 500));
+    const rest = outcome.restToken ? await caller.query.pageRest({ restToken: outcome.restToken }) : { rows: [] };
+    const rows = [...outcome.rows, ...rest.rows];
+    // The grid prints a CQL null as `null`, as cqlsh does.
+    const grid = rows.flatMap((row, index) => row.map((cell, i) => ({ row: index, column: outcome.columns[i].name, value: cell ?? 'null' })));
+    expect(grid).toEqual(cqlshCells(statement));
   });
 
   it('for counters at the limits of a bigint', async () => {
