@@ -9,7 +9,7 @@ describe('console store', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ringside-store-'));
     const first = openStore(dir);
     const identity = consoleIdentity(first);
-    expect(identity.schemaVersion).toBe(2);
+    expect(identity.schemaVersion).toBe(3);
     expect(identity.instanceId).toMatch(/^[0-9a-f-]{36}$/);
     expect(migrate(first)).toBe(0);
     first.close();
