@@ -66,6 +66,7 @@ export async function* exportRows(request: ExportRequest, progress: ExportProgre
     }
     if (!next && request.format === 'json') lines.push(']');
     first = false;
-    yield lines.join('\n') + '\n';
+    // Cassandra may end a result with an empty page: nothing to write for it.
+    if (lines.length > 0) yield lines.join('\n') + '\n';
   }
 }
