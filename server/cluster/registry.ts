@@ -10,11 +10,12 @@ import { config, type ClusterConfig } from '../config';
 import { ClusterUnreachableError, UnknownClusterError } from './errors';
 import { EveryNodeReachablePolicy } from './load-balancing';
 import { processSingleton } from '../process-singleton';
+import { CqlMap, CqlSet } from '../query/cql-collections';
 
 /**
  * Two kinds of client per cluster: the console's own (metadata, system tables, the poller), and the
  * workbench's. The workbench gets its own connections so a user's slow or huge query never queues
- * ahead of the console's reads, and decodes maps and sets as Map and Set so keys keep their CQL type.
+ * ahead of the console's reads, and decodes maps and sets so keys keep their CQL type and every entry.
  */
 export type ClientPurpose = 'console' | 'workbench';
 
@@ -46,7 +47,8 @@ function createClient(cluster: ClusterConfig, purpose: ClientPurpose, keyspace: 
     },
     // The console reads metadata and system tables, never user data at scale: one connection per node suffices.
     pooling: { coreConnectionsPerHost: { 0: 1, 1: 1, 2: 0 } },
-    encoding: workbench ? { map: Map, set: Set } : undefined,
+    // Every entry as sent: a JavaScript Map or Set would fold -0 into 0 and lose one (see cql-collections.ts).
+    encoding: workbench ? { map: CqlMap, set: CqlSet } : undefined,
   });
 }
 

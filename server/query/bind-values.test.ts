@@ -1,5 +1,6 @@
 import { types } from 'cassandra-driver';
 import { describe, expect, it } from 'vitest';
+import { CqlMap } from './cql-collections';
 import { BindValueError, toDriverValue, toDriverValues } from './bind-values';
 
 const { dataTypes } = types;
@@ -29,8 +30,8 @@ describe('bound values take the type of their marker', () => {
   });
 
   it('builds maps with typed keys from an object or from pairs, tuples and UDTs from arrays and objects', () => {
-    expect(toDriverValue({ '1': 'one' }, t(dataTypes.map, [t(dataTypes.int), t(dataTypes.text)]), 'v')).toEqual(new Map([[1, 'one']]));
-    expect(toDriverValue([[2, 'two']], t(dataTypes.map, [t(dataTypes.int), t(dataTypes.text)]), 'v')).toEqual(new Map([[2, 'two']]));
+    expect(toDriverValue({ '1': 'one' }, t(dataTypes.map, [t(dataTypes.int), t(dataTypes.text)]), 'v')).toEqual(new CqlMap([[1, 'one']]));
+    expect(toDriverValue([[2, 'two']], t(dataTypes.map, [t(dataTypes.int), t(dataTypes.text)]), 'v')).toEqual(new CqlMap([[2, 'two']]));
     const tuple = toDriverValue([1, 'a'], t(dataTypes.tuple, [t(dataTypes.int), t(dataTypes.text)]), 'v') as types.Tuple;
     expect(tuple.values()).toEqual([1, 'a']);
     const udt = t(dataTypes.udt, { name: 'address', fields: [{ name: 'street', type: t(dataTypes.text) }, { name: 'zip', type: t(dataTypes.int) }] });

@@ -5,6 +5,7 @@
  * vectors, non-text map keys) and names the marker when a value does not fit. Pure.
  */
 import { types } from 'cassandra-driver';
+import { CqlMap } from './cql-collections';
 import type { CqlType } from './format-cql';
 
 const { dataTypes } = types;
@@ -83,7 +84,7 @@ export function toDriverValue(value: JsonValue, type: CqlType, path: string): un
           ? Object.entries(value)
           : fail(path, 'an object or an array of [key, value] pairs', value);
       const numericKey = [dataTypes.int, dataTypes.smallint, dataTypes.tinyint, dataTypes.float, dataTypes.double].includes(keyType.code);
-      return new Map(
+      return new CqlMap(
         entries.map(([k, v]) => [
           toDriverValue(numericKey && typeof k === 'string' ? Number(k) : k, keyType, `${path} key ${JSON.stringify(k)}`),
           toDriverValue(v, valueType, `${path}[${JSON.stringify(k)}]`),

@@ -45,7 +45,7 @@ export function jsonText(value: unknown, type: CqlType): string {
     }
     case dataTypes.map: {
       const [keyType, valueType] = subtypes(type);
-      const entries = value instanceof Map ? [...value.entries()] : Object.entries(value as object);
+      const entries: [unknown, unknown][] = Symbol.iterator in (value as object) ? [...(value as Iterable<[unknown, unknown]>)] : Object.entries(value as object);
       // JSON keys are strings: a text key as it is, any other key as its JSON text.
       const key = (k: unknown) => JSON.stringify(typeof k === 'string' ? k : jsonText(k, keyType).replace(/^"|"$/g, ''));
       return `{${entries.map(([k, v]) => `${key(k)}: ${jsonText(v, valueType)}`).join(', ')}}`;
