@@ -6,14 +6,15 @@ import 'server-only';
  * in bytes as well as rows, so a result of huge cells arrives as smaller pages rather than all at once.
  */
 import { types } from 'cassandra-driver';
+import { ClusterUnreachableError, UnknownClusterError, UnknownKeyspaceError } from '../cluster/errors';
 import { toDriverValues, type JsonValue } from './bind-values';
 import { CONSISTENCY_LEVELS, driverConsistency, SERIAL_CONSISTENCY_LEVELS } from './consistency';
 import { formatCqlValue, type CqlType } from './format-cql';
 import { rowJson } from './json-text';
 import { splitPage } from './page-remainders';
 import { bindMarkers } from './prepare';
-import { cancellable, CancelledError } from './running-statements';
-import { isDestructive } from './split-statements';
+import { beginRun, CancelledError } from './running-statements';
+import { isDestructive, UnreadableUseError, useKeyspace } from './split-statements';
 import { checkKeyspace, workbenchClient } from './workbench-client';
 import { describeStatementError, type StatementError } from './statement-error';
 
@@ -78,13 +79,6 @@ function typeName(type: CqlType): string {
   }
 }
 
-function useTarget(statement: string): string | null {
-  const match = /^USE\s+("(?:[^"]|"")+"|\w+)\s*;?$/i.exec(statement.trim());
-  if (!match) return null;
-  const name = match[1];
-  return name.startsWith('"') ? name.slice(1, -1).replace(/""/g, '"') : name.toLowerCase();
-}
-
 interface FormattedPage {
   rows: (string | null)[][];
   json: string[];
@@ -117,31 +111,35 @@ function formatPage(result: types.ResultSet): FormattedPage {
   return { rows, json, truncatedCells, chars };
 }
 
+/** Failures of the console's own (unknown keyspace, cluster unreachable) go to the caller as errors, not as a statement's outcome. */
+function isConsoleError(error: unknown): boolean {
+  return error instanceof UnknownKeyspaceError || error instanceof ClusterUnreachableError || error instanceof UnknownClusterError;
+}
+
+const NEEDS_CONFIRMATION: StatementError = {
+  kind: 'needs-confirmation',
+  message: 'DROP, TRUNCATE and ALTER change or delete data for every user: confirm to run it.',
+  code: null,
+  position: null,
+  hint: null,
+};
+
 export async function runStatement(request: RunRequest, signal?: AbortSignal): Promise<RunOutcome> {
   const started = performance.now();
   const took = () => Math.round(performance.now() - started);
-  const use = useTarget(request.statement);
-  if (use) {
-    await checkKeyspace(request.clusterId, use);
-    return { ok: true, kind: 'use', keyspace: use, tookMs: took() };
-  }
-  if (isDestructive(request.statement) && !request.confirmed) {
-    const error: StatementError = {
-      kind: 'needs-confirmation',
-      message: 'DROP, TRUNCATE and ALTER change or delete data for every user: confirm to run it.',
-      code: null,
-      position: null,
-      hint: null,
-    };
-    return { ok: false, error, tookMs: took() };
-  }
-  const client = await workbenchClient(request.clusterId, request.keyspace);
+  const run = beginRun(request.runId, signal);
   try {
+    const use = useKeyspace(request.statement);
+    if (use !== null) {
+      await run.race(checkKeyspace(request.clusterId, use));
+      return { ok: true, kind: 'use', keyspace: use, tookMs: took() };
+    }
+    if (isDestructive(request.statement) && !request.confirmed) return { ok: false, error: NEEDS_CONFIRMATION, tookMs: took() };
+    const client = await run.race(workbenchClient(request.clusterId, request.keyspace));
+    const params = request.values === null ? undefined : toDriverValues(request.values, await run.race(bindMarkers(client, request.statement)));
     let fetchSize = request.pageSize;
     for (;;) {
-      const params = request.values === null ? undefined : toDriverValues(request.values, await bindMarkers(client, request.statement));
-      const result = await cancellable(
-        request.runId,
+      const result = await run.race(
         client.execute(request.statement, params, {
           prepare: request.values !== null,
           consistency: driverConsistency(request.consistency),
@@ -153,7 +151,6 @@ export async function runStatement(request: RunRequest, signal?: AbortSignal): P
           // Only a statement the user marks idempotent may be retried on another node; the workbench does not guess.
           isIdempotent: false,
         }),
-        signal,
       );
       const traceId = result.info.traceId ? result.info.traceId.toString() : null;
       const coordinator = result.info.queriedHost ? String(result.info.queriedHost) : null;
@@ -189,10 +186,13 @@ export async function runStatement(request: RunRequest, signal?: AbortSignal): P
       };
     }
   } catch (error) {
+    if (isConsoleError(error)) throw error;
     if (error instanceof CancelledError) {
       return { ok: false, error: { kind: 'cancelled', message: error.message, code: null, position: null, hint: null }, tookMs: took() };
     }
+    if (error instanceof UnreadableUseError) return { ok: false, error: { kind: 'invalid', message: error.message, code: null, position: null, hint: null }, tookMs: took() };
     return { ok: false, error: describeStatementError(error, request.statement, request.timeoutMs), tookMs: took() };
+  } finally {
+    run.end();
   }
 }
-

@@ -1,8 +1,9 @@
 import 'server-only';
 /**
  * Workbench statements in flight, by the run id the browser chose, so a Cancel from the browser can
- * stop the wait. The driver cannot withdraw a request once sent: cancelling frees the user at once
- * and discards the answer; Cassandra may still complete the statement.
+ * stop the wait. A run is registered before its first step (keyspace check, connect, prepare), so a
+ * Cancel that arrives during any of them counts. The driver cannot withdraw a request once sent:
+ * cancelling frees the user at once and discards the answer; Cassandra may still complete it.
  */
 import { processSingleton } from '../process-singleton';
 
@@ -14,27 +15,36 @@ export class CancelledError extends Error {
   }
 }
 
-/** Runs `work` until it settles or the run is cancelled (or `signal` aborts, e.g. the browser went away). */
-export async function cancellable<T>(runId: string, work: Promise<T>, signal?: AbortSignal): Promise<T> {
+export interface Run {
+  /** Waits for `work` unless the run is cancelled first (or the browser went away). */
+  race<T>(work: Promise<T>): Promise<T>;
+  end(): void;
+}
+
+export function beginRun(runId: string, signal?: AbortSignal): Run {
   const controller = new AbortController();
   running.get(runId)?.abort();
   running.set(runId, controller);
   const onOuterAbort = () => controller.abort();
   signal?.addEventListener('abort', onOuterAbort);
-  try {
-    return await Promise.race([
-      work,
-      new Promise<never>((_, reject) => {
-        if (controller.signal.aborted) reject(new CancelledError());
-        controller.signal.addEventListener('abort', () => reject(new CancelledError()));
-      }),
-    ]);
-  } finally {
-    signal?.removeEventListener('abort', onOuterAbort);
-    if (running.get(runId) === controller) running.delete(runId);
-    // A cancelled driver request still settles later; nobody awaits it, so its rejection is dropped here.
-    work.catch(() => undefined);
-  }
+  if (signal?.aborted) controller.abort();
+  const cancelled = new Promise<never>((_, reject) => {
+    if (controller.signal.aborted) reject(new CancelledError());
+    controller.signal.addEventListener('abort', () => reject(new CancelledError()));
+  });
+  // Nobody may be racing when the abort comes; that rejection is not an error of its own.
+  cancelled.catch(() => undefined);
+  return {
+    race<T>(work: Promise<T>): Promise<T> {
+      // A cancelled driver request still settles later; nobody awaits it then, so its rejection is dropped.
+      work.catch(() => undefined);
+      return Promise.race([work, cancelled]);
+    },
+    end() {
+      signal?.removeEventListener('abort', onOuterAbort);
+      if (running.get(runId) === controller) running.delete(runId);
+    },
+  };
 }
 
 export function cancelRun(runId: string): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeOnly, isDestructive, splitStatements } from './split-statements';
+import { codeOnly, firstKeyword, isDestructive, splitStatements, UnreadableUseError, useKeyspace } from './split-statements';
 
 const texts = (script: string) => splitStatements(script).map((s) => s.text);
 
@@ -52,5 +52,23 @@ describe('codeOnly', () => {
     const code = codeOnly(script);
     expect(code).toHaveLength(script.length);
     expect(code).toBe(`SELECT${' '.repeat(12)}\n,${' '.repeat(13)}FROM t`);
+  });
+});
+
+describe('statements the workbench treats specially', () => {
+  it('sees the first keyword past comments, including a line comment ended by a lone \\r', () => {
+    expect(isDestructive('-- tidy up\nDROP TABLE t')).toBe(true);
+    expect(isDestructive('-- x\rDROP TABLE t')).toBe(true);
+    expect(isDestructive('/* DROP */ select 1 from t')).toBe(false);
+    expect(isDestructive('truncate t')).toBe(true);
+    expect(firstKeyword('--\rDELETE FROM t WHERE k = 1 /*\nSELECT */')).toBe('DELETE');
+  });
+
+  it('reads the keyspace of USE, after comments too, and refuses one it cannot read', () => {
+    expect(useKeyspace('USE Shop')).toBe('shop');
+    expect(useKeyspace('-- setup\nUSE "Mixed""Case";')).toBe('Mixed"Case');
+    expect(useKeyspace('SELECT * FROM use')).toBeNull();
+    expect(() => useKeyspace('USE ks; DROP TABLE t')).toThrow(UnreadableUseError);
+    expect(() => useKeyspace('USE')).toThrow(UnreadableUseError);
   });
 });

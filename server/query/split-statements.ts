@@ -20,7 +20,12 @@ export function codeOnly(text: string): string {
   const out = text.split('');
   let i = 0;
   const blankUntil = (end: number) => {
-    for (; i < Math.min(end, text.length); i++) if (out[i] !== '\n') out[i] = ' ';
+    for (; i < Math.min(end, text.length); i++) if (out[i] !== '\n' && out[i] !== '\r') out[i] = ' ';
+  };
+  /** Cassandra's lexer ends a line comment at \n or at \r: so must this, or code after a lone \r hides. */
+  const lineEnd = (from: number) => {
+    const match = /[\r\n]/.exec(text.slice(from));
+    return match ? from + match.index : text.length;
   };
   /** Index just past a literal opened at i with `quote`, where a doubled quote escapes it. */
   const closing = (quote: string) => {
@@ -35,7 +40,7 @@ export function codeOnly(text: string): string {
   while (i < text.length) {
     const c = text[i];
     const two = text.slice(i, i + 2);
-    if (two === '--' || two === '//') blankUntil(text.indexOf('\n', i) === -1 ? text.length : text.indexOf('\n', i));
+    if (two === '--' || two === '//') blankUntil(lineEnd(i));
     else if (two === '/*') blankUntil(text.indexOf('*/', i + 2) === -1 ? text.length : text.indexOf('*/', i + 2) + 2);
     else if (two === '$$') blankUntil(text.indexOf('$$', i + 2) === -1 ? text.length : text.indexOf('$$', i + 2) + 2);
     else if (c === "'" || c === '"') blankUntil(closing(c));
@@ -74,8 +79,33 @@ export function splitStatements(script: string): ScriptStatement[] {
   return statements;
 }
 
+/** The statement's first keyword, upper-cased, past any comments ('' for none). */
+export function firstKeyword(statement: string): string {
+  return words(codeOnly(statement))[0] ?? '';
+}
+
 /** DROP, TRUNCATE and ALTER lose data or change it for everyone: the workbench asks first. */
 export function isDestructive(statement: string): boolean {
-  const [first] = words(codeOnly(statement));
+  const first = firstKeyword(statement);
   return first === 'DROP' || first === 'TRUNCATE' || first === 'ALTER';
+}
+
+/**
+ * For a `USE` statement, the keyspace it names (unquoted names lower-cased, as Cassandra does);
+ * null for any other statement. A `USE` it cannot read is an error, never a statement to pass on.
+ */
+export function useKeyspace(statement: string): string | null {
+  if (firstKeyword(statement) !== 'USE') return null;
+  const code = codeOnly(statement);
+  const start = code.search(/\S/);
+  const match = /^USE\s+("(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_]*)\s*;?/i.exec(statement.slice(start));
+  if (!match || code.slice(start + match[0].length).trim() !== '') throw new UnreadableUseError(statement);
+  const name = match[1];
+  return name.startsWith('"') ? name.slice(1, -1).replace(/""/g, '"') : name.toLowerCase();
+}
+
+export class UnreadableUseError extends Error {
+  constructor(statement: string) {
+    super(`could not read the keyspace in "${statement.trim().slice(0, 100)}": write USE keyspace_name, or pick the keyspace above the editor`);
+  }
 }

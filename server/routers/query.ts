@@ -6,9 +6,9 @@ import type { JsonValue } from '../query/bind-values';
 import { takeRemainder } from '../query/page-remainders';
 import { cancelRun } from '../query/running-statements';
 import { CONSISTENCY_LEVELS, SERIAL_CONSISTENCY_LEVELS } from '../query/consistency';
-import { runStatement } from '../query/run-statement';
+import { runStatement, type RunOutcome } from '../query/run-statement';
 import { traceTimeline } from '../query/trace';
-import { deleteSavedQuery, history, recordRun, savedQueries, saveQuery } from '../store/query-history';
+import { deleteSavedQuery, history, recordRun, savedQueries, saveQuery, type HistoryEntry } from '../store/query-history';
 import { createTRPCRouter, publicProcedure } from '../trpc';
 import { clusterInput } from './cluster';
 
@@ -33,13 +33,21 @@ export const runInput = clusterInput.extend({
 export const queryRouter = createTRPCRouter({
   run: publicProcedure.input(runInput).mutation(async ({ input, signal }) => {
     clusterConfig(input.clusterId);
-    const outcome = await runStatement({ ...input, values: input.values as JsonValue[] | null }, signal);
-    if (input.recordHistory && !(outcome.ok === false && outcome.error.kind === 'needs-confirmation')) {
-      recordRun(input.clusterId, {
+    const started = Date.now();
+    const remember = (entry: Pick<HistoryEntry, 'keyspace' | 'outcome' | 'rows' | 'error'>) => {
+      if (input.recordHistory) recordRun(input.clusterId, { ...entry, statement: input.statement, ranAt: started, tookMs: Date.now() - started });
+    };
+    let outcome: RunOutcome;
+    try {
+      outcome = await runStatement({ ...input, values: input.values as JsonValue[] | null }, signal);
+    } catch (error) {
+      // An unknown keyspace or an unreachable cluster is a run that failed, and the history says so.
+      remember({ keyspace: input.keyspace, outcome: 'error', rows: null, error: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
+    if (!(outcome.ok === false && outcome.error.kind === 'needs-confirmation')) {
+      remember({
         keyspace: outcome.ok && outcome.kind === 'use' ? outcome.keyspace : input.keyspace,
-        statement: input.statement,
-        ranAt: Date.now(),
-        tookMs: outcome.tookMs,
         outcome: outcome.ok ? 'ok' : outcome.error.kind === 'cancelled' ? 'cancelled' : 'error',
         rows: outcome.ok && outcome.kind === 'rows' ? outcome.rowCount : null,
         error: outcome.ok ? null : outcome.error.message,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TEST_CONFIG } from '../testing';
-import { deleteSavedQuery, history, HISTORY_LIMIT, recordRun, savedQueries, saveQuery } from './query-history';
+import { deleteSavedQuery, history, HISTORY_LIMIT, recordRun, redactSecrets, savedQueries, saveQuery } from './query-history';
 
 process.env.RINGSIDE_CONFIG = TEST_CONFIG;
 process.env.RINGSIDE_DATA_DIR = mkdtempSync(join(tmpdir(), 'ringside-history-'));
@@ -30,5 +30,13 @@ describe('workbench history and saved queries', () => {
     expect(deleteSavedQuery('b', replaced.id)).toBe(false);
     expect(deleteSavedQuery('a', replaced.id)).toBe(true);
     expect(savedQueries('a')).toEqual([]);
+  });
+});
+
+describe('history keeps no passwords', () => {
+  it('masks the password of CREATE and ALTER ROLE / USER, with = or without', () => {
+    expect(redactSecrets("CREATE ROLE ops WITH PASSWORD = 'it''s secret' AND LOGIN = true")).toBe("CREATE ROLE ops WITH PASSWORD = '*****' AND LOGIN = true");
+    expect(redactSecrets("ALTER USER bob WITH password 'x'")).toBe("ALTER USER bob WITH password '*****'");
+    expect(redactSecrets("SELECT 'PASSWORD' FROM t")).toBe("SELECT 'PASSWORD' FROM t");
   });
 });

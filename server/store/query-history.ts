@@ -28,13 +28,18 @@ export interface SavedQuery {
   updatedAt: number;
 }
 
+/** Passwords in CREATE/ALTER ROLE and USER statements are not kept: the history is shown to every user. */
+export function redactSecrets(statement: string): string {
+  return statement.replace(/(\bPASSWORD\s*(?:=\s*)?)'(?:[^']|'')*'/gi, "$1'*****'");
+}
+
 export function recordRun(cluster: string, entry: Omit<HistoryEntry, 'id'>): void {
   const db = getStore();
   db.transaction(() => {
     db.prepare('INSERT INTO query_history (cluster, keyspace, statement, ran_at, took_ms, outcome, rows, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
       cluster,
       entry.keyspace,
-      entry.statement,
+      redactSecrets(entry.statement),
       entry.ranAt,
       entry.tookMs,
       entry.outcome,
