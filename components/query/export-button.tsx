@@ -1,11 +1,12 @@
 'use client';
 /**
- * Exports a whole result (every page) as CSV or JSON. The server streams it; here the chunks are
- * counted for progress and handed to the browser as a file when the stream ends. Chromium keeps a
- * large Blob on disk rather than in memory.
+ * Exports a whole result (every page) as CSV or JSON. The browser downloads it natively — a form
+ * posted into a hidden frame — so the file goes straight to disk and the page's memory stays flat;
+ * the server streams it and reports rows written, the end, or what cut it short, which is polled here.
  */
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { recordCounter } from './count-records';
+import { useTRPC } from '@/components/trpc/react';
 
 export interface ExportSource {
   clusterId: string;
@@ -15,88 +16,61 @@ export interface ExportSource {
   consistency: string;
 }
 
-type ExportState = { phase: 'idle' } | { phase: 'running'; rows: number; bytes: number } | { phase: 'done'; rows: number; bytes: number } | { phase: 'failed'; message: string; rows: number };
+const FRAME = 'ringside-export-frame';
 
 export function ExportButtons({ source }: { source: ExportSource }) {
-  const [state, setState] = useState<ExportState>({ phase: 'idle' });
-  const abort = useRef<AbortController | null>(null);
+  const trpc = useTRPC();
+  const form = useRef<HTMLFormElement>(null);
+  const field = useRef<HTMLInputElement>(null);
+  const [exportId, setExportId] = useState<string | null>(null);
+  const status = useQuery(
+    trpc.query.exportProgress.queryOptions(
+      { exportId: exportId ?? '00000000-0000-0000-0000-000000000000' },
+      { enabled: exportId !== null, refetchInterval: (q) => (q.state.data?.state === 'running' || !q.state.data ? 300 : false) },
+    ),
+  );
+  const stop = useMutation(trpc.query.stopExport.mutationOptions());
 
-  async function run(format: 'csv' | 'json') {
-    const controller = new AbortController();
-    abort.current = controller;
-    setState({ phase: 'running', rows: 0, bytes: 0 });
-    let rows = 0;
-    try {
-      const response = await fetch('/api/export', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ...source, format }),
-        signal: controller.signal,
-      });
-      if (!response.ok || !response.body) {
-        const body = (await response.json().catch(() => ({}))) as { error?: string };
-        throw new Error(body.error ?? `the export failed (HTTP ${response.status})`);
-      }
-      const reader = response.body.getReader();
-      const decoder = new TextDecoder();
-      const counter = recordCounter(format);
-      const parts: Uint8Array[] = [];
-      let bytes = 0;
-      let lastPaint = 0;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        parts.push(value);
-        bytes += value.byteLength;
-        rows = counter.feed(decoder.decode(value, { stream: true }));
-        if (performance.now() - lastPaint > 100) {
-          lastPaint = performance.now();
-          setState({ phase: 'running', rows, bytes });
-        }
-      }
-      const blob = new Blob(parts as BlobPart[], { type: format === 'csv' ? 'text/csv' : 'application/json' });
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `ringside-export.${format}`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      setState({ phase: 'done', rows, bytes });
-    } catch (error) {
-      const message = controller.signal.aborted ? 'export cancelled' : error instanceof Error ? error.message : String(error);
-      setState({ phase: 'failed', message, rows });
-    } finally {
-      abort.current = null;
-    }
+  function start(format: 'csv' | 'json') {
+    const id = crypto.randomUUID();
+    field.current!.value = JSON.stringify({ ...source, format, exportId: id });
+    setExportId(id);
+    form.current!.submit();
   }
 
+  const state = exportId ? status.data : undefined;
+  const running = exportId !== null && (state === undefined || state === null || state.state === 'running');
   const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
   return (
     <span className="export" data-testid="export">
-      <button type="button" onClick={() => void run('csv')} disabled={state.phase === 'running'} data-testid="export-csv">
+      <form ref={form} method="post" action="/api/export" target={FRAME} hidden>
+        <input ref={field} type="hidden" name="request" />
+      </form>
+      <iframe name={FRAME} title="export download" hidden />
+      <button type="button" onClick={() => start('csv')} disabled={running} data-testid="export-csv">
         Export CSV
       </button>
-      <button type="button" onClick={() => void run('json')} disabled={state.phase === 'running'} data-testid="export-json">
+      <button type="button" onClick={() => start('json')} disabled={running} data-testid="export-json">
         Export JSON
       </button>
-      {state.phase === 'running' ? (
+      {running ? (
         <>
           <span data-testid="export-progress">
-            exporting… {state.rows.toLocaleString('en')} rows · {mb(state.bytes)}
+            exporting… {(state?.rows ?? 0).toLocaleString('en')} rows · {mb(state?.bytes ?? 0)}
           </span>
-          <button type="button" onClick={() => abort.current?.abort()}>
+          <button type="button" onClick={() => exportId && stop.mutate({ exportId })} data-testid="export-stop">
             Stop
           </button>
         </>
       ) : null}
-      {state.phase === 'done' ? (
+      {state?.state === 'done' ? (
         <span data-testid="export-done">
           exported {state.rows.toLocaleString('en')} rows · {mb(state.bytes)}
         </span>
       ) : null}
-      {state.phase === 'failed' ? (
+      {state?.state === 'failed' ? (
         <span className="problem" data-testid="export-error">
-          {state.message} (after {state.rows.toLocaleString('en')} rows)
+          export failed after {state.rows.toLocaleString('en')} rows: {state.error}
         </span>
       ) : null}
     </span>

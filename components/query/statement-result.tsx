@@ -2,7 +2,7 @@
 /** What one statement gave: its rows (grid or JSON) with paging, export and trace, or its error. */
 import type { inferRouterOutputs } from '@trpc/server';
 import { useState } from 'react';
-import type { JsonValue } from '@/server/query/bind-values';
+import type { JsonValue } from '@/server/query/json-value';
 import type { AppRouter } from '@/server/routers/_app';
 import { ExportButtons } from './export-button';
 import { ResultGrid, ResultJson } from './result-grid';
@@ -17,6 +17,8 @@ export interface StatementResult {
   outcome: RunOutcome;
   /** The paging state that fetched each page so far (null for the first). */
   pagingStates: (string | null)[];
+  /** A later step that failed (the rest of a page, the next page) while what is shown stays good. */
+  notice?: string | null;
 }
 
 interface Props {
@@ -55,6 +57,11 @@ export function StatementResultView({ clusterId, result, consistency, busy, onPa
   );
   return (
     <div className="statement-result" data-testid="statement-result">
+      {result.notice ? (
+        <p className="warning" data-testid="result-notice">
+          {result.notice}
+        </p>
+      ) : null}
       {outcome.warnings.map((w, i) => (
         <p key={i} className="warning" data-testid="statement-warning">
           {w}

@@ -10,8 +10,8 @@ import { useState } from 'react';
 import { useLiveCluster } from '@/components/live/live-cluster';
 import { useTRPC } from '@/components/trpc/react';
 import type { AppRouter } from '@/server/routers/_app';
-import type { JsonValue } from '@/server/query/bind-values';
-import { splitStatements } from '@/server/query/split-statements';
+import type { JsonValue } from '@/server/query/json-value';
+import { firstKeyword, splitStatements } from '@/server/query/split-statements';
 import { CqlEditor } from './cql-editor';
 import { HistoryPanel } from './history-panel';
 import { ConfirmDialog } from './confirm-dialog';
@@ -62,14 +62,15 @@ export function Workbench() {
   const cancel = useMutation(trpc.query.cancel.mutationOptions());
   const pageRest = useMutation(trpc.query.pageRest.mutationOptions());
 
-  /** A long page arrives as its head; the rest follows at once, here. */
-  async function completePage(outcome: RunOutcome): Promise<RunOutcome> {
-    if (!outcome.ok || outcome.kind !== 'rows' || !outcome.restToken) return outcome;
+  /** A long page arrives as its head; the rest follows at once, here. If it cannot, the head stays with a notice. */
+  async function completePage(outcome: RunOutcome): Promise<{ outcome: RunOutcome; notice: string | null }> {
+    if (!outcome.ok || outcome.kind !== 'rows' || !outcome.restToken) return { outcome, notice: null };
     try {
       const rest = await pageRest.mutateAsync({ restToken: outcome.restToken });
-      return { ...outcome, rows: [...outcome.rows, ...rest.rows], json: [...outcome.json, ...rest.json], restToken: null };
+      return { outcome: { ...outcome, rows: [...outcome.rows, ...rest.rows], json: [...outcome.json, ...rest.json], restToken: null }, notice: null };
     } catch (error) {
-      return failure(error instanceof Error ? error.message : String(error));
+      const reason = error instanceof Error ? error.message : String(error);
+      return { outcome: { ...outcome, restToken: null }, notice: `Only the first ${outcome.rows.length} rows of this page could be shown: ${reason}` };
     }
   }
 
@@ -109,14 +110,16 @@ export function Workbench() {
       setResults([...done]);
       setShown(done.length - 1);
       if (outcome.ok && outcome.kind === 'rows' && outcome.restToken) {
-        done[done.length - 1] = { ...done[done.length - 1], outcome: await completePage(outcome) };
+        done[done.length - 1] = { ...done[done.length - 1], ...(await completePage(outcome)) };
         setResults([...done]);
       }
       if (outcome.ok && outcome.kind === 'use') {
         ks = outcome.keyspace;
         setKeyspace(ks);
       }
-      if (outcome.ok && outcome.kind === 'done' && /^\s*(CREATE|ALTER|DROP)\b/i.test(statement.text)) void queryClient.invalidateQueries({ queryKey: trpc.schema.outline.queryKey() });
+      if (outcome.ok && outcome.kind === 'done' && ['CREATE', 'ALTER', 'DROP'].includes(firstKeyword(statement.text))) {
+        void queryClient.invalidateQueries({ queryKey: trpc.schema.outline.queryKey() });
+      }
       if (!outcome.ok) {
         if (outcome.error.position) setErrorAt({ offset: statement.offset + outcome.error.position.offset });
         break;
@@ -132,10 +135,15 @@ export function Workbench() {
     if (!result.outcome.ok || result.outcome.kind !== 'rows') return;
     const states = direction === 1 ? [...result.pagingStates, result.outcome.pagingState] : result.pagingStates.slice(0, -1);
     const outcome = await execute({ statement: result.statement, keyspace: result.keyspace, values: result.values, confirmed: true, pagingState: states.at(-1) ?? null });
-    setResults((all) => all.map((r, i) => (i === index ? { ...r, outcome, pagingStates: states } : r)));
-    const whole = await completePage(outcome);
+    const update = (change: Partial<StatementResult>) => setResults((all) => all.map((r, i) => (i === index ? { ...r, ...change } : r)));
+    if (!outcome.ok) {
+      // The page shown stays, and so does the way back: the failure is reported beside it.
+      update({ notice: `Could not turn the page: ${outcome.error.message}` });
+    } else {
+      update({ outcome, pagingStates: states, notice: null });
+      if (outcome.kind === 'rows' && outcome.restToken) update(await completePage(outcome));
+    }
     setRunning(null);
-    if (whole !== outcome) setResults((all) => all.map((r, i) => (i === index ? { ...r, outcome: whole } : r)));
   }
 
   const current = results[shown];

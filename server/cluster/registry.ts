@@ -93,12 +93,45 @@ export function driverFor(clusterId: string, purpose: ClientPurpose = 'console',
   return pending;
 }
 
+/** Workbench clients in use (a statement running, an export streaming): never closed under their user. */
+const leases = processSingleton('workbench-client-leases', () => new Map<string, number>());
+
+export interface ClientLease {
+  client: Client;
+  release(): void;
+}
+
+/** A workbench client held until `release`; while held, making room for other keyspaces does not close it. */
+export async function leaseWorkbenchClient(clusterId: string, keyspace?: string): Promise<ClientLease> {
+  const key = `workbench:${clusterId}:${keyspace ?? ''}`;
+  leases.set(key, (leases.get(key) ?? 0) + 1);
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    const left = (leases.get(key) ?? 1) - 1;
+    if (left > 0) leases.set(key, left);
+    else leases.delete(key);
+  };
+  try {
+    return { client: await driverFor(clusterId, 'workbench', keyspace), release };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** Closes the least recently used idle clients; busy ones stay, even beyond the limit, until they are idle. */
 function closeLeastRecentlyUsed(prefix: string): void {
   const keys = [...clients.keys()].filter((k) => k.startsWith(prefix));
-  for (const key of keys.slice(0, Math.max(0, keys.length - WORKBENCH_CLIENTS_PER_CLUSTER + 1))) {
+  let excess = keys.length - WORKBENCH_CLIENTS_PER_CLUSTER + 1;
+  for (const key of keys) {
+    if (excess <= 0) break;
+    if (leases.has(key)) continue;
     const pending = clients.get(key);
     clients.delete(key);
     void pending?.then((c) => c.shutdown()).catch(() => undefined);
+    excess--;
   }
 }
 

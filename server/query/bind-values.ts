@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Turns the values a user typed for a statement's bind markers (JSON: strings, numbers, booleans,
  * arrays, objects, null) into what the driver encodes for each marker's CQL type. The driver already
@@ -7,10 +8,12 @@
 import { types } from 'cassandra-driver';
 import { CqlMap } from './cql-collections';
 import type { CqlType } from './format-cql';
+import type { JsonValue } from './json-value';
+
+export type { JsonValue };
 
 const { dataTypes } = types;
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 export class BindValueError extends Error {}
 

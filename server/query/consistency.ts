@@ -1,3 +1,4 @@
+import 'server-only';
 /** The driver's value for each consistency level a user picks. */
 import { types } from 'cassandra-driver';
 import type { ConsistencyLevel } from './consistency-levels';

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * The driver's column type objects (`ResultSet.columns[i].type`) turned into one tree the
  * formatter can walk. Custom types arrive as Java marshal class names (vectors, and durations

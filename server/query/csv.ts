@@ -1,7 +1,8 @@
+import 'server-only';
 /**
  * CSV for the workbench export (RFC 4180: fields with a comma, quote or line break are quoted, quotes
  * doubled). Text goes out as stored, not escaped for a terminal as in the grid; floating-point numbers
- * and timestamps keep every digit; other values as cqlsh prints them. Null is an empty field. Pure.
+ * and timestamps keep every digit; other values as cqlsh prints them. Null is an empty field, an empty string "". Pure.
  */
 import { types } from 'cassandra-driver';
 import { formatCqlValue, type CqlType } from './format-cql';
@@ -9,8 +10,9 @@ import { formatCqlValue, type CqlType } from './format-cql';
 const { dataTypes } = types;
 const TEXT = new Set<number>([dataTypes.text, dataTypes.varchar, dataTypes.ascii]);
 
-export function csvCell(value: unknown, type: CqlType): string {
-  if (value === null || value === undefined) return '';
+/** The field for one value; null for a CQL null, which `csvLine` writes as an empty field. */
+export function csvCell(value: unknown, type: CqlType): string | null {
+  if (value === null || value === undefined) return null;
   if (TEXT.has(type.code)) return value as string;
   // The shortest text that reads back as the same number: an export must not round.
   if (type.code === dataTypes.double || type.code === dataTypes.float) return String(value);
@@ -30,6 +32,7 @@ function csvTimestamp(value: Date, type: CqlType): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 23)}+0000`;
 }
 
-export function csvLine(fields: string[]): string {
-  return fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',');
+/** Null is an empty field and an empty string is "", so the two stay apart (as COPY FROM reads them). */
+export function csvLine(fields: (string | null)[]): string {
+  return fields.map((f) => (f === null ? '' : f === '' ? '""' : /[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',');
 }

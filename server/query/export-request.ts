@@ -11,4 +11,6 @@ export const exportRequestSchema = z.object({
   format: z.enum(['csv', 'json']).default('csv'),
   fetchSize: z.number().int().min(100).max(10_000).default(5000),
   timeoutMs: z.number().int().min(100).max(600_000).default(30_000),
+  /** The id the page polls `query.exportProgress` with. */
+  exportId: z.string().uuid().optional(),
 });

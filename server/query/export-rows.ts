@@ -4,7 +4,7 @@ import 'server-only';
  * when the reader has taken the last one, so memory stays flat however many rows there are. While
  * one page is written out, the next is already on its way from Cassandra.
  */
-import { types, type Client } from 'cassandra-driver';
+import { types } from 'cassandra-driver';
 import { InvalidInputError } from '../cluster/errors';
 import { toDriverValues, type JsonValue } from './bind-values';
 import { CONSISTENCY_LEVELS, driverConsistency } from './consistency';
@@ -33,40 +33,65 @@ export function assertExportable(statement: string): void {
 
 export interface ExportProgress {
   rows: number;
+  bytes: number;
 }
 
-/** The export as chunks of text; `progress.rows` counts the rows written so far. */
+/** The first page is small: how big a row is, is learnt before asking for thousands of them. */
+const FIRST_FETCH = 100;
+/** Text per page aimed at; with one page read ahead, the export holds about twice this. */
+const TARGET_PAGE_BYTES = 4_000_000;
+
+/** Rows per page for rows of this size, within what the request allows. */
+export function nextFetchSize(bytesPerRow: number, allowed: number): number {
+  if (!Number.isFinite(bytesPerRow) || bytesPerRow <= 0) return allowed;
+  return Math.max(1, Math.min(allowed, Math.floor(TARGET_PAGE_BYTES / bytesPerRow)));
+}
+
+/**
+ * The export as chunks of text; `progress` counts rows and bytes written so far. Page sizes follow the
+ * rows' size (learnt one page behind), so a table of megabyte blobs is read a few rows at a time.
+ */
 export async function* exportRows(request: ExportRequest, progress: ExportProgress, signal?: AbortSignal): AsyncGenerator<string> {
   assertExportable(request.statement);
-  const client: Client = await workbenchClient(request.clusterId, request.keyspace);
-  const params = request.values === null ? undefined : toDriverValues(request.values, await bindMarkers(client, request.statement));
-  const fetch = (pageState: string | undefined) =>
-    client.execute(request.statement, params, {
-      prepare: request.values !== null,
-      consistency: driverConsistency(request.consistency),
-      fetchSize: request.fetchSize,
-      pageState,
-      readTimeout: request.timeoutMs,
-    });
-  let next: Promise<types.ResultSet> | null = fetch(undefined);
-  let first = true;
-  while (next) {
-    const page: types.ResultSet = await next;
-    if (signal?.aborted) return;
-    next = page.pageState ? fetch(page.pageState) : null;
-    // A page nobody will read must not surface as an unhandled rejection if the reader goes away.
-    next?.catch(() => undefined);
-    const columns = (page.columns ?? []).map((c) => ({ name: c.name, type: c.type as CqlType }));
-    const lines: string[] = [];
-    if (first) lines.push(request.format === 'csv' ? csvLine(columns.map((c) => c.name)) : '[');
-    for (const row of page.rows) {
-      if (request.format === 'csv') lines.push(csvLine(columns.map((c) => csvCell(row.get(c.name), c.type))));
-      else lines.push(`${progress.rows > 0 ? ',' : ''}${rowJson(row as unknown as Record<string, unknown>, columns)}`);
-      progress.rows++;
+  const lease = await workbenchClient(request.clusterId, request.keyspace);
+  try {
+    const { client } = lease;
+    const params = request.values === null ? undefined : toDriverValues(request.values, await bindMarkers(client, request.statement));
+    const fetch = (pageState: string | undefined, fetchSize: number) =>
+      client.execute(request.statement, params, {
+        prepare: request.values !== null,
+        consistency: driverConsistency(request.consistency),
+        fetchSize,
+        pageState,
+        readTimeout: request.timeoutMs,
+      });
+    let fetchSize = Math.min(FIRST_FETCH, request.fetchSize);
+    let next: Promise<types.ResultSet> | null = fetch(undefined, fetchSize);
+    let first = true;
+    while (next) {
+      const page: types.ResultSet = await next;
+      if (signal?.aborted) return;
+      next = page.pageState ? fetch(page.pageState, fetchSize) : null;
+      // A page nobody will read must not surface as an unhandled rejection if the reader goes away.
+      next?.catch(() => undefined);
+      const columns = (page.columns ?? []).map((c) => ({ name: c.name, type: c.type as CqlType }));
+      const lines: string[] = [];
+      if (first) lines.push(request.format === 'csv' ? csvLine(columns.map((c) => c.name)) : '[');
+      for (const row of page.rows) {
+        if (request.format === 'csv') lines.push(csvLine(columns.map((c) => csvCell(row.get(c.name), c.type))));
+        else lines.push(`${progress.rows > 0 ? ',' : ''}${rowJson(row as unknown as Record<string, unknown>, columns)}`);
+        progress.rows++;
+      }
+      if (!next && request.format === 'json') lines.push(']');
+      first = false;
+      // Cassandra may end a result with an empty page: nothing to write for it.
+      if (lines.length === 0) continue;
+      const chunk = lines.join('\n') + '\n';
+      progress.bytes += chunk.length;
+      if (page.rows.length > 0) fetchSize = nextFetchSize(chunk.length / page.rows.length, request.fetchSize);
+      yield chunk;
     }
-    if (!next && request.format === 'json') lines.push(']');
-    first = false;
-    // Cassandra may end a result with an empty page: nothing to write for it.
-    if (lines.length > 0) yield lines.join('\n') + '\n';
+  } finally {
+    lease.release();
   }
 }

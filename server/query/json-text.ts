@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * A row as a JSON object, written as text so integers of any size keep every digit (JSON numbers
  * have no size limit; JavaScript's do). Follows Cassandra's own toJson: numbers as numbers, uuids,

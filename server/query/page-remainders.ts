@@ -13,29 +13,46 @@ import { processSingleton } from '../process-singleton';
 export const HEAD_ROWS = 100;
 const KEEP_MS = 120_000;
 const MAX_ENTRIES = 32;
+/** Characters held across all remainders; the oldest go first beyond it. */
+const MAX_HELD_CHARS = 40_000_000;
 
 export interface PageRows {
   rows: (string | null)[][];
   json: string[];
 }
 
-const remainders = processSingleton('workbench-page-remainders', () => new Map<string, { rest: PageRows; expires: number }>());
+const remainders = processSingleton('workbench-page-remainders', () => new Map<string, { rest: PageRows; expires: number; chars: number }>());
 
 /** The browser asked for something the console no longer has: a bad request, with what to do. */
 export class RemainderExpiredError extends InvalidInputError {
   constructor() {
-    super('the rest of this page is no longer held by the console (it keeps it for two minutes): run the statement again');
+    super('the rest of this page is no longer held by the console (it keeps it for up to two minutes, less when many large pages are waiting): turn the page again or run the statement again');
   }
 }
 
 /** Splits a page into the head to send now and a token for the rest (null when the page is short). */
+function charsOf(rows: PageRows): number {
+  let chars = 0;
+  for (const row of rows.rows) for (const cell of row) chars += cell?.length ?? 0;
+  for (const json of rows.json) chars += json.length;
+  return chars;
+}
+
 export function splitPage(page: PageRows): { head: PageRows; restToken: string | null } {
   if (page.rows.length <= HEAD_ROWS) return { head: page, restToken: null };
   const now = Date.now();
   for (const [token, entry] of remainders) if (entry.expires < now) remainders.delete(token);
-  while (remainders.size >= MAX_ENTRIES) remainders.delete(remainders.keys().next().value!);
+  const rest = { rows: page.rows.slice(HEAD_ROWS), json: page.json.slice(HEAD_ROWS) };
+  const chars = charsOf(rest);
+  let held = [...remainders.values()].reduce((sum, e) => sum + e.chars, 0);
+  // The browser asks for the rest within milliseconds; an entry old enough to be evicted is one nobody fetched.
+  while (remainders.size > 0 && (remainders.size >= MAX_ENTRIES || held + chars > MAX_HELD_CHARS)) {
+    const oldest = remainders.keys().next().value!;
+    held -= remainders.get(oldest)!.chars;
+    remainders.delete(oldest);
+  }
   const token = randomUUID();
-  remainders.set(token, { rest: { rows: page.rows.slice(HEAD_ROWS), json: page.json.slice(HEAD_ROWS) }, expires: now + KEEP_MS });
+  remainders.set(token, { rest, expires: now + KEEP_MS, chars });
   return { head: { rows: page.rows.slice(0, HEAD_ROWS), json: page.json.slice(0, HEAD_ROWS) }, restToken: token };
 }
 

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * What Python's cassandra-driver (the one cqlsh runs on) would have decoded a cell into. cqlsh
  * formats those Python objects, so its output depends on their behaviour: sets are SortedSets built

@@ -16,6 +16,7 @@ import { bindMarkers } from './prepare';
 import { beginRun, CancelledError } from './running-statements';
 import { isDestructive, UnreadableUseError, useKeyspace } from './split-statements';
 import { checkKeyspace, workbenchClient } from './workbench-client';
+import type { ClientLease } from '../cluster/registry';
 import { describeStatementError, type StatementError } from './statement-error';
 
 
@@ -128,6 +129,7 @@ export async function runStatement(request: RunRequest, signal?: AbortSignal): P
   const started = performance.now();
   const took = () => Math.round(performance.now() - started);
   const run = beginRun(request.runId, signal);
+  let leasing: Promise<ClientLease> | null = null;
   try {
     const use = useKeyspace(request.statement);
     if (use !== null) {
@@ -135,7 +137,8 @@ export async function runStatement(request: RunRequest, signal?: AbortSignal): P
       return { ok: true, kind: 'use', keyspace: use, tookMs: took() };
     }
     if (isDestructive(request.statement) && !request.confirmed) return { ok: false, error: NEEDS_CONFIRMATION, tookMs: took() };
-    const client = await run.race(workbenchClient(request.clusterId, request.keyspace));
+    leasing = workbenchClient(request.clusterId, request.keyspace);
+    const { client } = await run.race(leasing);
     const params = request.values === null ? undefined : toDriverValues(request.values, await run.race(bindMarkers(client, request.statement)));
     let fetchSize = request.pageSize;
     for (;;) {
@@ -194,5 +197,7 @@ export async function runStatement(request: RunRequest, signal?: AbortSignal): P
     return { ok: false, error: describeStatementError(error, request.statement, request.timeoutMs), tookMs: took() };
   } finally {
     run.end();
+    // Released once the connect settles, even when a cancel stopped the wait for it.
+    void leasing?.then((lease) => lease.release(), () => undefined);
   }
 }

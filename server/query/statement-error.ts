@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * What went wrong with a workbench statement, in words a user can act on: Cassandra's own message,
  * the kind of failure, where in the statement it points (syntax errors carry `line L:C`), and what to

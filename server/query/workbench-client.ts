@@ -1,8 +1,7 @@
 import 'server-only';
-/** The workbench's driver client for a keyspace, once the keyspace is known to exist. */
-import type { Client } from 'cassandra-driver';
+/** The workbench's driver client for a keyspace, leased, once the keyspace is known to exist. */
 import { UnknownKeyspaceError } from '../cluster/errors';
-import { driverFor } from '../cluster/registry';
+import { driverFor, leaseWorkbenchClient, type ClientLease } from '../cluster/registry';
 
 /** A missing keyspace is named before a client is bound to it (the driver's own error is a bare connect failure). */
 export async function checkKeyspace(clusterId: string, keyspace: string): Promise<void> {
@@ -13,7 +12,8 @@ export async function checkKeyspace(clusterId: string, keyspace: string): Promis
   if (!console.metadata.keyspaces[keyspace]) throw new UnknownKeyspaceError(clusterId, keyspace, Object.keys(console.metadata.keyspaces));
 }
 
-export async function workbenchClient(clusterId: string, keyspace: string | null): Promise<Client> {
+/** Release the lease when done with the client, or it is never closed to make room for others. */
+export async function workbenchClient(clusterId: string, keyspace: string | null): Promise<ClientLease> {
   if (keyspace) await checkKeyspace(clusterId, keyspace);
-  return driverFor(clusterId, 'workbench', keyspace ?? undefined);
+  return leaseWorkbenchClient(clusterId, keyspace ?? undefined);
 }

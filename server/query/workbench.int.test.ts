@@ -180,7 +180,7 @@ describe('bad input and big results', () => {
 
 describe('export', () => {
   it('streams every page as CSV, one line per row plus the header', async () => {
-    const progress = { rows: 0 };
+    const progress = { rows: 0, bytes: 0 };
     let text = '';
     let chunks = 0;
     for await (const chunk of exportRows({ clusterId: 'demo', keyspace: KS, statement: 'SELECT bucket, seq, label FROM items', values: null, consistency: 'LOCAL_ONE', format: 'csv', fetchSize: 100, timeoutMs: 10_000 }, progress)) {
@@ -196,7 +196,7 @@ describe('export', () => {
   });
 
   it('writes JSON an array of row objects, and refuses anything but a SELECT', async () => {
-    const progress = { rows: 0 };
+    const progress = { rows: 0, bytes: 0 };
     let text = '';
     for await (const chunk of exportRows({ clusterId: 'demo', keyspace: KS, statement: 'SELECT seq, label FROM items WHERE bucket = 0', values: null, consistency: 'ONE', format: 'json', fetchSize: 100, timeoutMs: 10_000 }, progress)) text += chunk;
     const rows = JSON.parse(text) as { seq: number; label: string }[];

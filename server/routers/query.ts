@@ -3,6 +3,7 @@ import 'server-only';
 import { z } from 'zod';
 import { clusterConfig } from '../cluster/registry';
 import type { JsonValue } from '../query/bind-values';
+import { exportStatus, stopExport } from '../query/export-progress';
 import { takeRemainder } from '../query/page-remainders';
 import { cancelRun } from '../query/running-statements';
 import { CONSISTENCY_LEVELS, SERIAL_CONSISTENCY_LEVELS } from '../query/consistency';
@@ -57,6 +58,8 @@ export const queryRouter = createTRPCRouter({
   }),
   /** The rows of a page after its head (see page-remainders.ts). */
   pageRest: publicProcedure.input(z.object({ restToken: z.string().uuid() })).mutation(({ input }) => takeRemainder(input.restToken)),
+  exportProgress: publicProcedure.input(z.object({ exportId: z.string().uuid() })).query(({ input }) => exportStatus(input.exportId)),
+  stopExport: publicProcedure.input(z.object({ exportId: z.string().uuid() })).mutation(({ input }) => ({ stopped: stopExport(input.exportId) })),
   cancel: publicProcedure.input(z.object({ runId: z.string().min(1).max(64) })).mutation(({ input }) => ({ cancelled: cancelRun(input.runId) })),
   trace: publicProcedure.input(clusterInput.extend({ traceId: z.string().min(1).max(64) })).query(({ input }) => traceTimeline(input.clusterId, input.traceId)),
   history: publicProcedure

@@ -1,47 +1,82 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { exportRows, type ExportRequest } from '@/server/query/export-rows';
-import { exportRequestSchema } from '@/server/query/export-request';
 import { toTRPCError } from '@/server/cluster/errors';
 import { clusterConfig } from '@/server/cluster/registry';
+import { finishExport, trackExport } from '@/server/query/export-progress';
+import { exportRequestSchema } from '@/server/query/export-request';
+import { exportRows, type ExportRequest } from '@/server/query/export-rows';
 
 export const dynamic = 'force-dynamic';
 
+/** Another site's page must not make a browser run statements here: only same-origin requests are served. */
+function crossSite(request: Request): boolean {
+  if (request.headers.get('sec-fetch-site') === 'cross-site') return true;
+  const origin = request.headers.get('origin');
+  return origin !== null && origin !== 'null' && new URL(origin).host !== request.headers.get('host');
+}
+
+/** The page submits a form (`request` = the JSON), so the browser saves the stream straight to disk; scripts may post JSON. */
+async function requestBody(request: Request): Promise<unknown> {
+  if ((request.headers.get('content-type') ?? '').includes('application/json')) return request.json().catch(() => null);
+  const form = await request.formData().catch(() => null);
+  const field = form?.get('request');
+  if (typeof field !== 'string') return null;
+  try {
+    return JSON.parse(field);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * A result exported whole, as a file download. This is a plain route rather than a tRPC procedure
- * because a browser saves a streamed HTTP body as a file; the work itself is in server/query.
+ * because a browser saves a streamed HTTP body as a file; the work itself is in server/query, and
+ * `query.exportProgress` reports on it.
  */
 export async function POST(request: Request) {
-  const parsed = exportRequestSchema.safeParse(await request.json().catch(() => null));
+  if (crossSite(request)) return Response.json({ error: 'exports are served to the console’s own pages only' }, { status: 403 });
+  const parsed = exportRequestSchema.safeParse(await requestBody(request));
   if (!parsed.success) return Response.json({ error: z.prettifyError(parsed.error) }, { status: 400 });
-  const input: ExportRequest = parsed.data;
-  const progress = { rows: 0 };
+  const { exportId, ...input }: ExportRequest & { exportId?: string } = parsed.data;
+  const tracked = trackExport(exportId ?? randomUUID());
+  // The browser going away, or Stop in the page, ends the export and its reads from the cluster.
+  request.signal.addEventListener('abort', () => tracked.abort.abort());
   let chunks: AsyncGenerator<string>;
   let firstChunk: IteratorResult<string>;
   try {
     clusterConfig(input.clusterId);
-    chunks = exportRows(input, progress, request.signal);
+    chunks = exportRows(input, tracked, tracked.abort.signal);
     // The first page decides between an error response and a download: a bad statement is reported, not saved as a file.
     firstChunk = await chunks.next();
   } catch (error) {
     const mapped = toTRPCError(error);
+    finishExport(tracked, mapped.message);
     return Response.json({ error: mapped.message }, { status: mapped.code === 'NOT_FOUND' ? 404 : 400 });
   }
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       if (!firstChunk.done) controller.enqueue(encoder.encode(firstChunk.value));
-      else controller.close();
+      else {
+        finishExport(tracked, null);
+        controller.close();
+      }
     },
     async pull(controller) {
       try {
         const next = await chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
+        if (tracked.abort.signal.aborted) throw new Error(tracked.error ?? 'the export was stopped');
+        if (next.done) {
+          finishExport(tracked, null);
+          controller.close();
+        } else controller.enqueue(encoder.encode(next.value));
       } catch (error) {
+        finishExport(tracked, toTRPCError(error).message);
         controller.error(error);
       }
     },
     async cancel() {
+      finishExport(tracked, 'the download was cancelled');
       await chunks.return(undefined);
     },
   });
