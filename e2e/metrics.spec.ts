@@ -1,10 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { DC1, forceMajorCompaction, setCompactionThroughput, tableWithTwentySSTables } from '../localcluster/compaction-fixture';
-import { runLoad } from '../localcluster/load-generator';
+import { runLoad, waitUntilWritable } from '../localcluster/load-generator';
 import { CompactionPage, MetricsPage } from './pages/metrics-pages';
 
 test('the dashboard charts real traffic, and a longer range reads a coarser rollup', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
+  // An earlier spec may have just restarted every node.
+  await waitUntilWritable();
   const load = runLoad({ rate: 150, durationMs: 15_000, readRatio: 0.3 });
   const metrics = new MetricsPage(page);
   await metrics.open();
@@ -13,7 +15,8 @@ test('the dashboard charts real traffic, and a longer range reads a coarser roll
   // The collector polls every 2 s here; the live tail adds its points without a reload.
   await expect.poll(() => metrics.pointsIn('client.write.rate'), { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
   await expect(writes.locator('path.recharts-line-curve').first()).toBeVisible();
-  expect((await load).errors).toBe(0);
+  const done = await load;
+  expect(done.errors, `the load failed ${done.errors} times, first: ${done.firstError}`).toBe(0);
 
   await metrics.chooseRange('24h');
   await expect(writes).toContainText('(1m)');

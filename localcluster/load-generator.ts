@@ -22,6 +22,8 @@ export interface LoadResult {
   writes: number;
   reads: number;
   errors: number;
+  /** What the first failed operation said, so a test that sees errors can say why. */
+  firstError: string | null;
   elapsedMs: number;
   startedAt: number;
   endedAt: number;
@@ -34,7 +36,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     await client.execute("CREATE KEYSPACE IF NOT EXISTS ringside_load WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 2, 'dc2': 1}");
     await client.execute('CREATE TABLE IF NOT EXISTS ringside_load.kv (k int, c int, v text, PRIMARY KEY (k, c))');
     const partitions = options.partitions ?? 1000;
-    const result = { writes: 0, reads: 0, errors: 0, elapsedMs: 0, startedAt: Date.now(), endedAt: 0 };
+    const result: LoadResult = { writes: 0, reads: 0, errors: 0, firstError: null, elapsedMs: 0, startedAt: Date.now(), endedAt: 0 };
     const started = performance.now();
     const inFlight = new Set<Promise<unknown>>();
     let issued = 0;
@@ -51,7 +53,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       const operation = (read
         ? client.execute('SELECT v FROM ringside_load.kv WHERE k = ? LIMIT 10', [k], { prepare: true }).then(() => result.reads++)
         : client.execute('INSERT INTO ringside_load.kv (k, c, v) VALUES (?, ?, ?)', [k, issued, payload], { prepare: true }).then(() => result.writes++)
-      ).catch(() => result.errors++);
+      ).catch((error: unknown) => {
+        result.errors++;
+        result.firstError ??= error instanceof Error ? error.message : String(error);
+      });
       inFlight.add(operation);
       void operation.finally(() => inFlight.delete(operation));
       issued++;
@@ -65,6 +70,31 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     result.elapsedMs = performance.now() - started;
     result.endedAt = Date.now();
     return result;
+  } finally {
+    await client.shutdown();
+  }
+}
+
+/**
+ * Waits until the cluster takes writes again: after nodes restart, the first seconds of commit-log
+ * replay and hint delivery on a small machine can time out writes that a test's load would count.
+ */
+export async function waitUntilWritable(timeoutMs = 90_000): Promise<void> {
+  const client = new cassandra.Client({ contactPoints: ['127.0.0.1'], localDataCenter: 'dc1' });
+  const deadline = Date.now() + timeoutMs;
+  let lastError = 'no attempt made';
+  try {
+    await client.connect();
+    await client.execute("CREATE KEYSPACE IF NOT EXISTS ringside_load WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 2, 'dc2': 1}");
+    await client.execute('CREATE TABLE IF NOT EXISTS ringside_load.kv (k int, c int, v text, PRIMARY KEY (k, c))');
+    while (Date.now() < deadline) {
+      const writes = Array.from({ length: 30 }, (_, i) => client.execute('INSERT INTO ringside_load.kv (k, c, v) VALUES (?, ?, ?)', [i, -1, 'probe'], { prepare: true }));
+      const failed = (await Promise.allSettled(writes)).filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed.length === 0) return;
+      lastError = String(failed[0].reason);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    throw new Error(`the cluster did not take writes within ${timeoutMs / 1000} s: ${lastError}`);
   } finally {
     await client.shutdown();
   }
