@@ -112,3 +112,20 @@ test('a syntax error shows Cassandra\'s message and marks the position in the ed
   await expect(query.errorMark()).toHaveText(/FORM/);
   await expect(query.history()).toContainText('SELECT * FORM readings');
 });
+
+test('the export refuses other sites and anything but a SELECT, saying why', async ({ request, baseURL }) => {
+  const crossSite = await request.post('/api/export', {
+    headers: { origin: 'http://elsewhere.example', 'content-type': 'application/x-www-form-urlencoded' },
+    form: { request: JSON.stringify({ clusterId: 'demo', keyspace: KS, statement: 'SELECT * FROM readings' }) },
+  });
+  expect(crossSite.status()).toBe(403);
+  // A line comment ended by a lone \r, as Cassandra's lexer ends it, hides nothing from the check.
+  const hidden = await request.post('/api/export', {
+    headers: { origin: baseURL! },
+    data: { clusterId: 'demo', keyspace: KS, statement: '--\rDELETE FROM readings WHERE sensor = 1 /*\nSELECT */' },
+  });
+  expect(hidden.status()).toBe(400);
+  expect(((await hidden.json()) as { error: string }).error).toContain('only a SELECT can be exported');
+  const rows = await cql([`SELECT seq FROM ${KS}.readings WHERE sensor = 1`]);
+  expect(rows).toHaveLength(120);
+});
