@@ -129,3 +129,20 @@ test('the export refuses other sites and anything but a SELECT, saying why', asy
   const rows = await cql([`SELECT seq FROM ${KS}.readings WHERE sensor = 1`]);
   expect(rows).toHaveLength(120);
 });
+
+test('run all: USE switches the keyspace, each statement gets its result, and rows show as JSON too', async ({ page }) => {
+  const query = new QueryPage(page);
+  await query.open();
+  await query.clearEditor();
+  await query.type(`-- a script\nUSE ${KS};\nSELECT sensor, seq, note FROM readings WHERE sensor = 1 AND seq IN (10, 11);`);
+  await page.keyboard.press('Control+Shift+Enter');
+  await expect(page.getByTestId('result-tab-1')).toBeVisible();
+  await expect(page.getByTestId('keyspace-picker')).toHaveValue(KS);
+  await expect(query.summary()).toContainText('2 rows');
+  await expect(query.cell(0, 'note')).toHaveText('null');
+  await expect(query.cell(1, 'note')).toHaveText('n11');
+  await page.getByTestId('toggle-json').click();
+  await expect(page.getByTestId('json-row-0')).toHaveText('{"sensor": 1, "seq": 10, "note": null}');
+  await page.getByTestId('result-tab-0').click();
+  await expect(query.statementDone()).toContainText(`Now using keyspace ${KS}`);
+});
