@@ -21,9 +21,11 @@ export function ResultGrid({ columns, rows }: { columns: GridColumn[]; rows: (st
   // Width from the widest of the header and the first rows, capped: a long cell is cut, its title shows it whole.
   const template = useMemo(() => {
     const widths = columns.map((c, i) => {
-      let chars = Math.max(c.name.length, c.type.length * 0.8);
+      // The header shows the name and the type side by side.
+      let chars = c.name.length + 1 + c.type.length;
       for (const row of rows.slice(0, 200)) chars = Math.max(chars, (row[i] ?? 'null').length);
-      return `${Math.min(chars, MAX_COLUMN_CHARS) + 2}ch`;
+      // Room for the cell's padding and border besides the characters.
+      return `calc(${Math.min(chars, MAX_COLUMN_CHARS)}ch + 20px)`;
     });
     return widths.join(' ');
   }, [columns, rows]);

@@ -1,7 +1,7 @@
 'use client';
 /**
- * A traced statement as one lane per node, each event placed at its microseconds since that node
- * took up the request, with the coordinator's lane first. Hovering an event shows its thread.
+ * A traced statement as one lane per node, the coordinator's first: each event placed at its time
+ * since the session began, listed in the order it happened with its source_elapsed (as cqlsh shows).
  */
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/components/trpc/react';
@@ -12,7 +12,7 @@ export function TraceTimeline({ clusterId, traceId }: { clusterId: string; trace
   if (trace.isPending) return <p className="muted">Reading the trace from system_traces…</p>;
   if (trace.isError) return <p className="error">Could not read the trace: {trace.error.message}</p>;
   const t = trace.data;
-  const span = Math.max(1, t.durationUs ?? 0, ...t.nodes.flatMap((n) => n.events.map((e) => e.elapsedUs)));
+  const span = Math.max(1, t.durationUs ?? 0, ...t.nodes.flatMap((n) => n.events.map((e) => e.atUs)));
   return (
     <div className="trace" data-testid="trace-timeline">
       <p>
@@ -26,14 +26,19 @@ export function TraceTimeline({ clusterId, traceId }: { clusterId: string; trace
           </h4>
           <div className="trace-bar" aria-hidden>
             {lane.events.map((e, i) => (
-              <span key={i} className="trace-tick" style={{ left: `${(100 * e.elapsedUs) / span}%` }} title={`${e.elapsedUs} µs · ${e.thread} · ${e.activity}`} />
+              <span key={i} className="trace-tick" style={{ left: `${(100 * e.atUs) / span}%` }} title={`${(e.atUs / 1000).toFixed(1)} ms · ${e.thread} · ${e.activity}`} />
             ))}
           </div>
           <table className="trace-events">
             <tbody>
               {lane.events.map((e, i) => (
                 <tr key={i} data-testid="trace-event">
-                  <td className="mono">{e.elapsedUs.toLocaleString('en')} µs</td>
+                  <td className="mono" title="time since the session began">
+                    +{(e.atUs / 1000).toFixed(1)} ms
+                  </td>
+                  <td className="mono" title="source_elapsed">
+                    {e.elapsedUs.toLocaleString('en')} µs
+                  </td>
                   <td>{e.activity}</td>
                   <td className="muted">{e.thread}</td>
                 </tr>

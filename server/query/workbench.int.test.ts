@@ -92,6 +92,13 @@ describe('running statements', () => {
     expect(trace.nodes.length).toBeGreaterThanOrEqual(2);
     expect(trace.nodes.flatMap((n) => n.events).length).toBeGreaterThan(3);
     expect(trace.nodes[0].events.map((e) => e.activity).join('\n')).toMatch(/Parsing|Executing|read/i);
+    // Events in the order they happened: the coordinator parses the statement before it hears from replicas.
+    const coordinatorEvents = trace.nodes[0].events;
+    for (let i = 1; i < coordinatorEvents.length; i++) expect(coordinatorEvents[i].atUs).toBeGreaterThanOrEqual(coordinatorEvents[i - 1].atUs);
+    const parsing = coordinatorEvents.findIndex((e) => /^Parsing/.test(e.activity));
+    const replies = coordinatorEvents.findIndex((e) => /READ_RSP message received/.test(e.activity));
+    expect(parsing).toBeGreaterThanOrEqual(0);
+    if (replies >= 0) expect(parsing).toBeLessThan(replies);
   });
 
   it('points at the position of a syntax error', async () => {
