@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import cassandra from 'cassandra-driver';
+import { runClusterOrThrow } from '../localcluster/harness';
 import { QueryPage } from './pages/query-page';
 
 const KS = 'ringside_e2e_query';
@@ -145,4 +146,27 @@ test('run all: USE switches the keyspace, each statement gets its result, and ro
   await expect(page.getByTestId('json-row-0')).toHaveText('{"sensor": 1, "seq": 10, "note": null}');
   await page.getByTestId('result-tab-0').click();
   await expect(query.statementDone()).toContainText(`Now using keyspace ${KS}`);
+});
+
+test('cancel frees the page at once from a statement waiting on a replica that does not answer', async ({ page }) => {
+  const query = new QueryPage(page);
+  await query.open();
+  await query.chooseKeyspace(KS);
+  await page.getByTestId('consistency').selectOption('ALL');
+  await page.getByTestId('timeout').fill('60000');
+  await query.clearEditor();
+  await query.type('SELECT * FROM readings WHERE sensor = 1 LIMIT 1;');
+  // A paused node holds every CL ALL read of its partitions until the timeout.
+  runClusterOrThrow(['pause', '3']);
+  try {
+    await query.runStatementUnderCursor();
+    await expect(page.getByTestId('running')).toBeVisible();
+    const clicked = Date.now();
+    await page.getByTestId('cancel').click();
+    await expect(query.statementError()).toHaveAttribute('data-kind', 'cancelled');
+    expect(Date.now() - clicked).toBeLessThan(5000);
+    await expect(query.statementError()).toContainText('Cassandra may still complete the statement');
+  } finally {
+    runClusterOrThrow(['resume', '3']);
+  }
 });
