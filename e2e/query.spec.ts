@@ -1,21 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import cassandra from 'cassandra-driver';
 import { runClusterOrThrow } from '../localcluster/harness';
+import { cql } from './cql';
 import { QueryPage } from './pages/query-page';
 
 const KS = 'ringside_e2e_query';
-
-async function cql(statements: string[]): Promise<cassandra.types.Row[]> {
-  const client = new cassandra.Client({ contactPoints: ['127.0.0.1'], localDataCenter: 'dc1' });
-  try {
-    let rows: cassandra.types.Row[] = [];
-    for (const statement of statements) rows = (await client.execute(statement)).rows ?? [];
-    return rows;
-  } finally {
-    await client.shutdown();
-  }
-}
 
 test.beforeAll(async () => {
   await cql([
@@ -23,14 +12,12 @@ test.beforeAll(async () => {
     `CREATE TABLE IF NOT EXISTS ${KS}.readings (sensor int, seq int, reading double, note text, PRIMARY KEY (sensor, seq))`,
     `CREATE TABLE IF NOT EXISTS ${KS}.doomed (k int PRIMARY KEY)`,
   ]);
-  const client = new cassandra.Client({ contactPoints: ['127.0.0.1'], localDataCenter: 'dc1' });
-  try {
-    for (let seq = 0; seq < 120; seq++) {
-      await client.execute(`INSERT INTO ${KS}.readings (sensor, seq, reading, note) VALUES (?, ?, ?, ?)`, [1, seq, seq / 4, seq % 10 === 0 ? null : `n${seq}`], { prepare: true });
-    }
-  } finally {
-    await client.shutdown();
-  }
+  await cql(
+    Array.from({ length: 120 }, (_, seq) => ({
+      query: `INSERT INTO ${KS}.readings (sensor, seq, reading, note) VALUES (?, ?, ?, ?)`,
+      params: [1, seq, seq / 4, seq % 10 === 0 ? null : `n${seq}`],
+    })),
+  );
 });
 
 test('type a query with completion, run it, page forward and export the whole result as CSV', async ({ page }) => {

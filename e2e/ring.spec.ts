@@ -1,17 +1,12 @@
 import { expect, test } from '@playwright/test';
-import cassandra from 'cassandra-driver';
 import { nodetoolStatus } from '../localcluster/harness';
+import { cql } from './cql';
 import { ClusterPage } from './pages/cluster-page';
 
 const KEYSPACE = 'ringside_e2e_ring';
 
 test.beforeAll(async () => {
-  const client = new cassandra.Client({ contactPoints: ['127.0.0.1'], localDataCenter: 'dc1' });
-  try {
-    await client.execute(`CREATE KEYSPACE IF NOT EXISTS ${KEYSPACE} WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 1, 'dc2': 1}`);
-  } finally {
-    await client.shutdown();
-  }
+  await cql([`CREATE KEYSPACE IF NOT EXISTS ${KEYSPACE} WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 1, 'dc2': 1}`]);
 });
 
 test('hovering the ring shows a range, its owner and its replicas; ownership matches nodetool', async ({ page }) => {

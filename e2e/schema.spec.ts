@@ -1,27 +1,14 @@
 import { expect, test } from '@playwright/test';
-import cassandra from 'cassandra-driver';
 import { nodetool } from '../localcluster/harness';
+import { cql } from './cql';
 import { KeyspacesPage, TablePage } from './pages/schema-pages';
 
 const KS = 'ringside_e2e_schema';
 const EDITED = 'ringside_e2e_replication';
 
-async function cql(statements: string[]): Promise<void> {
-  const client = new cassandra.Client({ contactPoints: ['127.0.0.1'], localDataCenter: 'dc1' });
-  try {
-    for (const statement of statements) await client.execute(statement);
-  } finally {
-    await client.shutdown();
-  }
-}
-
 async function replicationOf(keyspace: string): Promise<Record<string, string>> {
-  const client = new cassandra.Client({ contactPoints: ['127.0.0.1'], localDataCenter: 'dc1' });
-  try {
-    return (await client.execute('SELECT replication FROM system_schema.keyspaces WHERE keyspace_name = ?', [keyspace], { prepare: true })).first().get('replication');
-  } finally {
-    await client.shutdown();
-  }
+  const [row] = await cql([{ query: 'SELECT replication FROM system_schema.keyspaces WHERE keyspace_name = ?', params: [keyspace] }]);
+  return row.get('replication');
 }
 
 test.beforeAll(async () => {

@@ -8,7 +8,8 @@ import { ExportButtons } from './export-button';
 import { ResultGrid, ResultJson } from './result-grid';
 import { TraceTimeline } from './trace-timeline';
 
-type RunOutcome = inferRouterOutputs<AppRouter>['query']['run'];
+/** What `query.run` answers for one statement. */
+export type RunOutcome = inferRouterOutputs<AppRouter>['query']['run'];
 
 export interface StatementResult {
   statement: string;

@@ -5,20 +5,17 @@
  * after another and stop at the first failure; DROP, TRUNCATE and ALTER wait for a confirmation.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { inferRouterOutputs } from '@trpc/server';
 import { useState } from 'react';
 import { useLiveCluster } from '@/components/live/live-cluster';
 import { useTRPC } from '@/components/trpc/react';
-import type { AppRouter } from '@/server/routers/_app';
 import type { JsonValue } from '@/server/query/json-value';
 import { firstKeyword, splitStatements } from '@/server/query/split-statements';
 import { CqlEditor } from './cql-editor';
 import { HistoryPanel } from './history-panel';
 import { ConfirmDialog } from './confirm-dialog';
-import { StatementResultView, type StatementResult } from './statement-result';
+import { StatementResultView, type RunOutcome, type StatementResult } from './statement-result';
 import { DEFAULT_RUN_OPTIONS, RunOptionsBar, type RunOptions } from './run-options';
 
-type RunOutcome = inferRouterOutputs<AppRouter>['query']['run'];
 type Statement = { text: string; offset: number };
 
 const FIRST_SCRIPT = 'SELECT cluster_name, release_version, data_center FROM system.local;\n';

@@ -61,6 +61,11 @@ function unreachable(cluster: ClusterConfig, error: unknown): ClusterUnreachable
   return new ClusterUnreachableError(cluster.id, cluster.contactPoints.map((host) => ({ host, reason })));
 }
 
+/** The clients map's key; a workbench client's keyspace is part of it. */
+function clientKey(purpose: ClientPurpose, clusterId: string, keyspace?: string): string {
+  return `${purpose}:${clusterId}:${keyspace ?? ''}`;
+}
+
 /** Workbench clients kept open per cluster; the least recently used one is closed beyond this. */
 const WORKBENCH_CLIENTS_PER_CLUSTER = 4;
 
@@ -71,14 +76,14 @@ const WORKBENCH_CLIENTS_PER_CLUSTER = 4;
  */
 export function driverFor(clusterId: string, purpose: ClientPurpose = 'console', keyspace?: string): Promise<Client> {
   const cluster = clusterConfig(clusterId);
-  const key = `${purpose}:${clusterId}:${keyspace ?? ''}`;
+  const key = clientKey(purpose, clusterId, keyspace);
   let pending = clients.get(key);
   if (pending) {
     // Re-inserting marks the client most recently used (a Map iterates in insertion order).
     clients.delete(key);
     clients.set(key, pending);
   } else {
-    if (purpose === 'workbench') closeLeastRecentlyUsed(`workbench:${clusterId}:`);
+    if (purpose === 'workbench') closeLeastRecentlyUsed(clientKey('workbench', clusterId, ''));
     const client = createClient(cluster, purpose, keyspace);
     pending = client.connect().then(
       () => client,
@@ -103,7 +108,7 @@ export interface ClientLease {
 
 /** A workbench client held until `release`; while held, making room for other keyspaces does not close it. */
 export async function leaseWorkbenchClient(clusterId: string, keyspace?: string): Promise<ClientLease> {
-  const key = `workbench:${clusterId}:${keyspace ?? ''}`;
+  const key = clientKey('workbench', clusterId, keyspace);
   leases.set(key, (leases.get(key) ?? 0) + 1);
   let released = false;
   const release = () => {

@@ -7,22 +7,15 @@ import 'server-only';
  */
 import { types } from 'cassandra-driver';
 import { CqlMap } from './cql-collections';
-import type { CqlType } from './format-cql';
+import { shapeOf, type CqlType, type TypeShape } from './cql-type';
 import type { JsonValue } from './json-value';
 
 export type { JsonValue };
-
-const { dataTypes } = types;
-
 
 export class BindValueError extends Error {}
 
 function fail(path: string, expected: string, value: JsonValue): never {
   throw new BindValueError(`${path}: expected ${expected}, got ${JSON.stringify(value)}`);
-}
-
-function isVector(type: CqlType): boolean {
-  return type.code === dataTypes.custom && ((type as { customTypeName?: string }).customTypeName === 'vector' || String(type.info).includes('VectorType'));
 }
 
 function integer(path: string, value: JsonValue, bits: number): number {
@@ -32,85 +25,85 @@ function integer(path: string, value: JsonValue, bits: number): number {
   return n;
 }
 
-function subtypes(type: CqlType): CqlType[] {
-  return (Array.isArray(type.info) ? type.info : [type.info]) as CqlType[];
-}
-
 /** Converts one value for a marker of `type`; `path` names it in errors ("value 2 (ids)"). */
 export function toDriverValue(value: JsonValue, type: CqlType, path: string): unknown {
+  return convert(value, shapeOf(type), path);
+}
+
+const NUMERIC_KEYS = new Set(['int', 'smallint', 'tinyint', 'float', 'double']);
+
+function convert(value: JsonValue, shape: TypeShape, path: string): unknown {
   if (value === null) return null;
-  switch (type.code) {
-    case dataTypes.int:
+  switch (shape.name) {
+    case 'int':
       return integer(path, value, 32);
-    case dataTypes.smallint:
+    case 'smallint':
       return integer(path, value, 16);
-    case dataTypes.tinyint:
+    case 'tinyint':
       return integer(path, value, 8);
-    case dataTypes.bigint:
-    case dataTypes.counter:
-    case dataTypes.varint:
-    case dataTypes.decimal:
+    case 'bigint':
+    case 'counter':
+    case 'varint':
+    case 'decimal':
       // Strings keep every digit; the driver parses them into Long / Integer / BigDecimal.
       if (typeof value !== 'string' && typeof value !== 'number') fail(path, 'a number or a string of digits', value);
       return String(value);
-    case dataTypes.float:
-    case dataTypes.double:
+    case 'float':
+    case 'double':
       if (typeof value === 'number') return value;
       if (typeof value === 'string' && ['NaN', 'Infinity', '-Infinity'].includes(value)) return Number(value);
       if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
       return fail(path, 'a number', value);
-    case dataTypes.boolean:
+    case 'boolean':
       if (typeof value !== 'boolean') fail(path, 'true or false', value);
       return value;
-    case dataTypes.blob:
+    case 'blob':
       if (typeof value !== 'string' || !/^0x([0-9a-fA-F]{2})*$/.test(value)) fail(path, "a blob written 0x… in hex", value);
       return Buffer.from(value.slice(2), 'hex');
-    case dataTypes.duration:
+    case 'duration':
       if (typeof value !== 'string') fail(path, "a duration such as '1h30m' or 'P1DT2H'", value);
       return types.Duration.fromString(value);
-    case dataTypes.timestamp:
+    case 'timestamp':
       if (typeof value === 'number') return new Date(value);
       if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) fail(path, "a timestamp such as '2024-05-01T12:00:00Z' or epoch milliseconds", value);
       return new Date(value);
-    case dataTypes.list:
-    case dataTypes.set: {
+    case 'list':
+    case 'set': {
       if (!Array.isArray(value)) fail(path, 'an array', value);
-      const [element] = subtypes(type);
-      return value.map((v, i) => toDriverValue(v, element, `${path}[${i}]`));
+      const { element } = shape;
+      return value.map((v, i) => convert(v, element, `${path}[${i}]`));
     }
-    case dataTypes.map: {
-      const [keyType, valueType] = subtypes(type);
+    case 'map': {
       // An object's keys are strings; an array of [key, value] pairs lets a key be any JSON value.
       const entries: [JsonValue, JsonValue][] = Array.isArray(value)
         ? value.map((pair, i) => (Array.isArray(pair) && pair.length === 2 ? [pair[0], pair[1]] : fail(`${path}[${i}]`, 'a [key, value] pair', pair)))
         : typeof value === 'object'
           ? Object.entries(value)
           : fail(path, 'an object or an array of [key, value] pairs', value);
-      const numericKey = [dataTypes.int, dataTypes.smallint, dataTypes.tinyint, dataTypes.float, dataTypes.double].includes(keyType.code);
+      const numericKey = NUMERIC_KEYS.has(shape.key.name);
       return new CqlMap(
         entries.map(([k, v]) => [
-          toDriverValue(numericKey && typeof k === 'string' ? Number(k) : k, keyType, `${path} key ${JSON.stringify(k)}`),
-          toDriverValue(v, valueType, `${path}[${JSON.stringify(k)}]`),
+          convert(numericKey && typeof k === 'string' ? Number(k) : k, shape.key, `${path} key ${JSON.stringify(k)}`),
+          convert(v, shape.value, `${path}[${JSON.stringify(k)}]`),
         ]),
       );
     }
-    case dataTypes.tuple: {
-      const elements = subtypes(type);
+    case 'tuple': {
+      const { elements } = shape;
       if (!Array.isArray(value) || value.length !== elements.length) fail(path, `an array of ${elements.length} elements`, value);
-      return types.Tuple.fromArray(value.map((v, i) => toDriverValue(v, elements[i], `${path}[${i}]`)));
+      return types.Tuple.fromArray(value.map((v, i) => convert(v, elements[i], `${path}[${i}]`)));
     }
-    case dataTypes.udt: {
-      const fields = (type.info as { fields: { name: string; type: CqlType }[] }).fields;
+    case 'udt': {
+      const { fields } = shape;
       if (typeof value !== 'object' || Array.isArray(value)) fail(path, `an object with fields ${fields.map((f) => f.name).join(', ')}`, value);
       const unknown = Object.keys(value).filter((k) => !fields.some((f) => f.name === k));
       if (unknown.length) fail(path, `only the fields ${fields.map((f) => f.name).join(', ')}`, value);
-      return Object.fromEntries(fields.map((f) => [f.name, f.name in value ? toDriverValue(value[f.name], f.type, `${path}.${f.name}`) : null]));
+      return Object.fromEntries(fields.map((f) => [f.name, f.name in value ? convert(value[f.name], f.type, `${path}.${f.name}`) : null]));
     }
+    case 'vector':
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'number')) fail(path, 'an array of numbers', value);
+      return new types.Vector(value as number[], 'float');
     default:
-      if (isVector(type)) {
-        if (!Array.isArray(value) || value.some((v) => typeof v !== 'number')) fail(path, 'an array of numbers', value);
-        return new types.Vector(value as number[], 'float');
-      }
       // text, ascii, uuid, timeuuid, inet, date, time: the driver parses their string forms.
       if (typeof value === 'object') fail(path, 'a string', value);
       return value;

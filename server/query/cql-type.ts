@@ -58,7 +58,19 @@ function isCqlType(x: unknown): x is CqlType {
   return typeof x === 'object' && x !== null && typeof (x as { code?: unknown }).code === 'number';
 }
 
+// Every cell of a column carries the same type object: its shape is worked out once, not per cell.
+const shapes = new WeakMap<CqlType, TypeShape>();
+
 export function shapeOf(type: CqlType): TypeShape {
+  let shape = shapes.get(type);
+  if (!shape) {
+    shape = buildShape(type);
+    shapes.set(type, shape);
+  }
+  return shape;
+}
+
+function buildShape(type: CqlType): TypeShape {
   const scalar = scalarByCode.get(type.code);
   if (scalar) return { name: scalar };
   const { info } = type;
@@ -144,4 +156,25 @@ function splitTopLevel(text: string): string[] {
 
 function fromHex(hex: string): string {
   return Buffer.from(hex.trim(), 'hex').toString('utf8');
+}
+
+/** The type as CQL writes it (`map<text, frozen…>` without `frozen`, which the protocol does not carry); varchar is text. */
+export function cqlTypeName(shape: TypeShape): string {
+  switch (shape.name) {
+    case 'varchar':
+      return 'text';
+    case 'list':
+    case 'set':
+      return `${shape.name}<${cqlTypeName(shape.element)}>`;
+    case 'map':
+      return `map<${cqlTypeName(shape.key)}, ${cqlTypeName(shape.value)}>`;
+    case 'tuple':
+      return `tuple<${shape.elements.map(cqlTypeName).join(', ')}>`;
+    case 'udt':
+      return shape.typeName;
+    case 'vector':
+      return `vector<${cqlTypeName(shape.element)}, ${shape.dimension}>`;
+    default:
+      return shape.name;
+  }
 }

@@ -6,13 +6,13 @@ import 'server-only';
  */
 import { types } from 'cassandra-driver';
 import { InvalidInputError } from '../cluster/errors';
-import { toDriverValues, type JsonValue } from './bind-values';
+import type { JsonValue } from './bind-values';
 import { CONSISTENCY_LEVELS, driverConsistency } from './consistency';
 import { csvCell, csvLine } from './csv';
 import type { CqlType } from './format-cql';
 import { rowJson } from './json-text';
-import { bindMarkers } from './prepare';
-import { codeOnly } from './split-statements';
+import { boundParameters } from './prepare';
+import { firstKeyword } from './split-statements';
 import { workbenchClient } from './workbench-client';
 
 export interface ExportRequest {
@@ -27,8 +27,8 @@ export interface ExportRequest {
 }
 
 export function assertExportable(statement: string): void {
-  const first = codeOnly(statement).trim().split(/\s+/)[0]?.toUpperCase();
-  if (first !== 'SELECT') throw new InvalidInputError(`only a SELECT can be exported (this statement starts with ${first ?? 'nothing'})`);
+  const first = firstKeyword(statement);
+  if (first !== 'SELECT') throw new InvalidInputError(`only a SELECT can be exported (this statement starts with ${first || 'nothing'})`);
 }
 
 export interface ExportProgress {
@@ -56,7 +56,7 @@ export async function* exportRows(request: ExportRequest, progress: ExportProgre
   const lease = await workbenchClient(request.clusterId, request.keyspace);
   try {
     const { client } = lease;
-    const params = request.values === null ? undefined : toDriverValues(request.values, await bindMarkers(client, request.statement));
+    const params = await boundParameters(client, request.statement, request.values);
     const fetch = (pageState: string | undefined, fetchSize: number) =>
       client.execute(request.statement, params, {
         prepare: request.values !== null,

@@ -5,69 +5,61 @@ import 'server-only';
  * dates and times as strings, blobs as 0x… strings, collections as arrays and objects; NaN and
  * infinities, which JSON cannot hold, become strings. Pure.
  */
-import { types } from 'cassandra-driver';
-import type { CqlType } from './format-cql';
-
-const { dataTypes } = types;
-
-function subtypes(type: CqlType): CqlType[] {
-  return (Array.isArray(type.info) ? type.info : [type.info]) as CqlType[];
-}
+import type { types } from 'cassandra-driver';
+import { shapeOf, type CqlType, type TypeShape } from './cql-type';
 
 function number(value: number): string {
   return Number.isFinite(value) ? JSON.stringify(value) : JSON.stringify(String(value));
 }
 
-export function jsonText(value: unknown, type: CqlType): string {
+function jsonOf(value: unknown, shape: TypeShape): string {
   if (value === null || value === undefined) return 'null';
-  switch (type.code) {
-    case dataTypes.int:
-    case dataTypes.smallint:
-    case dataTypes.tinyint:
-    case dataTypes.float:
-    case dataTypes.double:
+  switch (shape.name) {
+    case 'int':
+    case 'smallint':
+    case 'tinyint':
+    case 'float':
+    case 'double':
       return number(value as number);
-    case dataTypes.bigint:
-    case dataTypes.counter:
-    case dataTypes.varint:
-    case dataTypes.decimal:
+    case 'bigint':
+    case 'counter':
+    case 'varint':
+    case 'decimal':
       // Long, Integer and BigDecimal print their exact digits; BigDecimal may use an exponent, which JSON allows.
       return String(value);
-    case dataTypes.boolean:
+    case 'boolean':
       return value ? 'true' : 'false';
-    case dataTypes.blob:
+    case 'blob':
       return JSON.stringify(`0x${(value as Buffer).toString('hex')}`);
-    case dataTypes.timestamp:
+    case 'timestamp':
       return JSON.stringify(Number.isNaN((value as Date).getTime()) ? 'invalid date' : (value as Date).toISOString());
-    case dataTypes.list:
-    case dataTypes.set: {
-      const [element] = subtypes(type);
-      return `[${[...(value as Iterable<unknown>)].map((v) => jsonText(v, element)).join(', ')}]`;
+    case 'list':
+    case 'set':
+      return `[${[...(value as Iterable<unknown>)].map((v) => jsonOf(v, shape.element)).join(', ')}]`;
+    case 'vector': {
+      const elements = value instanceof Float32Array ? [...value] : (value as { elements: number[] }).elements;
+      return `[${elements.map(number).join(', ')}]`;
     }
-    case dataTypes.map: {
-      const [keyType, valueType] = subtypes(type);
+    case 'map': {
       const entries: [unknown, unknown][] = Symbol.iterator in (value as object) ? [...(value as Iterable<[unknown, unknown]>)] : Object.entries(value as object);
       // JSON keys are strings: a text key as it is, any other key as its JSON text.
-      const key = (k: unknown) => JSON.stringify(typeof k === 'string' ? k : jsonText(k, keyType).replace(/^"|"$/g, ''));
-      return `{${entries.map(([k, v]) => `${key(k)}: ${jsonText(v, valueType)}`).join(', ')}}`;
+      const key = (k: unknown) => JSON.stringify(typeof k === 'string' ? k : jsonOf(k, shape.key).replace(/^"|"$/g, ''));
+      return `{${entries.map(([k, v]) => `${key(k)}: ${jsonOf(v, shape.value)}`).join(', ')}}`;
     }
-    case dataTypes.tuple: {
-      const elements = subtypes(type);
-      return `[${(value as types.Tuple).values().map((v, i) => jsonText(v, elements[i])).join(', ')}]`;
-    }
-    case dataTypes.udt: {
-      const fields = (type.info as { fields: { name: string; type: CqlType }[] }).fields;
+    case 'tuple':
+      return `[${(value as types.Tuple).values().map((v, i) => jsonOf(v, shape.elements[i])).join(', ')}]`;
+    case 'udt': {
       const record = value as Record<string, unknown>;
-      return `{${fields.map((f) => `${JSON.stringify(f.name)}: ${jsonText(record[f.name], f.type)}`).join(', ')}}`;
+      return `{${shape.fields.map((f) => `${JSON.stringify(f.name)}: ${jsonOf(record[f.name], f.type)}`).join(', ')}}`;
     }
-    default: {
-      const vector = value as { elements?: unknown[] } | Float32Array;
-      if (vector instanceof Float32Array) return `[${[...vector].map(number).join(', ')}]`;
-      if (Array.isArray((vector as { elements?: unknown[] }).elements)) return `[${(vector as { elements: number[] }).elements.map(number).join(', ')}]`;
+    default:
       // text, ascii, uuid, timeuuid, inet, date, time, duration: their string forms.
       return JSON.stringify(String(value));
-    }
   }
+}
+
+export function jsonText(value: unknown, type: CqlType): string {
+  return jsonOf(value, shapeOf(type));
 }
 
 export function rowJson(row: Record<string, unknown>, columns: { name: string; type: CqlType }[]): string {

@@ -6,6 +6,7 @@ import 'server-only';
  */
 import { createRequire } from 'node:module';
 import type { Client } from 'cassandra-driver';
+import { toDriverValues, type JsonValue } from './bind-values';
 import type { CqlType } from './format-cql';
 
 export interface BindMarker {
@@ -29,4 +30,9 @@ export async function bindMarkers(client: Client, statement: string): Promise<Bi
   const loadBalancing = (client as Client & { options: { policies: { loadBalancing: unknown } } }).options.policies.loadBalancing;
   const prepared = await prepareHandler.getPrepared(client, loadBalancing, statement, client.keyspace ?? undefined);
   return prepared.meta.columns.map((column) => ({ name: column.name, type: column.type }));
+}
+
+/** The driver's parameters for running `statement` with these values; undefined runs it unprepared, as typed. */
+export async function boundParameters(client: Client, statement: string, values: JsonValue[] | null): Promise<unknown[] | undefined> {
+  return values === null ? undefined : toDriverValues(values, await bindMarkers(client, statement));
 }

@@ -7,12 +7,13 @@ import 'server-only';
  */
 import { types } from 'cassandra-driver';
 import { ClusterUnreachableError, UnknownClusterError, UnknownKeyspaceError } from '../cluster/errors';
-import { toDriverValues, type JsonValue } from './bind-values';
+import type { JsonValue } from './bind-values';
 import { CONSISTENCY_LEVELS, driverConsistency, SERIAL_CONSISTENCY_LEVELS } from './consistency';
+import { cqlTypeName, shapeOf } from './cql-type';
 import { formatCqlValue, type CqlType } from './format-cql';
 import { rowJson } from './json-text';
 import { splitPage } from './page-remainders';
-import { bindMarkers } from './prepare';
+import { boundParameters } from './prepare';
 import { beginRun, CancelledError } from './running-statements';
 import { isDestructive, UnreadableUseError, useKeyspace } from './split-statements';
 import { checkKeyspace, workbenchClient } from './workbench-client';
@@ -70,15 +71,6 @@ export type RunOutcome =
 export const CELL_LIMIT = 65_536;
 /** Formatted characters per page before the page is fetched again with fewer rows. */
 export const PAGE_CHAR_BUDGET = 8_000_000;
-
-function typeName(type: CqlType): string {
-  try {
-    // The protocol reports text columns as varchar, its alias; schemas and cqlsh say text.
-    return (types as unknown as { getDataTypeNameByCode(type: CqlType): string }).getDataTypeNameByCode(type).replace(/\bvarchar\b/g, 'text');
-  } catch {
-    return String(type.info ?? 'custom');
-  }
-}
 
 interface FormattedPage {
   rows: (string | null)[][];
@@ -139,7 +131,7 @@ export async function runStatement(request: RunRequest, signal?: AbortSignal): P
     if (isDestructive(request.statement) && !request.confirmed) return { ok: false, error: NEEDS_CONFIRMATION, tookMs: took() };
     leasing = workbenchClient(request.clusterId, request.keyspace);
     const { client } = await run.race(leasing);
-    const params = request.values === null ? undefined : toDriverValues(request.values, await run.race(bindMarkers(client, request.statement)));
+    const params = await run.race(boundParameters(client, request.statement, request.values));
     let fetchSize = request.pageSize;
     for (;;) {
       const result = await run.race(
@@ -166,7 +158,7 @@ export async function runStatement(request: RunRequest, signal?: AbortSignal): P
         fetchSize = Math.max(1, Math.floor((fetchSize * PAGE_CHAR_BUDGET) / page.chars / 2));
         continue;
       }
-      const columns = result.columns.map((c) => ({ name: c.name, type: typeName(c.type as CqlType) }));
+      const columns = result.columns.map((c) => ({ name: c.name, type: cqlTypeName(shapeOf(c.type as CqlType)) }));
       const isLwt = columns[0]?.name === '[applied]';
       if (isLwt && result.rows.length === 1 && columns.length === 1) {
         return { ok: true, kind: 'done', applied: result.rows[0].get('[applied]') as boolean, tookMs: took(), traceId, coordinator, warnings };
