@@ -12,7 +12,9 @@ export default defineConfig({
   retries: 0,
   timeout: 120_000,
   expect: { timeout: 30_000 },
-  reporter: process.env.CI ? [['list'], ['json', { outputFile: '.test-output/e2e.json' }]] : [['list'], ['json', { outputFile: '.test-output/e2e.json' }]],
+  reporter: process.env.CI
+    ? [['list'], ['json', { outputFile: '.test-output/e2e.json' }]]
+    : [['list'], ['json', { outputFile: '.test-output/e2e.json' }]],
   globalSetup: './e2e/global-setup.ts',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
@@ -26,7 +28,12 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         launchOptions: {
           executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: ['--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+          args: [
+            '--disable-dev-shm-usage',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--no-first-run',
+          ],
         },
       },
     },

@@ -25,27 +25,44 @@ export async function run(): Promise<Record<string, unknown>> {
     const from = to - DAY;
     const nodes = Array.from({ length: SERIES }, (_, i) => `10.0.0.${i + 1}`);
     const rows: AggregateRow[] = nodes.flatMap((node) =>
-      Array.from({ length: 1440 }, (_, i) => ({ node, metric: 'client.read.p99', ts: from + i * 60_000, min: 100, max: 900 + i, sum: 500 * 6, count: 6 })),
+      Array.from({ length: 1440 }, (_, i) => ({
+        node,
+        metric: 'client.read.p99',
+        ts: from + i * 60_000,
+        min: 100,
+        max: 900 + i,
+        sum: 500 * 6,
+        count: 6,
+      })),
     );
     const stats = { rows: 0, failures: 0, lastError: null };
     const writeStarted = performance.now();
     await writeAggregates(client, 'bench-chart-query', oneMinute, rows, stats);
-    console.log(`wrote ${stats.rows} one-minute points (${SERIES} series × 1440) in ${((performance.now() - writeStarted) / 1000).toFixed(1)} s`);
+    console.log(
+      `wrote ${stats.rows} one-minute points (${SERIES} series × 1440) in ${((performance.now() - writeStarted) / 1000).toFixed(1)} s`,
+    );
     if (resolutionFor(DAY).name !== '1m') throw new Error('a 24 h chart should read the 1-minute rollup');
 
     // Warm: statements prepared, connections open, as on a console that has been up a while.
-    for (let i = 0; i < 5; i++) await Promise.all(nodes.map((node) => readSeries(client, 'bench-chart-query', node, 'client.read.p99', oneMinute, from, to)));
+    for (let i = 0; i < 5; i++)
+      await Promise.all(
+        nodes.map((node) => readSeries(client, 'bench-chart-query', node, 'client.read.p99', oneMinute, from, to)),
+      );
     const times: number[] = [];
     let points = 0;
     for (let i = 0; i < RUNS; i++) {
       const started = performance.now();
-      const series = await Promise.all(nodes.map((node) => readSeries(client, 'bench-chart-query', node, 'client.read.p99', oneMinute, from, to)));
+      const series = await Promise.all(
+        nodes.map((node) => readSeries(client, 'bench-chart-query', node, 'client.read.p99', oneMinute, from, to)),
+      );
       times.push(performance.now() - started);
       points = series.reduce((sum, s) => sum + s.length, 0);
     }
     const sorted = [...times].sort((a, b) => a - b);
     const p99 = sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)];
-    console.log(`${RUNS} queries of ${SERIES} series × 24 h at 1 min (${points} points each time): p50 ${median(times).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (target p99 ≤ 100 ms)`);
+    console.log(
+      `${RUNS} queries of ${SERIES} series × 24 h at 1 min (${points} points each time): p50 ${median(times).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (target p99 ≤ 100 ms)`,
+    );
     return { series: SERIES, points, p50_ms: Number(median(times).toFixed(1)), p99_ms: Number(p99.toFixed(1)) };
   } finally {
     await closeAll();

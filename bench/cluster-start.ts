@@ -27,7 +27,11 @@ export async function run(): Promise<Record<string, unknown>> {
     const nodes = [1, 2, 3].map((i) => {
       const pid = readFileSync(join(dir, `node${i}`, 'node.pid'), 'utf8').trim();
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      return { node: i, peak_rss_mb: Math.round(kib(status, 'VmHWM') / 1024), rss_mb: Math.round(kib(status, 'VmRSS') / 1024) };
+      return {
+        node: i,
+        peak_rss_mb: Math.round(kib(status, 'VmHWM') / 1024),
+        rss_mb: Math.round(kib(status, 'VmRSS') / 1024),
+      };
     });
     for (const n of nodes) console.log(`node ${n.node}: peak RSS ${n.peak_rss_mb} MB, now ${n.rss_mb} MB`);
     console.log(`up: ${wallS.toFixed(1)} s for 3 nodes`);

@@ -20,19 +20,29 @@ async function bytesPerRawRow(client: Client): Promise<{ bytes: number; rows: nu
   let bytes = 0;
   for (const node of NODES) {
     const [answer] = await jolokiaBulk({ node, url: jolokiaUrl(undefined, node, 8778), timeoutMs: 5000 }, [
-      { type: 'read', mbean: 'org.apache.cassandra.metrics:type=Table,keyspace=ringside,scope=metrics_raw,name=LiveDiskSpaceUsed', attribute: 'Count' },
+      {
+        type: 'read',
+        mbean: 'org.apache.cassandra.metrics:type=Table,keyspace=ringside,scope=metrics_raw,name=LiveDiskSpaceUsed',
+        attribute: 'Count',
+      },
     ]);
     bytes += answer.ok ? Number(answer.value) : 0;
   }
-  const rows = Number((await client.execute('SELECT COUNT(*) FROM ringside.metrics_raw', [], { readTimeout: 60_000 })).first().get(0));
+  const rows = Number(
+    (await client.execute('SELECT COUNT(*) FROM ringside.metrics_raw', [], { readTimeout: 60_000 })).first().get(0),
+  );
   return { bytes, rows };
 }
 
 /** Distinct series per node written to the current raw bucket: what the rollups will carry. */
 async function seriesPerNode(client: Client): Promise<number> {
-  const result = await client.execute('SELECT DISTINCT cluster, node, metric, bucket FROM ringside.metrics_raw', [], { fetchSize: 100_000 });
+  const result = await client.execute('SELECT DISTINCT cluster, node, metric, bucket FROM ringside.metrics_raw', [], {
+    fetchSize: 100_000,
+  });
   const newest = Math.max(...result.rows.map((r) => (r.get('bucket') as Date).getTime()));
-  const recent = result.rows.filter((r) => r.get('cluster') === 'demo' && (r.get('bucket') as Date).getTime() >= newest - 3_600_000);
+  const recent = result.rows.filter(
+    (r) => r.get('cluster') === 'demo' && (r.get('bucket') as Date).getTime() >= newest - 3_600_000,
+  );
   const nodes = new Set(recent.map((r) => String(r.get('node'))));
   return new Set(recent.map((r) => `${r.get('node')} ${r.get('metric')}`)).size / Math.max(1, nodes.size);
 }
@@ -66,9 +76,15 @@ export async function run(): Promise<Record<string, unknown>> {
     const bytesPerRow = disk.bytes / Math.max(1, disk.rows);
     const bytesPerNodePerDay = bytesPerRow * writesPerNodePerMin * 60 * 24;
     const cpuMs = cpu.reduce((a, b) => a + b, 0) / cpu.length;
-    console.log(`${POLLS} polls of ${NODES.length} nodes in ${minutes.toFixed(2)} min: ${rowsWritten} raw rows (${metricsPerNode} node metrics per poll; ${series.toFixed(0)} series per node with the busiest tables')`);
-    console.log(`writes per node per minute: ${rawPerNodePerMin.toFixed(1)} raw + ${rollupPerNodePerMin.toFixed(1)} rollup = ${writesPerNodePerMin.toFixed(1)} (OpsCenter ≈ 340)`);
-    console.log(`metrics_raw on disk: ${disk.bytes} bytes over all replicas for ${disk.rows} rows = ${bytesPerRow.toFixed(1)} bytes per row → ${(bytesPerNodePerDay / 1024 / 1024).toFixed(1)} MiB per monitored node per day, replicas included (before TTL expiry)`);
+    console.log(
+      `${POLLS} polls of ${NODES.length} nodes in ${minutes.toFixed(2)} min: ${rowsWritten} raw rows (${metricsPerNode} node metrics per poll; ${series.toFixed(0)} series per node with the busiest tables')`,
+    );
+    console.log(
+      `writes per node per minute: ${rawPerNodePerMin.toFixed(1)} raw + ${rollupPerNodePerMin.toFixed(1)} rollup = ${writesPerNodePerMin.toFixed(1)} (OpsCenter ≈ 340)`,
+    );
+    console.log(
+      `metrics_raw on disk: ${disk.bytes} bytes over all replicas for ${disk.rows} rows = ${bytesPerRow.toFixed(1)} bytes per row → ${(bytesPerNodePerDay / 1024 / 1024).toFixed(1)} MiB per monitored node per day, replicas included (before TTL expiry)`,
+    );
     console.log(`console CPU per poll (read 3 nodes, store): ${cpuMs.toFixed(1)} ms`);
     return {
       writes_per_node_per_min: Number(writesPerNodePerMin.toFixed(1)),

@@ -28,7 +28,9 @@ export async function startConsole(port = 3290, config = 'ringside.config.json')
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${url}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) return { url, stop: () => child.pid && process.kill(-child.pid, 'SIGTERM'), pgid: child.pid ?? null };
     await new Promise((resolve) => setTimeout(resolve, 300));
   }

@@ -56,7 +56,11 @@ export async function run(): Promise<Record<string, unknown>> {
     server.stop();
     runClusterOrThrow(['up']);
   }
-  const result = { runs: RUNS, median_s: Number(median(seconds).toFixed(2)), max_s: Number(Math.max(...seconds).toFixed(2)) };
+  const result = {
+    runs: RUNS,
+    median_s: Number(median(seconds).toFixed(2)),
+    max_s: Number(Math.max(...seconds).toFixed(2)),
+  };
   console.log(`median ${result.median_s} s, max ${result.max_s} s (target: median ≤ 2 s)`);
   return result;
 }

@@ -7,7 +7,12 @@ import { execFileSync } from 'node:child_process';
 export function groupRssMb(pgid: number): number {
   try {
     const out = execFileSync('ps', ['-o', 'rss=', '-g', String(pgid)], { encoding: 'utf8' });
-    return out.split('\n').filter(Boolean).reduce((sum, kb) => sum + Number(kb), 0) / 1024;
+    return (
+      out
+        .split('\n')
+        .filter(Boolean)
+        .reduce((sum, kb) => sum + Number(kb), 0) / 1024
+    );
   } catch {
     return 0;
   }

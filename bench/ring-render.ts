@@ -15,13 +15,18 @@ const HOVERS = 25;
 
 export async function run(): Promise<Record<string, unknown>> {
   const server = await startConsole(3291);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--disable-dev-shm-usage'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--disable-dev-shm-usage'],
+  });
   const cases = [];
   try {
     for (const c of CASES) {
       const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
       await page.goto(`${server.url}/bench/ring?nodes=${c.nodes}&vnodes=${c.vnodes}`);
-      await page.waitForFunction(() => performance.getEntriesByName('ring-painted').length > 0, undefined, { timeout: 60_000 });
+      await page.waitForFunction(() => performance.getEntriesByName('ring-painted').length > 0, undefined, {
+        timeout: 60_000,
+      });
       const paint = await page.evaluate(() => {
         const ready = performance.getEntriesByName('ring-data-ready')[0].startTime;
         const painted = performance.getEntriesByName('ring-painted')[0].startTime;
@@ -32,7 +37,10 @@ export async function run(): Promise<Record<string, unknown>> {
       for (let i = 0; i < HOVERS; i++) {
         const angle = ((i * 137.5) % 360) * (Math.PI / 180);
         const radius = box.width / 2 - 14;
-        const point = { x: box.x + box.width / 2 + Math.sin(angle) * radius, y: box.y + box.height / 2 - Math.cos(angle) * radius };
+        const point = {
+          x: box.x + box.width / 2 + Math.sin(angle) * radius,
+          y: box.y + box.height / 2 - Math.cos(angle) * radius,
+        };
         const ms = await page.evaluate(
           ({ x, y }) =>
             new Promise<number>((resolve) => {

@@ -38,8 +38,12 @@ export async function run(): Promise<Record<string, unknown>> {
         .sort()
         .join('; ');
     }
-    const consoleFacts = warmup.nodes.map((n) => `${n.address} ${n.dc} ${n.status} ${n.state}`).sort().join('; ');
-    if (consoleFacts !== facts) throw new Error(`console and nodetool disagree:\n  console:  ${consoleFacts}\n  nodetool: ${facts}`);
+    const consoleFacts = warmup.nodes
+      .map((n) => `${n.address} ${n.dc} ${n.status} ${n.state}`)
+      .sort()
+      .join('; ');
+    if (consoleFacts !== facts)
+      throw new Error(`console and nodetool disagree:\n  console:  ${consoleFacts}\n  nodetool: ${facts}`);
 
     const result = {
       console_ms: Number(median(consoleMs).toFixed(2)),
@@ -47,8 +51,12 @@ export async function run(): Promise<Record<string, unknown>> {
       ratio: Number((median(nodetoolMs) / median(consoleMs)).toFixed(1)),
       console_max_ms: Number(Math.max(...consoleMs).toFixed(2)),
     };
-    console.log(`console (warm, HTTP): median ${result.console_ms} ms over ${CONSOLE_CALLS} calls, max ${result.console_max_ms} ms`);
-    console.log(`nodetool status (java NodeTool, one JVM per call): median ${result.nodetool_ms} ms over ${NODETOOL_CALLS} runs`);
+    console.log(
+      `console (warm, HTTP): median ${result.console_ms} ms over ${CONSOLE_CALLS} calls, max ${result.console_max_ms} ms`,
+    );
+    console.log(
+      `nodetool status (java NodeTool, one JVM per call): median ${result.nodetool_ms} ms over ${NODETOOL_CALLS} runs`,
+    );
     console.log(`ratio ${result.ratio}× (target ≥ 20×); both report: ${facts}`);
     return result;
   } finally {

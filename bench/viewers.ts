@@ -25,7 +25,8 @@ export async function run(): Promise<Record<string, unknown>> {
     const after = await client.cluster.traffic.query({ clusterId: 'demo' });
     subscriptions.forEach((s) => s.unsubscribe());
     const intervals = WINDOW_MS / interval;
-    const perInterval = (after.jolokiaRequests + after.tcpProbes - before.jolokiaRequests - before.tcpProbes) / intervals;
+    const perInterval =
+      (after.jolokiaRequests + after.tcpProbes - before.jolokiaRequests - before.tcpProbes) / intervals;
     console.log(
       `${viewers} viewer(s): ${after.subscribers} subscribed on the server, ${after.polls - before.polls} polls and ` +
         `${after.jolokiaRequests - before.jolokiaRequests} Jolokia requests in ${WINDOW_MS / 1000} s → ${perInterval.toFixed(2)} per ${interval} ms interval; ${received} snapshots pushed`,
@@ -36,7 +37,11 @@ export async function run(): Promise<Record<string, unknown>> {
   try {
     const one = await measure(1);
     const hundred = await measure(100);
-    return { requests_1: Number(one.toFixed(2)), requests_100: Number(hundred.toFixed(2)), ratio: Number((hundred / one).toFixed(2)) };
+    return {
+      requests_1: Number(one.toFixed(2)),
+      requests_100: Number(hundred.toFixed(2)),
+      ratio: Number((hundred / one).toFixed(2)),
+    };
   } finally {
     server.stop();
   }

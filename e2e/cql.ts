@@ -13,7 +13,10 @@ export async function cql(statements: Statement[]): Promise<cassandra.types.Row[
   try {
     let rows: cassandra.types.Row[] = [];
     for (const statement of statements) {
-      const result = typeof statement === 'string' ? await client.execute(statement) : await client.execute(statement.query, statement.params, { prepare: true });
+      const result =
+        typeof statement === 'string'
+          ? await client.execute(statement)
+          : await client.execute(statement.query, statement.params, { prepare: true });
       rows = result.rows ?? [];
     }
     return rows;

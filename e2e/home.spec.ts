@@ -27,7 +27,9 @@ test('an unreachable contact point gets a message naming it and what failed', as
 test('one node whose agent is out of reach says so on its row, the others unaffected', async ({ page }) => {
   const home = new HomePage(page);
   await home.open();
-  await expect(home.problem('node3-no-jolokia', '127.0.0.3')).toHaveText('node 127.0.0.3: Jolokia refused connection — is the node running with the Jolokia agent on this port? (http://127.0.0.3:8779/jolokia/)');
+  await expect(home.problem('node3-no-jolokia', '127.0.0.3')).toHaveText(
+    'node 127.0.0.3: Jolokia refused connection — is the node running with the Jolokia agent on this port? (http://127.0.0.3:8779/jolokia/)',
+  );
   await expect(home.problem('node3-no-jolokia', '127.0.0.1')).toHaveCount(0);
   await expect(home.status('node3-no-jolokia', '127.0.0.3')).toHaveText('Up');
 });
@@ -36,6 +38,8 @@ test('a wrong Jolokia port is named on every node it affects', async ({ page }) 
   const home = new HomePage(page);
   await home.open();
   for (const address of ['127.0.0.1', '127.0.0.2', '127.0.0.3']) {
-    await expect(home.problem('wrong-jolokia', address)).toHaveText(`node ${address}: Jolokia refused connection — is the node running with the Jolokia agent on this port? (http://${address}:8779/jolokia/)`);
+    await expect(home.problem('wrong-jolokia', address)).toHaveText(
+      `node ${address}: Jolokia refused connection — is the node running with the Jolokia agent on this port? (http://${address}:8779/jolokia/)`,
+    );
   }
 });

@@ -10,7 +10,9 @@ async function openPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
 }
 
-test('two open pages see node 3 go Down after kill 3 and come back after start 3, without reloading', async ({ browser }) => {
+test('two open pages see node 3 go Down after kill 3 and come back after start 3, without reloading', async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const pages = [new ClusterPage(await openPage(browser)), new ClusterPage(await openPage(browser))];
   for (const page of pages) await page.open();
@@ -26,7 +28,9 @@ test('two open pages see node 3 go Down after kill 3 and come back after start 3
   for (const page of pages) await expect(page.status('127.0.0.3')).toHaveText('Up', { timeout: 60_000 });
 });
 
-test('a paused node is convicted by the failure detector, and the disagreement view shows who sees what', async ({ browser }) => {
+test('a paused node is convicted by the failure detector, and the disagreement view shows who sees what', async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const cluster = new ClusterPage(await openPage(browser));
   const gossip = new GossipPage(await openPage(browser));
@@ -37,7 +41,10 @@ test('a paused node is convicted by the failure detector, and the disagreement v
   runClusterOrThrow(['pause', '2']);
   try {
     await expect(cluster.status('127.0.0.2')).toHaveText('Down', { timeout: 60_000 });
-    await expect(cluster.status('127.0.0.2')).toHaveAttribute('title', /convicted by the failure detector of 127\.0\.0\.1, 127\.0\.0\.3/);
+    await expect(cluster.status('127.0.0.2')).toHaveAttribute(
+      'title',
+      /convicted by the failure detector of 127\.0\.0\.1, 127\.0\.0\.3/,
+    );
     await expect(gossip.belief('127.0.0.1', '127.0.0.2')).toHaveText('DOWN');
     await expect(gossip.belief('127.0.0.3', '127.0.0.2')).toHaveText('DOWN');
     await expect(gossip.belief('127.0.0.1', '127.0.0.3')).toHaveText('UP');
@@ -63,5 +70,6 @@ test('the whole cluster down: the page says so, then recovers by itself when the
     runClusterOrThrow(['up']);
   }
   await expect(cluster.clusterDown()).toHaveCount(0, { timeout: 90_000 });
-  for (const address of ['127.0.0.1', '127.0.0.2', '127.0.0.3']) await expect(cluster.status(address)).toHaveText('Up', { timeout: 60_000 });
+  for (const address of ['127.0.0.1', '127.0.0.2', '127.0.0.3'])
+    await expect(cluster.status(address)).toHaveText('Up', { timeout: 60_000 });
 });

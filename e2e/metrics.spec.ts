@@ -1,5 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { DC1, forceMajorCompaction, setCompactionThroughput, tableWithTwentySSTables } from '../localcluster/compaction-fixture';
+import {
+  DC1,
+  forceMajorCompaction,
+  setCompactionThroughput,
+  tableWithTwentySSTables,
+} from '../localcluster/compaction-fixture';
 import { runLoad, waitUntilWritable } from '../localcluster/load-generator';
 import { CompactionPage, MetricsPage } from './pages/metrics-pages';
 

@@ -79,16 +79,20 @@ test('a DROP asks for confirmation, and runs only when confirmed', async ({ page
   await expect(query.confirmDialog()).toContainText('DROP TABLE doomed');
   await query.answerConfirmation(false);
   await expect(query.statementError()).toContainText('not confirmed');
-  expect(await cql([`SELECT table_name FROM system_schema.tables WHERE keyspace_name = '${KS}' AND table_name = 'doomed'`])).toHaveLength(1);
+  expect(
+    await cql([`SELECT table_name FROM system_schema.tables WHERE keyspace_name = '${KS}' AND table_name = 'doomed'`]),
+  ).toHaveLength(1);
 
   await query.runStatementUnderCursor();
   await query.answerConfirmation(true);
   await expect(query.statementDone()).toBeVisible();
-  expect(await cql([`SELECT table_name FROM system_schema.tables WHERE keyspace_name = '${KS}' AND table_name = 'doomed'`])).toHaveLength(0);
+  expect(
+    await cql([`SELECT table_name FROM system_schema.tables WHERE keyspace_name = '${KS}' AND table_name = 'doomed'`]),
+  ).toHaveLength(0);
   await cql([`CREATE TABLE IF NOT EXISTS ${KS}.doomed (k int PRIMARY KEY)`]);
 });
 
-test('a syntax error shows Cassandra\'s message and marks the position in the editor', async ({ page }) => {
+test("a syntax error shows Cassandra's message and marks the position in the editor", async ({ page }) => {
   const query = new QueryPage(page);
   await query.open();
   await query.chooseKeyspace(KS);
@@ -118,11 +122,15 @@ test('the export refuses other sites and anything but a SELECT, saying why', asy
   expect(rows).toHaveLength(120);
 });
 
-test('run all: USE switches the keyspace, each statement gets its result, and rows show as JSON too', async ({ page }) => {
+test('run all: USE switches the keyspace, each statement gets its result, and rows show as JSON too', async ({
+  page,
+}) => {
   const query = new QueryPage(page);
   await query.open();
   await query.clearEditor();
-  await query.type(`-- a script\nUSE ${KS};\nSELECT sensor, seq, note FROM readings WHERE sensor = 1 AND seq IN (10, 11);`);
+  await query.type(
+    `-- a script\nUSE ${KS};\nSELECT sensor, seq, note FROM readings WHERE sensor = 1 AND seq IN (10, 11);`,
+  );
   await page.keyboard.press('Control+Shift+Enter');
   await expect(page.getByTestId('result-tab-1')).toBeVisible();
   await expect(page.getByTestId('keyspace-picker')).toHaveValue(KS);

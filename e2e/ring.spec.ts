@@ -6,7 +6,9 @@ import { ClusterPage } from './pages/cluster-page';
 const KEYSPACE = 'ringside_e2e_ring';
 
 test.beforeAll(async () => {
-  await cql([`CREATE KEYSPACE IF NOT EXISTS ${KEYSPACE} WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 1, 'dc2': 1}`]);
+  await cql([
+    `CREATE KEYSPACE IF NOT EXISTS ${KEYSPACE} WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 1, 'dc2': 1}`,
+  ]);
 });
 
 test('hovering the ring shows a range, its owner and its replicas; ownership matches nodetool', async ({ page }) => {
@@ -20,7 +22,9 @@ test('hovering the ring shows a range, its owner and its replicas; ownership mat
   await expect(cluster.ringDetail('range')).toHaveText(/^\(-?\d+, -?\d+\]$/);
   await expect(cluster.ringDetail('owner')).toHaveText(/^127\.0\.0\.[123]$/);
   // One replica per DC: exactly one of them is dc2's only node.
-  await expect(cluster.ringDetail('replicas')).toHaveText(/^(127\.0\.0\.[12], 127\.0\.0\.3|127\.0\.0\.3, 127\.0\.0\.[12])$/);
+  await expect(cluster.ringDetail('replicas')).toHaveText(
+    /^(127\.0\.0\.[12], 127\.0\.0\.3|127\.0\.0\.3, 127\.0\.0\.[12])$/,
+  );
 });
 
 test('the ring can be stepped through with the keyboard', async ({ page }) => {

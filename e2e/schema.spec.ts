@@ -7,7 +7,9 @@ const KS = 'ringside_e2e_schema';
 const EDITED = 'ringside_e2e_replication';
 
 async function replicationOf(keyspace: string): Promise<Record<string, string>> {
-  const [row] = await cql([{ query: 'SELECT replication FROM system_schema.keyspaces WHERE keyspace_name = ?', params: [keyspace] }]);
+  const [row] = await cql([
+    { query: 'SELECT replication FROM system_schema.keyspaces WHERE keyspace_name = ?', params: [keyspace] },
+  ]);
   return row.get('replication');
 }
 
@@ -36,7 +38,11 @@ test('find where a composite key lives, as nodetool getendpoints says, and see i
   await page.goto(`/clusters/demo/keyspaces/${KS}/readings`);
   const table = new TablePage(page);
   await table.locate({ sensor_id: '42', day: '2026-11-25' });
-  const expected = nodetool(1, ['getendpoints', KS, 'readings', '42:2026-11-25']).trim().split('\n').map((l) => l.trim()).sort();
+  const expected = nodetool(1, ['getendpoints', KS, 'readings', '42:2026-11-25'])
+    .trim()
+    .split('\n')
+    .map((l) => l.trim())
+    .sort();
   const sorted = async (text: Promise<string | null>) => ((await text) ?? '').split(', ').sort();
   await expect(table.replicas()).toHaveText(/^127\./);
   expect(await sorted(table.replicas().textContent())).toEqual(expected);
@@ -51,7 +57,9 @@ test('a key that is not its column type is refused with the column and the type'
   await page.goto(`/clusters/demo/keyspaces/${KS}/readings`);
   const table = new TablePage(page);
   await table.locate({ sensor_id: 'forty-two', day: '2026-11-25' });
-  await expect(table.locateError()).toHaveText('column sensor_id is int, and "forty-two" is not a int: expected a whole number');
+  await expect(table.locateError()).toHaveText(
+    'column sensor_id is int, and "forty-two" is not a int: expected a whole number',
+  );
 });
 
 test('the replication editor asks for confirmation before it runs, and says what to run next', async ({ page }) => {
@@ -59,7 +67,9 @@ test('the replication editor asks for confirmation before it runs, and says what
   await keyspaces.open();
   await keyspaces.edit(EDITED);
   await keyspaces.setFactor('dc1', 2);
-  await expect(keyspaces.statement()).toHaveText(`ALTER KEYSPACE ${EDITED} WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 2, 'dc2': 1}`);
+  await expect(keyspaces.statement()).toHaveText(
+    `ALTER KEYSPACE ${EDITED} WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 2, 'dc2': 1}`,
+  );
   await expect(keyspaces.nextSteps()).toContainText(`nodetool repair -full ${EDITED}`);
 
   await keyspaces.applyButton().click();

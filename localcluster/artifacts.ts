@@ -45,7 +45,12 @@ function describe(dir: string, version: string): CassandraArtifacts {
   const agent = agents.find((name) => name.startsWith('jolokia-agent-jvm') && name.endsWith('-javaagent.jar'));
   if (!agent) throw new Error(`${dir}/agents has no Jolokia javaagent jar; delete ${dir} and run again`);
   const jamm = readdirSync(libDir).find((name) => /^jamm-.*\.jar$/.test(name));
-  return { version, libDir, jolokiaAgentJar: join(dir, 'agents', agent), jammJar: jamm ? join(libDir, jamm) : undefined };
+  return {
+    version,
+    libDir,
+    jolokiaAgentJar: join(dir, 'agents', agent),
+    jammJar: jamm ? join(libDir, jamm) : undefined,
+  };
 }
 
 function cachedArtifacts(requestedVersion: string | undefined): CassandraArtifacts | undefined {
@@ -70,7 +75,9 @@ function runMaven(args: string[], javaBinary: string, log: (line: string) => voi
   if (result.status !== 0) {
     const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-25).join('\n');
     log(output);
-    throw new Error(`Maven could not resolve Cassandra from Maven Central (mvn ${args.join(' ')} exited ${result.status}). Its last lines are above.`);
+    throw new Error(
+      `Maven could not resolve Cassandra from Maven Central (mvn ${args.join(' ')} exited ${result.status}). Its last lines are above.`,
+    );
   }
 }
 
@@ -88,10 +95,33 @@ export function ensureArtifacts(javaBinary: string, log: (line: string) => void)
   const staging = mkdtempSync(join(root, 'resolving-'));
   try {
     const versionArg = `-Dcassandra.version=${pinned ?? CASSANDRA_RANGE}`;
-    log(`fetching Apache Cassandra ${pinned ?? '5.0.x (newest)'} and Jolokia ${JOLOKIA_VERSION} from Maven Central (once; cached in ${root})`);
+    log(
+      `fetching Apache Cassandra ${pinned ?? '5.0.x (newest)'} and Jolokia ${JOLOKIA_VERSION} from Maven Central (once; cached in ${root})`,
+    );
     const started = Date.now();
-    runMaven(['dependency:copy-dependencies', versionArg, `-Djolokia.version=${JOLOKIA_VERSION}`, '-DincludeScope=runtime', '-DexcludeGroupIds=org.jolokia', `-DoutputDirectory=${join(staging, 'lib')}`], javaBinary, log);
-    runMaven(['dependency:copy-dependencies', versionArg, `-Djolokia.version=${JOLOKIA_VERSION}`, '-DincludeGroupIds=org.jolokia', `-DoutputDirectory=${join(staging, 'agents')}`], javaBinary, log);
+    runMaven(
+      [
+        'dependency:copy-dependencies',
+        versionArg,
+        `-Djolokia.version=${JOLOKIA_VERSION}`,
+        '-DincludeScope=runtime',
+        '-DexcludeGroupIds=org.jolokia',
+        `-DoutputDirectory=${join(staging, 'lib')}`,
+      ],
+      javaBinary,
+      log,
+    );
+    runMaven(
+      [
+        'dependency:copy-dependencies',
+        versionArg,
+        `-Djolokia.version=${JOLOKIA_VERSION}`,
+        '-DincludeGroupIds=org.jolokia',
+        `-DoutputDirectory=${join(staging, 'agents')}`,
+      ],
+      javaBinary,
+      log,
+    );
     const jar = readdirSync(join(staging, 'lib')).find((name) => /^cassandra-all-\d+\.\d+\.\d+\.jar$/.test(name));
     if (!jar) throw new Error('Maven finished but no cassandra-all jar arrived');
     const version = /^cassandra-all-(.+)\.jar$/.exec(jar)![1];
@@ -99,7 +129,9 @@ export function ensureArtifacts(javaBinary: string, log: (line: string) => void)
     rmSync(target, { recursive: true, force: true });
     renameSync(staging, target);
     writeFileSync(join(target, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
-    log(`resolved Cassandra ${version} (${readdirSync(join(target, 'lib')).length} jars) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `resolved Cassandra ${version} (${readdirSync(join(target, 'lib')).length} jars) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     return describe(target, version);
   } finally {
     rmSync(staging, { recursive: true, force: true });

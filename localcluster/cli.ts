@@ -7,7 +7,15 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureArtifacts, type CassandraArtifacts } from './artifacts';
 import { nodetoolJvmArgs } from './jvm-options';
-import { killNode, NodeFailedError, pauseOrResume, startNodes, stopNode, wipeCluster, type ToolContext } from './lifecycle';
+import {
+  killNode,
+  NodeFailedError,
+  pauseOrResume,
+  startNodes,
+  stopNode,
+  wipeCluster,
+  type ToolContext,
+} from './lifecycle';
 import { lastLines, processState } from './node-process';
 import { assertPortsFree, portsOf, PortTakenError } from './ports';
 import { findJava17, MissingPrerequisiteError } from './prerequisites';
@@ -70,7 +78,10 @@ class UsageError extends Error {}
 function nodeOf(cluster: ClusterState, raw: string | undefined): NodeSpec {
   const index = Number(raw);
   const node = cluster.nodes.find((n) => n.index === index);
-  if (!node) throw new UsageError(`no node "${raw ?? ''}" in cluster ${cluster.name}: it has nodes ${cluster.nodes.map((n) => n.index).join(', ')}`);
+  if (!node)
+    throw new UsageError(
+      `no node "${raw ?? ''}" in cluster ${cluster.name}: it has nodes ${cluster.nodes.map((n) => n.index).join(', ')}`,
+    );
   return node;
 }
 
@@ -84,10 +95,14 @@ interface Layout {
 
 function newCluster(name: string, layout: Layout, version: string): ClusterState {
   const { nodeCount, dcCount, vnodes, heapMb, ipOffset } = layout;
-  if (dcCount > nodeCount) throw new UsageError(`--dcs ${dcCount} is more than --nodes ${nodeCount}: every DC needs a node`);
-  if (nodeCount + ipOffset > 254) throw new UsageError(`--nodes ${nodeCount} with --ip-offset ${ipOffset} runs past 127.0.0.254`);
+  if (dcCount > nodeCount)
+    throw new UsageError(`--dcs ${dcCount} is more than --nodes ${nodeCount}: every DC needs a node`);
+  if (nodeCount + ipOffset > 254)
+    throw new UsageError(`--nodes ${nodeCount} with --ip-offset ${ipOffset} runs past 127.0.0.254`);
   const tokens = evenlyDealtTokens(nodeCount, vnodes);
-  const nodes = Array.from({ length: nodeCount }, (_, i) => nodeSpec(i + 1, dcOf(i + 1, nodeCount, dcCount), true, tokens[i], ipOffset));
+  const nodes = Array.from({ length: nodeCount }, (_, i) =>
+    nodeSpec(i + 1, dcOf(i + 1, nodeCount, dcCount), true, tokens[i], ipOffset),
+  );
   return { name, cassandraVersion: version, vnodes, heapMb, ipOffset, createdAt: new Date().toISOString(), nodes };
 }
 
@@ -115,7 +130,10 @@ async function main(argv: string[]): Promise<number> {
   };
   const existing = readClusterState(paths);
   const requireCluster = (): ClusterState => {
-    if (!existing) throw new UsageError(`no cluster "${values.name}" in ${paths.dir}: create it with \`npm run cluster -- up --name ${values.name}\``);
+    if (!existing)
+      throw new UsageError(
+        `no cluster "${values.name}" in ${paths.dir}: create it with \`npm run cluster -- up --name ${values.name}\``,
+      );
     return existing;
   };
 
@@ -124,13 +142,18 @@ async function main(argv: string[]): Promise<number> {
       const started = Date.now();
       if (existing) {
         const stopped = existing.nodes.filter((n) => processState(paths, n.index) === 'stopped');
-        if (values.nodes || values.dcs || values.vnodes) log(`cluster ${existing.name} already exists with ${existing.nodes.length} nodes; its layout is kept (\`wipe\` first to change it)`);
+        if (values.nodes || values.dcs || values.vnodes)
+          log(
+            `cluster ${existing.name} already exists with ${existing.nodes.length} nodes; its layout is kept (\`wipe\` first to change it)`,
+          );
         if (stopped.length === 0) {
           log(`cluster ${existing.name} is already running (${existing.nodes.length} nodes); nothing changed`);
           await printStatus(paths, existing);
           return 0;
         }
-        log(`cluster ${existing.name}: starting ${stopped.length} stopped node(s): ${stopped.map((n) => n.index).join(', ')}`);
+        log(
+          `cluster ${existing.name}: starting ${stopped.length} stopped node(s): ${stopped.map((n) => n.index).join(', ')}`,
+        );
         await startNodes(ctx, existing, stopped);
       } else {
         const { artifacts } = ctx.runtime();
@@ -147,7 +170,9 @@ async function main(argv: string[]): Promise<number> {
         );
         // Named before anything is written: a clash leaves no half-made cluster behind.
         await assertPortsFree(cluster.nodes.flatMap(portsOf));
-        log(`cluster ${cluster.name}: Cassandra ${artifacts.version}, ${cluster.nodes.length} nodes, ${cluster.vnodes} tokens each, in ${paths.dir}`);
+        log(
+          `cluster ${cluster.name}: Cassandra ${artifacts.version}, ${cluster.nodes.length} nodes, ${cluster.vnodes} tokens each, in ${paths.dir}`,
+        );
         writeClusterState(paths, cluster);
         await startNodes(ctx, cluster, cluster.nodes);
       }
@@ -184,7 +209,9 @@ async function main(argv: string[]): Promise<number> {
       const dc = values.dc ?? leastPopulatedDc(cluster.nodes);
       const node = nodeSpec(index, dc, false, [], cluster.ipOffset);
       const grown = { ...cluster, nodes: [...cluster.nodes, node] };
-      log(`cluster ${cluster.name}: adding node ${index} (${node.address}) to ${dc}; it bootstraps and streams its data`);
+      log(
+        `cluster ${cluster.name}: adding node ${index} (${node.address}) to ${dc}; it bootstraps and streams its data`,
+      );
       writeClusterState(paths, grown);
       await startNodes(ctx, grown, [node]);
       await printStatus(paths, grown);
@@ -217,8 +244,14 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const known = error instanceof UsageError || error instanceof NodeFailedError || error instanceof PortTakenError || error instanceof MissingPrerequisiteError;
-    console.error(`cluster: ${known ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    const known =
+      error instanceof UsageError ||
+      error instanceof NodeFailedError ||
+      error instanceof PortTakenError ||
+      error instanceof MissingPrerequisiteError;
+    console.error(
+      `cluster: ${known ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     process.exit(error instanceof UsageError ? 2 : 1);
   },
 );

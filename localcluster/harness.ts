@@ -22,13 +22,19 @@ export interface CommandResult {
 }
 
 export function runCluster(args: string[], timeoutMs = 400_000): CommandResult {
-  const result = spawnSync(TSX, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 32 * 1024 * 1024 });
+  const result = spawnSync(TSX, [CLI, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 32 * 1024 * 1024,
+  });
   return { status: result.status ?? -1, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
 }
 
 export function runClusterOrThrow(args: string[], timeoutMs?: number): string {
   const result = runCluster(args, timeoutMs);
-  if (result.status !== 0) throw new Error(`cluster ${args.join(' ')} exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`cluster ${args.join(' ')} exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }
 
@@ -40,7 +46,12 @@ export function nodetoolStatus(node: number, cluster = 'demo', keyspace?: string
   return parseNodetoolStatus(nodetool(node, keyspace ? ['status', keyspace] : ['status'], cluster));
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 90_000, intervalMs = 1000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 90_000,
+  intervalMs = 1000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
@@ -52,7 +63,9 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
-  throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}`);
+  throw new Error(
+    `timed out after ${timeoutMs / 1000} s waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}`,
+  );
 }
 
 /** The bare `java … NodeTool` command line for a node, without this tool's CLI around it (for timing). */
@@ -62,5 +75,13 @@ export function nodetoolCommandLine(node: number, args: string[], cluster = 'dem
   const spec = state?.nodes.find((n) => n.index === node);
   if (!spec) throw new Error(`no node ${node} in cluster ${cluster}`);
   const java = findJava17();
-  return { java, args: nodetoolJvmArgs(paths, ensureArtifacts(java, () => undefined), spec, args) };
+  return {
+    java,
+    args: nodetoolJvmArgs(
+      paths,
+      ensureArtifacts(java, () => undefined),
+      spec,
+      args,
+    ),
+  };
 }

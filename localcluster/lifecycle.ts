@@ -52,7 +52,12 @@ export async function startNodes(ctx: ToolContext, cluster: ClusterState, nodes:
   await waitForGossipAgreement(ctx, cluster, started);
 }
 
-async function waitForCql(ctx: ToolContext, nodes: NodeSpec[], offsets: Map<number, number>, started: number): Promise<void> {
+async function waitForCql(
+  ctx: ToolContext,
+  nodes: NodeSpec[],
+  offsets: Map<number, number>,
+  started: number,
+): Promise<void> {
   const pending = new Set(nodes.map((n) => n.index));
   let lastProgress = Date.now();
   while (pending.size > 0) {
@@ -91,13 +96,21 @@ async function waitForGossipAgreement(ctx: ToolContext, cluster: ClusterState, s
     }
     if (Date.now() - started > ctx.timeoutMs) {
       const detail = lagging
-        .map((v) => (v.live ? `node ${v.node.index} sees only ${v.live.join(', ')}` : `node ${v.node.index}: Jolokia on ${v.node.address}:${v.node.jolokiaPort} does not answer`))
+        .map((v) =>
+          v.live
+            ? `node ${v.node.index} sees only ${v.live.join(', ')}`
+            : `node ${v.node.index}: Jolokia on ${v.node.address}:${v.node.jolokiaPort} does not answer`,
+        )
         .join('; ');
-      throw new NodeFailedError(`nodes did not agree that all ${running.length} running nodes are Up within ${ctx.timeoutMs / 1000} s: ${detail}`);
+      throw new NodeFailedError(
+        `nodes did not agree that all ${running.length} running nodes are Up within ${ctx.timeoutMs / 1000} s: ${detail}`,
+      );
     }
     if (Date.now() - lastProgress > 15_000) {
       lastProgress = Date.now();
-      ctx.log(`  waiting for gossip: ${lagging.map((v) => `node ${v.node.index} sees ${v.live?.length ?? '?'}/${running.length}`).join(', ')} (${seconds(started)})`);
+      ctx.log(
+        `  waiting for gossip: ${lagging.map((v) => `node ${v.node.index} sees ${v.live?.length ?? '?'}/${running.length}`).join(', ')} (${seconds(started)})`,
+      );
     }
     await sleep(500);
   }
@@ -124,7 +137,9 @@ export async function stopNode(ctx: ToolContext, node: NodeSpec, timeoutMs = 90_
     ctx.log(`${label(node)}: stopped after ${seconds(started)}`);
     return;
   }
-  throw new NodeFailedError(`${label(node)} did not stop within ${timeoutMs / 1000} s of SIGTERM; \`npm run cluster -- kill ${node.index}\` ends it at once`);
+  throw new NodeFailedError(
+    `${label(node)} did not stop within ${timeoutMs / 1000} s of SIGTERM; \`npm run cluster -- kill ${node.index}\` ends it at once`,
+  );
 }
 
 export async function killNode(ctx: ToolContext, node: NodeSpec): Promise<void> {

@@ -18,14 +18,19 @@ if (!(rate > 0) || !(seconds > 0) || !(readRatio >= 0 && readRatio <= 1)) {
   console.error('load: --rate and --duration must be positive, --reads between 0 and 1');
   process.exit(2);
 }
-console.log(`load: ${rate} operations/s for ${seconds} s, ${Math.round(readRatio * 100)} % reads, against ${values['contact-point']} (${values.dc})`);
+console.log(
+  `load: ${rate} operations/s for ${seconds} s, ${Math.round(readRatio * 100)} % reads, against ${values['contact-point']} (${values.dc})`,
+);
 const result = await runLoad({
   rate,
   durationMs: seconds * 1000,
   readRatio,
   contactPoints: [values['contact-point']],
   localDataCenter: values.dc,
-  onProgress: (p) => console.log(`  ${(p.elapsedMs / 1000).toFixed(0)} s: ${p.writes} writes, ${p.reads} reads, ${p.errors} errors`),
+  onProgress: (p) =>
+    console.log(`  ${(p.elapsedMs / 1000).toFixed(0)} s: ${p.writes} writes, ${p.reads} reads, ${p.errors} errors`),
 });
-console.log(`load: ${result.writes} writes and ${result.reads} reads in ${(result.elapsedMs / 1000).toFixed(1)} s (${((result.writes + result.reads) / (result.elapsedMs / 1000)).toFixed(0)}/s), ${result.errors} errors`);
+console.log(
+  `load: ${result.writes} writes and ${result.reads} reads in ${(result.elapsedMs / 1000).toFixed(1)} s (${((result.writes + result.reads) / (result.elapsedMs / 1000)).toFixed(0)}/s), ${result.errors} errors`,
+);
 process.exit(result.errors > 0 ? 1 : 0);

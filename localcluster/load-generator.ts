@@ -30,13 +30,26 @@ export interface LoadResult {
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const client = new cassandra.Client({ contactPoints: options.contactPoints ?? ['127.0.0.1'], localDataCenter: options.localDataCenter ?? 'dc1' });
+  const client = new cassandra.Client({
+    contactPoints: options.contactPoints ?? ['127.0.0.1'],
+    localDataCenter: options.localDataCenter ?? 'dc1',
+  });
   await client.connect();
   try {
-    await client.execute("CREATE KEYSPACE IF NOT EXISTS ringside_load WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 2, 'dc2': 1}");
+    await client.execute(
+      "CREATE KEYSPACE IF NOT EXISTS ringside_load WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 2, 'dc2': 1}",
+    );
     await client.execute('CREATE TABLE IF NOT EXISTS ringside_load.kv (k int, c int, v text, PRIMARY KEY (k, c))');
     const partitions = options.partitions ?? 1000;
-    const result: LoadResult = { writes: 0, reads: 0, errors: 0, firstError: null, elapsedMs: 0, startedAt: Date.now(), endedAt: 0 };
+    const result: LoadResult = {
+      writes: 0,
+      reads: 0,
+      errors: 0,
+      firstError: null,
+      elapsedMs: 0,
+      startedAt: Date.now(),
+      endedAt: 0,
+    };
     const started = performance.now();
     const inFlight = new Set<Promise<unknown>>();
     let issued = 0;
@@ -50,9 +63,16 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
       const read = Math.random() < options.readRatio;
       const k = Math.floor(Math.random() * partitions);
-      const operation = (read
-        ? client.execute('SELECT v FROM ringside_load.kv WHERE k = ? LIMIT 10', [k], { prepare: true }).then(() => result.reads++)
-        : client.execute('INSERT INTO ringside_load.kv (k, c, v) VALUES (?, ?, ?)', [k, issued, payload], { prepare: true }).then(() => result.writes++)
+      const operation = (
+        read
+          ? client
+              .execute('SELECT v FROM ringside_load.kv WHERE k = ? LIMIT 10', [k], { prepare: true })
+              .then(() => result.reads++)
+          : client
+              .execute('INSERT INTO ringside_load.kv (k, c, v) VALUES (?, ?, ?)', [k, issued, payload], {
+                prepare: true,
+              })
+              .then(() => result.writes++)
       ).catch((error: unknown) => {
         result.errors++;
         result.firstError ??= error instanceof Error ? error.message : String(error);
@@ -63,7 +83,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       if (inFlight.size > 256) await Promise.race(inFlight);
       if (options.onProgress && performance.now() - lastProgress > 5000) {
         lastProgress = performance.now();
-        options.onProgress({ writes: result.writes, reads: result.reads, errors: result.errors, elapsedMs: lastProgress - started });
+        options.onProgress({
+          writes: result.writes,
+          reads: result.reads,
+          errors: result.errors,
+          elapsedMs: lastProgress - started,
+        });
       }
     }
     await Promise.all(inFlight);
@@ -85,11 +110,17 @@ export async function waitUntilWritable(timeoutMs = 90_000): Promise<void> {
   let lastError = 'no attempt made';
   try {
     await client.connect();
-    await client.execute("CREATE KEYSPACE IF NOT EXISTS ringside_load WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 2, 'dc2': 1}");
+    await client.execute(
+      "CREATE KEYSPACE IF NOT EXISTS ringside_load WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 2, 'dc2': 1}",
+    );
     await client.execute('CREATE TABLE IF NOT EXISTS ringside_load.kv (k int, c int, v text, PRIMARY KEY (k, c))');
     while (Date.now() < deadline) {
-      const writes = Array.from({ length: 30 }, (_, i) => client.execute('INSERT INTO ringside_load.kv (k, c, v) VALUES (?, ?, ?)', [i, -1, 'probe'], { prepare: true }));
-      const failed = (await Promise.allSettled(writes)).filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      const writes = Array.from({ length: 30 }, (_, i) =>
+        client.execute('INSERT INTO ringside_load.kv (k, c, v) VALUES (?, ?, ?)', [i, -1, 'probe'], { prepare: true }),
+      );
+      const failed = (await Promise.allSettled(writes)).filter(
+        (r): r is PromiseRejectedResult => r.status === 'rejected',
+      );
       if (failed.length === 0) return;
       lastError = String(failed[0].reason);
       await new Promise((resolve) => setTimeout(resolve, 1000));

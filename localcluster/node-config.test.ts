@@ -4,7 +4,10 @@ import { parseJavaMajor } from './prerequisites';
 import { nodeSpec } from './topology';
 
 describe('node configuration', () => {
-  const nodes = [nodeSpec(1, 'dc1', true, ['-9223372036854775808', '0']), nodeSpec(2, 'dc1', true, ['-4611686018427387904', '4611686018427387904'])];
+  const nodes = [
+    nodeSpec(1, 'dc1', true, ['-9223372036854775808', '0']),
+    nodeSpec(2, 'dc1', true, ['-4611686018427387904', '4611686018427387904']),
+  ];
   const cluster = { name: 'demo', vnodes: 2, nodes };
 
   it('gives an initial node its own tokens, every seed, and no bootstrap', () => {

@@ -15,7 +15,10 @@ export function renderTemplate(template: string, values: Record<string, string>)
 }
 
 export function cassandraYaml(cluster: Pick<ClusterState, 'name' | 'vnodes' | 'nodes'>, node: NodeSpec): string {
-  const seeds = cluster.nodes.filter((n) => n.seed).map((n) => `${n.address}:${n.storagePort}`).join(',');
+  const seeds = cluster.nodes
+    .filter((n) => n.seed)
+    .map((n) => `${n.address}:${n.storagePort}`)
+    .join(',');
   const joinsLater = node.initialTokens.length === 0;
   return renderTemplate(readFileSync(join(TEMPLATES, 'cassandra.yaml'), 'utf8'), {
     node: String(node.index),
@@ -38,7 +41,10 @@ export function writeNodeConfig(paths: ClusterPaths, cluster: ClusterState, node
   mkdirSync(conf, { recursive: true });
   mkdirSync(paths.logsDir(node.index), { recursive: true });
   writeFileSync(join(conf, 'cassandra.yaml'), cassandraYaml(cluster, node));
-  writeFileSync(join(conf, 'cassandra-rackdc.properties'), `# Written by Ringside's local-cluster tool.\ndc=${node.dc}\nrack=${node.rack}\n`);
+  writeFileSync(
+    join(conf, 'cassandra-rackdc.properties'),
+    `# Written by Ringside's local-cluster tool.\ndc=${node.dc}\nrack=${node.rack}\n`,
+  );
   writeFileSync(join(conf, 'logback.xml'), readFileSync(join(TEMPLATES, 'logback.xml'), 'utf8'));
   writeFileSync(join(conf, 'logback-tools.xml'), readFileSync(join(TEMPLATES, 'logback-tools.xml'), 'utf8'));
 }

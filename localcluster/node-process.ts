@@ -37,7 +37,13 @@ export function processState(paths: ClusterPaths, index: number): ProcessState {
   }
 }
 
-export function startNodeProcess(javaBinary: string, paths: ClusterPaths, artifacts: CassandraArtifacts, node: NodeSpec, heapMb: number): number {
+export function startNodeProcess(
+  javaBinary: string,
+  paths: ClusterPaths,
+  artifacts: CassandraArtifacts,
+  node: NodeSpec,
+  heapMb: number,
+): number {
   const out = openSync(paths.stdoutLog(node.index), 'a');
   try {
     const child = spawn(javaBinary, nodeJvmArgs(paths, artifacts, node, heapMb), {

@@ -26,7 +26,13 @@ describe('parseNodetoolStatus', () => {
       ['dc1', '127.0.0.1', 'Up', 'Normal'],
       ['dc2', '127.0.0.3', 'Down', 'Normal'],
     ]);
-    expect(rows[2]).toMatchObject({ load: '134.46 KiB', tokens: 16, owns: '66.7%', rack: 'rack1', hostId: 'b217745c-fe28-4faf-bc50-e9923ac39b1c' });
+    expect(rows[2]).toMatchObject({
+      load: '134.46 KiB',
+      tokens: 16,
+      owns: '66.7%',
+      rack: 'rack1',
+      hostId: 'b217745c-fe28-4faf-bc50-e9923ac39b1c',
+    });
   });
 
   it('finds nothing in text that is not a status table', () => {

@@ -9,7 +9,9 @@ describe('port checks', () => {
     const port = (blocker.address() as { port: number }).port;
     try {
       expect(await isPortFree('127.0.0.1', port)).toBe(false);
-      await expect(assertPortsFree([{ host: '127.0.0.1', port, purpose: 'CQL native transport of node 1' }])).rejects.toThrow(
+      await expect(
+        assertPortsFree([{ host: '127.0.0.1', port, purpose: 'CQL native transport of node 1' }]),
+      ).rejects.toThrow(
         new RegExp(`port 127\\.0\\.0\\.1:${port} is taken by another process[\\s\\S]*CQL native transport of node 1`),
       );
     } finally {

@@ -26,11 +26,14 @@ export function findJava17(): string {
   if (process.env.JAVA_HOME) candidates.push(join(process.env.JAVA_HOME, 'bin', 'java'));
   if (existsSync('/usr/lib/jvm')) {
     for (const entry of readdirSync('/usr/lib/jvm').sort()) {
-      if (/^(java-17|openjdk-17|temurin-17|jdk-17)/.test(entry)) candidates.push(join('/usr/lib/jvm', entry, 'bin', 'java'));
+      if (/^(java-17|openjdk-17|temurin-17|jdk-17)/.test(entry))
+        candidates.push(join('/usr/lib/jvm', entry, 'bin', 'java'));
     }
   }
   candidates.push('java');
-  const found = candidates.find((candidate) => (candidate === 'java' || existsSync(candidate)) && javaMajorOf(candidate) === 17);
+  const found = candidates.find(
+    (candidate) => (candidate === 'java' || existsSync(candidate)) && javaMajorOf(candidate) === 17,
+  );
   if (found) return found;
   throw new MissingPrerequisiteError(
     'Java 17 was not found (Cassandra 5.0 runs on Java 11 or 17 only). Install it with `apt-get install -y openjdk-17-jdk-headless`, or point RINGSIDE_JAVA_HOME at a Java 17 home.',
@@ -44,7 +47,9 @@ export function javaHomeOf(javaBinary: string): string | undefined {
 export function findMaven(): string {
   const result = spawnSync('mvn', ['--version'], { stdio: 'ignore' });
   if (result.error || result.status !== 0) {
-    throw new MissingPrerequisiteError('Maven was not found: it fetches Cassandra from Maven Central. Install it with `apt-get install -y maven`.');
+    throw new MissingPrerequisiteError(
+      'Maven was not found: it fetches Cassandra from Maven Central. Install it with `apt-get install -y maven`.',
+    );
   }
   return 'mvn';
 }

@@ -26,7 +26,11 @@ export async function liveNodesSeenBy(node: NodeSpec, timeoutMs = 2000): Promise
     const response = await fetch(`http://${node.address}:${node.jolokiaPort}/jolokia/`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'read', mbean: 'org.apache.cassandra.db:type=StorageService', attribute: 'LiveNodesWithPort' }),
+      body: JSON.stringify({
+        type: 'read',
+        mbean: 'org.apache.cassandra.db:type=StorageService',
+        attribute: 'LiveNodesWithPort',
+      }),
       signal: AbortSignal.timeout(timeoutMs),
     });
     if (!response.ok) return undefined;

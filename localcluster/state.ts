@@ -66,7 +66,9 @@ export function readClusterState(paths: ClusterPaths): ClusterState | undefined 
   if (!existsSync(paths.stateFile)) return undefined;
   const parsed = clusterSchema.safeParse(JSON.parse(readFileSync(paths.stateFile, 'utf8')));
   if (!parsed.success) {
-    throw new Error(`${paths.stateFile} is not a cluster description Ringside wrote: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}. Remove the folder with \`npm run cluster -- wipe\`.`);
+    throw new Error(
+      `${paths.stateFile} is not a cluster description Ringside wrote: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}. Remove the folder with \`npm run cluster -- wipe\`.`,
+    );
   }
   return parsed.data;
 }

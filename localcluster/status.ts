@@ -24,8 +24,14 @@ export async function printStatus(paths: ClusterPaths, cluster: ClusterState): P
   );
   const header = ['node', 'address', 'dc', 'rack', 'process', 'cql', 'jolokia', 'jmx'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-  console.log(`cluster ${cluster.name} (Cassandra ${cluster.cassandraVersion}, ${cluster.vnodes} tokens per initial node) in ${paths.dir}`);
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
+  console.log(
+    `cluster ${cluster.name} (Cassandra ${cluster.cassandraVersion}, ${cluster.vnodes} tokens per initial node) in ${paths.dir}`,
+  );
   console.log(line(header));
   for (const row of rows) console.log(line(row));
 }

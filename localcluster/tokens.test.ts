@@ -6,7 +6,10 @@ describe('evenlyDealtTokens', () => {
   it('deals nodes × vnodes distinct tokens covering the signed 64-bit ring', () => {
     const tokens = evenlyDealtTokens(3, 16);
     expect(tokens).toHaveLength(3);
-    const all = tokens.flat().map(BigInt).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const all = tokens
+      .flat()
+      .map(BigInt)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     expect(new Set(all).size).toBe(48);
     expect(all[0]).toBe(-(2n ** 63n));
     expect(all[all.length - 1] < 2n ** 63n).toBe(true);

@@ -10,8 +10,10 @@ const MIN_TOKEN = -(2n ** 63n);
 const RING_SIZE = 2n ** 64n;
 
 export function evenlyDealtTokens(nodeCount: number, tokensPerNode: number): string[][] {
-  if (!Number.isInteger(nodeCount) || nodeCount < 1) throw new Error(`node count must be a positive integer, got ${nodeCount}`);
-  if (!Number.isInteger(tokensPerNode) || tokensPerNode < 1) throw new Error(`tokens per node must be a positive integer, got ${tokensPerNode}`);
+  if (!Number.isInteger(nodeCount) || nodeCount < 1)
+    throw new Error(`node count must be a positive integer, got ${nodeCount}`);
+  if (!Number.isInteger(tokensPerNode) || tokensPerNode < 1)
+    throw new Error(`tokens per node must be a positive integer, got ${tokensPerNode}`);
   const total = BigInt(nodeCount * tokensPerNode);
   const step = RING_SIZE / total;
   const perNode: string[][] = Array.from({ length: nodeCount }, () => []);

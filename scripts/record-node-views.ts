@@ -13,19 +13,22 @@ if (!label) throw new Error('usage: record-node-views.ts <label> [addresses…]'
 const addresses = given.length > 0 ? given : ['127.0.0.1', '127.0.0.2', '127.0.0.3'];
 
 async function main() {
-const answers = await Promise.all(
-  addresses.map(async (address) => {
-    const url = jolokiaUrl(undefined, address, 8778);
-    try {
-      return { address, results: await jolokiaBulk({ node: address, url, timeoutMs: 3000 }, NODE_VIEW_REQUESTS) };
-    } catch (error) {
-      return { address, error: (error as Error).message, failure: (error as { failure?: string }).failure };
-    }
-  }),
-);
-const file = `server/nodes/recorded/${label}.json`;
-writeFileSync(file, `${JSON.stringify({ recordedAt: new Date().toISOString(), source: 'the real local cluster (npm run cluster), by scripts/record-node-views.ts', answers }, null, 2)}\n`);
-console.log(`wrote ${file}`);
+  const answers = await Promise.all(
+    addresses.map(async (address) => {
+      const url = jolokiaUrl(undefined, address, 8778);
+      try {
+        return { address, results: await jolokiaBulk({ node: address, url, timeoutMs: 3000 }, NODE_VIEW_REQUESTS) };
+      } catch (error) {
+        return { address, error: (error as Error).message, failure: (error as { failure?: string }).failure };
+      }
+    }),
+  );
+  const file = `server/nodes/recorded/${label}.json`;
+  writeFileSync(
+    file,
+    `${JSON.stringify({ recordedAt: new Date().toISOString(), source: 'the real local cluster (npm run cluster), by scripts/record-node-views.ts', answers }, null, 2)}\n`,
+  );
+  console.log(`wrote ${file}`);
 }
 
 void main();

@@ -7,8 +7,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 
-const vitestReport = z.object({ numPassedTests: z.number(), numFailedTests: z.number(), numPendingTests: z.number(), numTodoTests: z.number() });
-const playwrightReport = z.object({ stats: z.object({ expected: z.number(), unexpected: z.number(), flaky: z.number(), skipped: z.number() }) });
+const vitestReport = z.object({
+  numPassedTests: z.number(),
+  numFailedTests: z.number(),
+  numPendingTests: z.number(),
+  numTodoTests: z.number(),
+});
+const playwrightReport = z.object({
+  stats: z.object({ expected: z.number(), unexpected: z.number(), flaky: z.number(), skipped: z.number() }),
+});
 
 const [dir, ...failedSteps] = process.argv.slice(2);
 let passed = 0;
@@ -25,8 +32,14 @@ for (const layer of ['unit', 'integration', 'e2e'] as const) {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as unknown;
   const counts =
     layer === 'e2e'
-      ? (({ stats }) => ({ passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped }))(playwrightReport.parse(raw))
-      : (({ numPassedTests, numFailedTests, numPendingTests, numTodoTests }) => ({ passed: numPassedTests, failed: numFailedTests, skipped: numPendingTests + numTodoTests }))(vitestReport.parse(raw));
+      ? (({ stats }) => ({ passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped }))(
+          playwrightReport.parse(raw),
+        )
+      : (({ numPassedTests, numFailedTests, numPendingTests, numTodoTests }) => ({
+          passed: numPassedTests,
+          failed: numFailedTests,
+          skipped: numPendingTests + numTodoTests,
+        }))(vitestReport.parse(raw));
   console.log(`${layer}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
   if (counts.passed + counts.failed === 0) problems.push(`${layer}: ran no test`);
   passed += counts.passed;

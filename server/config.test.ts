@@ -9,13 +9,20 @@ const minimal = { clusters: [{ id: 'prod', contactPoints: ['10.0.0.1'], localDat
 describe('configuration', () => {
   it('fills defaults for a minimal cluster', () => {
     const config = parseConfig(minimal, 'test.json', {});
-    expect(config.clusters[0]).toMatchObject({ port: 9042, pollIntervalMs: 5000, jolokia: { port: 8778, timeoutMs: 3000, overrides: {} }, metrics: { enabled: true, intervalMs: 10_000 } });
+    expect(config.clusters[0]).toMatchObject({
+      port: 9042,
+      pollIntervalMs: 5000,
+      jolokia: { port: 8778, timeoutMs: 3000, overrides: {} },
+      metrics: { enabled: true, intervalMs: 10_000 },
+    });
     expect(config.dataDir).toBe('.ringside-data');
   });
 
   it('names the field that is wrong', () => {
     const bad = { clusters: [{ id: 'prod', contactPoints: [], localDataCenter: 'dc1' }] };
-    expect(() => parseConfig(bad, 'ringside.config.json', {})).toThrow(/ringside\.config\.json: clusters\.0\.contactPoints: needs at least one contact point/);
+    expect(() => parseConfig(bad, 'ringside.config.json', {})).toThrow(
+      /ringside\.config\.json: clusters\.0\.contactPoints: needs at least one contact point/,
+    );
     const badPort = { clusters: [{ ...minimal.clusters[0], jolokia: { port: 99999 } }] };
     expect(() => parseConfig(badPort, 'x.json', {})).toThrow(/clusters\.0\.jolokia\.port/);
     const badId = { clusters: [{ ...minimal.clusters[0], id: 'Prod Cluster' }] };
@@ -23,8 +30,12 @@ describe('configuration', () => {
   });
 
   it('takes per-node Jolokia URLs and refuses one that is not a URL', () => {
-    const withOverride = { clusters: [{ ...minimal.clusters[0], jolokia: { overrides: { '10.0.0.3': 'https://10.0.0.3:8443/jolokia/' } } }] };
-    expect(parseConfig(withOverride, 'x.json', {}).clusters[0].jolokia.overrides).toEqual({ '10.0.0.3': 'https://10.0.0.3:8443/jolokia/' });
+    const withOverride = {
+      clusters: [{ ...minimal.clusters[0], jolokia: { overrides: { '10.0.0.3': 'https://10.0.0.3:8443/jolokia/' } } }],
+    };
+    expect(parseConfig(withOverride, 'x.json', {}).clusters[0].jolokia.overrides).toEqual({
+      '10.0.0.3': 'https://10.0.0.3:8443/jolokia/',
+    });
     const bad = { clusters: [{ ...minimal.clusters[0], jolokia: { overrides: { '10.0.0.3': 'port 8443' } } }] };
     expect(() => parseConfig(bad, 'x.json', {})).toThrow(/clusters\.0\.jolokia\.overrides\.10\.0\.0\.3/);
   });
@@ -34,7 +45,9 @@ describe('configuration', () => {
   });
 
   it('lets RINGSIDE_* variables override the file, on the cluster they name', () => {
-    const two = { clusters: [minimal.clusters[0], { id: 'staging', contactPoints: ['10.1.0.1'], localDataCenter: 'east' }] };
+    const two = {
+      clusters: [minimal.clusters[0], { id: 'staging', contactPoints: ['10.1.0.1'], localDataCenter: 'east' }],
+    };
     const config = parseConfig(two, 'x.json', {
       RINGSIDE_CLUSTER_ID: 'staging',
       RINGSIDE_CONTACT_POINTS: '127.0.0.5, 127.0.0.6',
@@ -44,12 +57,18 @@ describe('configuration', () => {
       RINGSIDE_DATA_DIR: '/var/lib/ringside',
     });
     expect(config.clusters[0].contactPoints).toEqual(['10.0.0.1']);
-    expect(config.clusters[1]).toMatchObject({ contactPoints: ['127.0.0.5', '127.0.0.6'], jolokia: { port: 8779 }, credentials: { username: 'ops', password: 'secret' } });
+    expect(config.clusters[1]).toMatchObject({
+      contactPoints: ['127.0.0.5', '127.0.0.6'],
+      jolokia: { port: 8779 },
+      credentials: { username: 'ops', password: 'secret' },
+    });
     expect(config.dataDir).toBe('/var/lib/ringside');
   });
 
   it('names a bad environment variable', () => {
-    expect(() => parseConfig(minimal, 'x.json', { RINGSIDE_JOLOKIA_PORT: 'eighty' })).toThrow(/environment: RINGSIDE_JOLOKIA_PORT/);
+    expect(() => parseConfig(minimal, 'x.json', { RINGSIDE_JOLOKIA_PORT: 'eighty' })).toThrow(
+      /environment: RINGSIDE_JOLOKIA_PORT/,
+    );
     expect(() => parseConfig(minimal, 'x.json', { RINGSIDE_CLUSTER_ID: 'nope' })).toThrow(ConfigError);
   });
 

@@ -14,7 +14,9 @@ const hostPattern = /^[A-Za-z0-9.\-:[\]]+$/;
 export const clusterConfigSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes (it appears in URLs)'),
   name: z.string().min(1).optional(),
-  contactPoints: z.array(z.string().regex(hostPattern, 'must be a host or host:port')).min(1, 'needs at least one contact point'),
+  contactPoints: z
+    .array(z.string().regex(hostPattern, 'must be a host or host:port'))
+    .min(1, 'needs at least one contact point'),
   port: z.number().int().min(1).max(65535).default(9042),
   localDataCenter: z.string().min(1),
   credentials: z.object({ username: z.string().min(1), password: z.string() }).optional(),
@@ -49,7 +51,10 @@ export const clusterConfigSchema = z.object({
 });
 
 export const configSchema = z.object({
-  clusters: z.array(clusterConfigSchema).min(1, 'needs at least one cluster').refine((list) => new Set(list.map((c) => c.id)).size === list.length, 'cluster ids must be unique'),
+  clusters: z
+    .array(clusterConfigSchema)
+    .min(1, 'needs at least one cluster')
+    .refine((list) => new Set(list.map((c) => c.id)).size === list.length, 'cluster ids must be unique'),
   dataDir: z.string().default('.ringside-data'),
 });
 
@@ -78,7 +83,9 @@ const DEMO_DEFAULT = {
 };
 
 function describeIssues(source: string, error: z.ZodError): string {
-  return error.issues.map((issue) => `${source}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`).join('\n');
+  return error.issues
+    .map((issue) => `${source}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`)
+    .join('\n');
 }
 
 /** Puts RINGSIDE_* values onto the cluster they name (RINGSIDE_CLUSTER_ID, else the first one). */
@@ -86,12 +93,19 @@ function applyEnv(raw: unknown, env: z.infer<typeof envSchema>): unknown {
   if (typeof raw !== 'object' || raw === null || !Array.isArray((raw as { clusters?: unknown }).clusters)) return raw;
   const config = structuredClone(raw) as { clusters: Record<string, unknown>[]; dataDir?: string };
   if (env.RINGSIDE_DATA_DIR) config.dataDir = env.RINGSIDE_DATA_DIR;
-  const target = env.RINGSIDE_CLUSTER_ID ? config.clusters.find((c) => c.id === env.RINGSIDE_CLUSTER_ID) : config.clusters[0];
-  if (!target) throw new ConfigError(`RINGSIDE_CLUSTER_ID: no cluster "${env.RINGSIDE_CLUSTER_ID}" in the configuration`);
-  if (env.RINGSIDE_CONTACT_POINTS) target.contactPoints = env.RINGSIDE_CONTACT_POINTS.split(',').map((s) => s.trim()).filter(Boolean);
+  const target = env.RINGSIDE_CLUSTER_ID
+    ? config.clusters.find((c) => c.id === env.RINGSIDE_CLUSTER_ID)
+    : config.clusters[0];
+  if (!target)
+    throw new ConfigError(`RINGSIDE_CLUSTER_ID: no cluster "${env.RINGSIDE_CLUSTER_ID}" in the configuration`);
+  if (env.RINGSIDE_CONTACT_POINTS)
+    target.contactPoints = env.RINGSIDE_CONTACT_POINTS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (env.RINGSIDE_CQL_PORT !== undefined) target.port = env.RINGSIDE_CQL_PORT;
   if (env.RINGSIDE_LOCAL_DC) target.localDataCenter = env.RINGSIDE_LOCAL_DC;
-  if (env.RINGSIDE_CQL_USERNAME) target.credentials = { username: env.RINGSIDE_CQL_USERNAME, password: env.RINGSIDE_CQL_PASSWORD ?? '' };
+  if (env.RINGSIDE_CQL_USERNAME)
+    target.credentials = { username: env.RINGSIDE_CQL_USERNAME, password: env.RINGSIDE_CQL_PASSWORD ?? '' };
   const jolokia = { ...((target.jolokia as Record<string, unknown> | undefined) ?? {}) };
   if (env.RINGSIDE_JOLOKIA_PORT !== undefined) jolokia.port = env.RINGSIDE_JOLOKIA_PORT;
   if (env.RINGSIDE_JOLOKIA_URL_TEMPLATE) jolokia.urlTemplate = env.RINGSIDE_JOLOKIA_URL_TEMPLATE;

@@ -12,7 +12,9 @@ export function checkStartup(): void {
     const loaded = config();
     getStore();
     startCollectors();
-    console.log(`ringside: ${loaded.clusters.length} cluster(s) configured: ${loaded.clusters.map((c) => c.id).join(', ')}`);
+    console.log(
+      `ringside: ${loaded.clusters.length} cluster(s) configured: ${loaded.clusters.map((c) => c.id).join(', ')}`,
+    );
   } catch (error) {
     console.error(`ringside: cannot start: ${error instanceof ConfigError ? error.message : (error as Error).stack}`);
     process.exit(1);

@@ -26,7 +26,11 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     return {
       ...shape,
-      data: { ...shape.data, zodError: error.cause instanceof ZodError ? error.cause.issues.map((i) => `${i.path.join('.')}: ${i.message}`) : null },
+      data: {
+        ...shape.data,
+        zodError:
+          error.cause instanceof ZodError ? error.cause.issues.map((i) => `${i.path.join('.')}: ${i.message}`) : null,
+      },
     };
   },
 });
@@ -34,7 +38,8 @@ const t = initTRPC.context<Context>().create({
 const mapClusterErrors = t.middleware(async ({ next }) => {
   const result = await next();
   // Anything the handlers throw arrives wrapped as INTERNAL_SERVER_ERROR; typed cluster errors get their own code.
-  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR' && result.error.cause) throw toTRPCError(result.error.cause);
+  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR' && result.error.cause)
+    throw toTRPCError(result.error.cause);
   return result;
 });
 

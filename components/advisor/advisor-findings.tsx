@@ -11,21 +11,42 @@ export function AdvisorFindings() {
   const { clusterId } = useLiveCluster();
   const [largePartitionMiB, setLargePartitionMiB] = useState(100);
   const [tombstonesPerRead, setTombstonesPerRead] = useState(1000);
-  const advice = useQuery({ ...trpc.schema.advise.queryOptions({ clusterId, thresholds: { largePartitionMiB, tombstonesPerRead } }), placeholderData: keepPreviousData });
+  const advice = useQuery({
+    ...trpc.schema.advise.queryOptions({ clusterId, thresholds: { largePartitionMiB, tombstonesPerRead } }),
+    placeholderData: keepPreviousData,
+  });
   const thresholds = (
     <p>
       <label className="factor">
         large partition from{' '}
-        <input type="number" min={1} value={largePartitionMiB} data-testid="threshold-partition" onChange={(e) => setLargePartitionMiB(Math.max(1, Number(e.target.value) || 1))} /> MiB
+        <input
+          type="number"
+          min={1}
+          value={largePartitionMiB}
+          data-testid="threshold-partition"
+          onChange={(e) => setLargePartitionMiB(Math.max(1, Number(e.target.value) || 1))}
+        />{' '}
+        MiB
       </label>
       <label className="factor">
         tombstones per read from{' '}
-        <input type="number" min={1} value={tombstonesPerRead} data-testid="threshold-tombstones" onChange={(e) => setTombstonesPerRead(Math.max(1, Number(e.target.value) || 1))} />
+        <input
+          type="number"
+          min={1}
+          value={tombstonesPerRead}
+          data-testid="threshold-tombstones"
+          onChange={(e) => setTombstonesPerRead(Math.max(1, Number(e.target.value) || 1))}
+        />
       </label>
     </p>
   );
   if (advice.isPending) return <p className="muted">Reading every node&apos;s partition sizes and tombstone counts…</p>;
-  if (advice.isError) return <div role="alert" className="error">{advice.error.message}</div>;
+  if (advice.isError)
+    return (
+      <div role="alert" className="error">
+        {advice.error.message}
+      </div>
+    );
   const { findings, tablesChecked, unreadNodes } = advice.data;
   return (
     <div data-testid="advisor">
@@ -51,7 +72,10 @@ export function AdvisorFindings() {
             ) : (
               f.keyspace
             )}
-            : {f.title} <span className="muted">({f.rule}, {f.severity})</span>
+            : {f.title}{' '}
+            <span className="muted">
+              ({f.rule}, {f.severity})
+            </span>
           </h4>
           <p>
             <strong>Evidence.</strong> {f.evidence}

@@ -16,7 +16,11 @@ export function ClusterNav({ clusterId, name }: { clusterId: string; name: strin
     <nav className="cluster-nav" data-testid="cluster-nav">
       <strong>{name}</strong>
       {SECTIONS.map(([path, label]) => (
-        <Link key={path} href={`/clusters/${clusterId}${path}`} data-testid={`nav${path.replace('/', '-') || '-nodes'}`}>
+        <Link
+          key={path}
+          href={`/clusters/${clusterId}${path}`}
+          data-testid={`nav${path.replace('/', '-') || '-nodes'}`}
+        >
           {label}
         </Link>
       ))}

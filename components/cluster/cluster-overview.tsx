@@ -25,7 +25,11 @@ export function ClusterOverview() {
     <>
       <label className="picker">
         Keyspace for ownership and replicas:{' '}
-        <select data-testid="keyspace-picker" value={keyspace ?? ''} onChange={(e) => setKeyspace(e.target.value || null)}>
+        <select
+          data-testid="keyspace-picker"
+          value={keyspace ?? ''}
+          onChange={(e) => setKeyspace(e.target.value || null)}
+        >
           <option value="">(none: primary ranges only)</option>
           {keyspaces.data?.map((k) => (
             <option key={k.name} value={k.name}>

@@ -5,7 +5,8 @@ import { useLiveCluster } from '@/components/live/live-cluster';
 import { formatBytes } from '@/components/nodes/format';
 import { useTRPC } from '@/components/trpc/react';
 
-const amount = (unit: string, value: number) => (unit === 'bytes' ? formatBytes(value) : `${Math.round(value)} ${unit}`);
+const amount = (unit: string, value: number) =>
+  unit === 'bytes' ? formatBytes(value) : `${Math.round(value)} ${unit}`;
 
 /** Running compactions with progress, pending tasks, each table's strategy and SSTables, and the history. */
 export function CompactionView() {
@@ -19,7 +20,11 @@ export function CompactionView() {
   return (
     <div data-testid="compaction-view">
       <h3>Running</h3>
-      {snapshot && snapshot.running.length === 0 ? <p className="muted" data-testid="no-compactions">No compaction is running.</p> : null}
+      {snapshot && snapshot.running.length === 0 ? (
+        <p className="muted" data-testid="no-compactions">
+          No compaction is running.
+        </p>
+      ) : null}
       {snapshot?.running.map((c) => {
         const percent = c.total > 0 ? (100 * c.completed) / c.total : 0;
         return (

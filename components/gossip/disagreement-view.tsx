@@ -12,7 +12,9 @@ export function DisagreementView() {
         <span className={`badge ${splitView ? 'bad' : 'ok'}`} data-testid="split-view-badge">
           {splitView ? 'split view: nodes disagree on who is up' : 'every node sees the same nodes up'}
         </span>{' '}
-        <span className={`badge ${schemaDisagreement ? 'bad' : 'ok'}`}>{schemaDisagreement ? 'schema versions differ' : 'one schema version'}</span>
+        <span className={`badge ${schemaDisagreement ? 'bad' : 'ok'}`}>
+          {schemaDisagreement ? 'schema versions differ' : 'one schema version'}
+        </span>
       </p>
       <table className="matrix">
         <thead>
@@ -34,7 +36,12 @@ export function DisagreementView() {
               ) : (
                 peers.map((peer) => {
                   const belief = row.beliefs[peer];
-                  if (!belief) return <td key={peer} className="muted">unknown</td>;
+                  if (!belief)
+                    return (
+                      <td key={peer} className="muted">
+                        unknown
+                      </td>
+                    );
                   return (
                     <td
                       key={peer}

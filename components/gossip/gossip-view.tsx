@@ -1,7 +1,19 @@
 'use client';
 import { useLiveCluster } from '@/components/live/live-cluster';
 
-const FIRST_STATES = ['STATUS_WITH_PORT', 'STATUS', 'LOAD', 'SCHEMA', 'DC', 'RACK', 'RELEASE_VERSION', 'HOST_ID', 'TOKENS', 'NATIVE_ADDRESS_AND_PORT', 'RPC_READY'];
+const FIRST_STATES = [
+  'STATUS_WITH_PORT',
+  'STATUS',
+  'LOAD',
+  'SCHEMA',
+  'DC',
+  'RACK',
+  'RELEASE_VERSION',
+  'HOST_ID',
+  'TOKENS',
+  'NATIVE_ADDRESS_AND_PORT',
+  'RPC_READY',
+];
 
 /** One node's gossip: every endpoint it knows, with generation, heartbeat and versioned states. */
 export function GossipView({ observer }: { observer: string }) {
@@ -19,7 +31,12 @@ export function GossipView({ observer }: { observer: string }) {
   return (
     <div className="gossip" data-testid={`gossip-${observer}`}>
       {view.gossip.map((entry) => {
-        const names = [...FIRST_STATES.filter((s) => s in entry.states), ...Object.keys(entry.states).filter((s) => !FIRST_STATES.includes(s)).sort()];
+        const names = [
+          ...FIRST_STATES.filter((s) => s in entry.states),
+          ...Object.keys(entry.states)
+            .filter((s) => !FIRST_STATES.includes(s))
+            .sort(),
+        ];
         return (
           <table key={entry.endpoint} className="gossip-entry" data-testid={`gossip-entry-${entry.address}`}>
             <caption>
@@ -27,7 +44,11 @@ export function GossipView({ observer }: { observer: string }) {
               <span className={entry.fdStatus === 'DOWN' ? 'status-down' : 'status-up'} data-testid="gossip-fd">
                 {entry.fdStatus ?? ''}
               </span>{' '}
-              {entry.phi !== null ? <span className="muted">phi {entry.phi.toFixed(2)}</span> : <span className="muted">(itself)</span>}
+              {entry.phi !== null ? (
+                <span className="muted">phi {entry.phi.toFixed(2)}</span>
+              ) : (
+                <span className="muted">(itself)</span>
+              )}
             </caption>
             <tbody>
               <tr>

@@ -23,7 +23,8 @@ export function LiveStatus() {
         </div>
       ) : allDown ? (
         <div role="alert" className="error" data-testid="cluster-down">
-          <strong>Every node of {clusterId} is down.</strong> No node answers on its CQL or Jolokia port; this page recovers by itself when they return.
+          <strong>Every node of {clusterId} is down.</strong> No node answers on its CQL or Jolokia port; this page
+          recovers by itself when they return.
         </div>
       ) : snapshot?.error ? (
         <div role="alert" className="warning" data-testid="cluster-warning">
@@ -44,7 +45,11 @@ function SchemaBadge({ versions }: { versions: { version: string; addresses: str
     );
   }
   return (
-    <span className="badge bad" data-testid="schema-badge" title={versions.map((v) => `${v.version}: ${v.addresses.join(', ')}`).join('\n')}>
+    <span
+      className="badge bad"
+      data-testid="schema-badge"
+      title={versions.map((v) => `${v.version}: ${v.addresses.join(', ')}`).join('\n')}
+    >
       schema disagreement: {versions.length} versions
     </span>
   );

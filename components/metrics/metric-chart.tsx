@@ -6,16 +6,47 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { useTRPC } from '@/components/trpc/react';
 import { formatMetric } from './format-metric';
 import type { LiveMetrics } from './metrics-live';
 
 const COLORS = ['#0969da', '#1a7f37', '#bf3989', '#9a6700', '#8250df', '#cf222e', '#1b7c83', '#6e7781'];
 
-export function MetricChart({ clusterId, metric, title, unit, rangeMs, live, nodes: only }: { clusterId: string; metric: string; title: string; unit: string; rangeMs: number; live: LiveMetrics[]; nodes?: string[] }) {
+export function MetricChart({
+  clusterId,
+  metric,
+  title,
+  unit,
+  rangeMs,
+  live,
+  nodes: only,
+}: {
+  clusterId: string;
+  metric: string;
+  title: string;
+  unit: string;
+  rangeMs: number;
+  live: LiveMetrics[];
+  nodes?: string[];
+}) {
   const trpc = useTRPC();
-  const series = useQuery(trpc.metrics.series.queryOptions({ clusterId, metric, rangeMs, nodes: only }, { refetchInterval: rangeMs <= 6 * 3_600_000 ? 60_000 : 300_000 }));
+  const series = useQuery(
+    trpc.metrics.series.queryOptions(
+      { clusterId, metric, rangeMs, nodes: only },
+      { refetchInterval: rangeMs <= 6 * 3_600_000 ? 60_000 : 300_000 },
+    ),
+  );
 
   const { rows, nodes } = useMemo(() => {
     const byTs = new Map<number, Record<string, number | null>>();
@@ -25,14 +56,18 @@ export function MetricChart({ clusterId, metric, title, unit, rangeMs, live, nod
       for (const p of s.points) byTs.set(p.ts, { ...byTs.get(p.ts), [s.node]: p.value });
     }
     // A gap the collector recorded breaks the node's line there instead of bridging it.
-    for (const e of series.data?.events ?? []) if (e.kind === 'collector-gap' && e.node) byTs.set(e.ts, { ...byTs.get(e.ts), [e.node]: null });
+    for (const e of series.data?.events ?? [])
+      if (e.kind === 'collector-gap' && e.node) byTs.set(e.ts, { ...byTs.get(e.ts), [e.node]: null });
     const lastStored = Math.max(0, ...byTs.keys());
     if (series.data?.resolution === 'raw') {
       for (const tick of live) {
         if (tick.at <= lastStored) continue;
         const wanted = (node: string) => !only || only.includes(node);
-        for (const [node, values] of Object.entries(tick.byNode)) if (wanted(node) && values[metric] !== undefined) byTs.set(tick.at, { ...byTs.get(tick.at), [node]: values[metric] });
-        for (const node of Object.keys(tick.missing)) if (wanted(node)) byTs.set(tick.at, { ...byTs.get(tick.at), [node]: null });
+        for (const [node, values] of Object.entries(tick.byNode))
+          if (wanted(node) && values[metric] !== undefined)
+            byTs.set(tick.at, { ...byTs.get(tick.at), [node]: values[metric] });
+        for (const node of Object.keys(tick.missing))
+          if (wanted(node)) byTs.set(tick.at, { ...byTs.get(tick.at), [node]: null });
       }
     }
     // Where no point came for well over a step (console or cluster down), break the lines too.
@@ -41,14 +76,18 @@ export function MetricChart({ clusterId, metric, title, unit, rangeMs, live, nod
     const rows: Record<string, number | null>[] = [];
     sorted.forEach(([ts, values], i) => {
       const previous = sorted[i - 1]?.[0];
-      if (previous !== undefined && ts - previous > 2.5 * step) rows.push({ ts: previous + step, ...Object.fromEntries([...nodeSet].map((n) => [n, null])) });
+      if (previous !== undefined && ts - previous > 2.5 * step)
+        rows.push({ ts: previous + step, ...Object.fromEntries([...nodeSet].map((n) => [n, null])) });
       rows.push({ ts, ...values });
     });
     return { rows, nodes: [...nodeSet].sort() };
   }, [series.data, live, metric, only]);
 
   const from = series.data?.from ?? Date.now() - rangeMs;
-  const tickFormat = (ts: number) => (rangeMs > 86_400_000 ? new Date(ts).toLocaleDateString([], { month: 'short', day: 'numeric' }) : new Date(ts).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
+  const tickFormat = (ts: number) =>
+    rangeMs > 86_400_000
+      ? new Date(ts).toLocaleDateString([], { month: 'short', day: 'numeric' })
+      : new Date(ts).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
   return (
     <figure className="chart" data-testid={`chart-${metric}`} data-points={rows.length}>
       <figcaption>
@@ -58,17 +97,41 @@ export function MetricChart({ clusterId, metric, title, unit, rangeMs, live, nod
       <ResponsiveContainer width="100%" height={200}>
         <LineChart data={rows} margin={{ top: 6, right: 12, bottom: 0, left: 6 }}>
           <CartesianGrid stroke="#eee" />
-          <XAxis dataKey="ts" type="number" scale="time" domain={[from, 'dataMax']} tickFormatter={tickFormat} fontSize={11} />
+          <XAxis
+            dataKey="ts"
+            type="number"
+            scale="time"
+            domain={[from, 'dataMax']}
+            tickFormatter={tickFormat}
+            fontSize={11}
+          />
           <YAxis tickFormatter={(v: number) => formatMetric(unit, v)} fontSize={11} width={64} />
-          <Tooltip labelFormatter={(ts) => new Date(Number(ts)).toLocaleString()} formatter={(v) => formatMetric(unit, Number(v))} />
+          <Tooltip
+            labelFormatter={(ts) => new Date(Number(ts)).toLocaleString()}
+            formatter={(v) => formatMetric(unit, Number(v))}
+          />
           <Legend wrapperStyle={{ fontSize: 11 }} />
           {(series.data?.events ?? [])
             .filter((e) => e.kind !== 'collector-gap')
             .map((e, i) => (
-              <ReferenceLine key={`e${i}`} x={e.ts} stroke={e.kind === 'node-down' ? '#cf222e' : e.kind === 'node-up' ? '#1a7f37' : '#8250df'} strokeDasharray="3 3" label={{ value: e.kind, fontSize: 10, position: 'top' }} />
+              <ReferenceLine
+                key={`e${i}`}
+                x={e.ts}
+                stroke={e.kind === 'node-down' ? '#cf222e' : e.kind === 'node-up' ? '#1a7f37' : '#8250df'}
+                strokeDasharray="3 3"
+                label={{ value: e.kind, fontSize: 10, position: 'top' }}
+              />
             ))}
           {nodes.map((node, i) => (
-            <Line key={node} dataKey={node} stroke={COLORS[i % COLORS.length]} dot={false} isAnimationActive={false} connectNulls={false} strokeWidth={1.5} />
+            <Line
+              key={node}
+              dataKey={node}
+              stroke={COLORS[i % COLORS.length]}
+              dot={false}
+              isAnimationActive={false}
+              connectNulls={false}
+              strokeWidth={1.5}
+            />
           ))}
         </LineChart>
       </ResponsiveContainer>

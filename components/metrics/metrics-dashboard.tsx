@@ -40,18 +40,36 @@ export function MetricsDashboard({ nodes }: { nodes?: string[] }) {
     <div data-testid="metrics-dashboard">
       <p className="ranges">
         {RANGES.map((r) => (
-          <button key={r[0]} type="button" className={r === range ? 'active' : ''} data-testid={`range-${r[0]}`} onClick={() => setRange(r)}>
+          <button
+            key={r[0]}
+            type="button"
+            className={r === range ? 'active' : ''}
+            data-testid={`range-${r[0]}`}
+            onClick={() => setRange(r)}
+          >
             {r[0]}
           </button>
         ))}{' '}
         <span className="muted" data-testid="collector-status">
-          collector: {status.data ? `${status.data.state}, every ${status.data.intervalMs / 1000} s, ${status.data.polls} polls, ${status.data.writes.rows} rows stored` : '…'}
+          collector:{' '}
+          {status.data
+            ? `${status.data.state}, every ${status.data.intervalMs / 1000} s, ${status.data.polls} polls, ${status.data.writes.rows} rows stored`
+            : '…'}
           {status.data?.lastError ? ` — ${status.data.lastError}` : ''}
         </span>
       </p>
       <div className="charts">
         {CHARTS.map(([metric, title]) => (
-          <MetricChart key={`${metric}-${range[0]}`} clusterId={clusterId} metric={metric} title={title} unit={catalogue.data?.[metric]?.unit ?? 'count'} rangeMs={range[1]} live={live} nodes={nodes} />
+          <MetricChart
+            key={`${metric}-${range[0]}`}
+            clusterId={clusterId}
+            metric={metric}
+            title={title}
+            unit={catalogue.data?.[metric]?.unit ?? 'count'}
+            rangeMs={range[1]}
+            live={live}
+            nodes={nodes}
+          />
         ))}
       </div>
     </div>

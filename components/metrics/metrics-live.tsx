@@ -15,7 +15,8 @@ export function useLiveMetrics(clusterId: string): LiveMetrics[] {
   const [ticks, setTicks] = useState<LiveMetrics[]>([]);
   const latest = subscription.data?.data;
   useEffect(() => {
-    if (latest) setTicks((previous) => (previous.at(-1)?.at === latest.at ? previous : [...previous.slice(-359), latest]));
+    if (latest)
+      setTicks((previous) => (previous.at(-1)?.at === latest.at ? previous : [...previous.slice(-359), latest]));
   }, [latest]);
   return ticks;
 }

@@ -26,7 +26,15 @@ export function TableMetrics({ keyspace, table }: { keyspace: string; table: str
       </p>
       <div className="charts">
         {CHARTS.map(([metric, title, unit]) => (
-          <MetricChart key={`${metric}-${rangeMs}`} clusterId={clusterId} metric={`table:${keyspace}.${table}:${metric}`} title={title} unit={unit} rangeMs={rangeMs} live={[]} />
+          <MetricChart
+            key={`${metric}-${rangeMs}`}
+            clusterId={clusterId}
+            metric={`table:${keyspace}.${table}:${metric}`}
+            title={title}
+            unit={unit}
+            rangeMs={rangeMs}
+            live={[]}
+          />
         ))}
       </div>
     </div>

@@ -20,7 +20,10 @@ export function NodeFacts({ address }: { address: string }) {
     ['Schema version', node.schemaVersion ?? '—'],
     ['Operation mode', node.operationMode ?? '—'],
     ['Uptime', formatUptime(node.uptimeMs)],
-    ['Heap', node.heapUsedBytes === null ? '—' : `${formatBytes(node.heapUsedBytes)} of ${formatBytes(node.heapMaxBytes)}`],
+    [
+      'Heap',
+      node.heapUsedBytes === null ? '—' : `${formatBytes(node.heapUsedBytes)} of ${formatBytes(node.heapMaxBytes)}`,
+    ],
   ];
   return (
     <dl className="facts" data-testid="node-facts">

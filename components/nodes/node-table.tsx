@@ -7,7 +7,11 @@ import { formatBytes, formatOwnership, formatUptime } from './format';
 type SortKey = 'address' | 'rack' | 'status' | 'state' | 'load' | 'owns' | 'tokens' | 'uptime' | 'heap';
 
 const SORTERS: Record<SortKey, (n: NodeRow, owns: Record<string, number> | undefined) => string | number> = {
-  address: (n) => n.address.split('.').map((p) => p.padStart(3, '0')).join('.'),
+  address: (n) =>
+    n.address
+      .split('.')
+      .map((p) => p.padStart(3, '0'))
+      .join('.'),
   rack: (n) => n.rack ?? '',
   status: (n) => n.status,
   state: (n) => n.state,
@@ -19,14 +23,28 @@ const SORTERS: Record<SortKey, (n: NodeRow, owns: Record<string, number> | undef
 };
 
 /** Every node, grouped by DC; sortable by any column, filtered by free text; failures named. */
-export function NodeTable({ clusterId, nodes, ownership, keyspace }: { clusterId: string; nodes: NodeRow[]; ownership?: Record<string, number>; keyspace?: string | null }) {
+export function NodeTable({
+  clusterId,
+  nodes,
+  ownership,
+  keyspace,
+}: {
+  clusterId: string;
+  nodes: NodeRow[];
+  ownership?: Record<string, number>;
+  keyspace?: string | null;
+}) {
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'address', descending: false });
   const [filter, setFilter] = useState('');
 
   const shown = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     const matching = needle
-      ? nodes.filter((n) => [n.address, n.dc, n.rack, n.status, n.state, n.hostId, n.releaseVersion].some((v) => v?.toLowerCase().includes(needle)))
+      ? nodes.filter((n) =>
+          [n.address, n.dc, n.rack, n.status, n.state, n.hostId, n.releaseVersion].some((v) =>
+            v?.toLowerCase().includes(needle),
+          ),
+        )
       : nodes;
     const key = SORTERS[sort.key];
     return [...matching].sort((a, b) => {
@@ -40,7 +58,12 @@ export function NodeTable({ clusterId, nodes, ownership, keyspace }: { clusterId
   const dcs = [...new Set(nodes.map(dcOf))].sort();
   const header = (key: SortKey, label: string) => (
     <th>
-      <button type="button" className="sort" data-testid={`sort-${key}`} onClick={() => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }))}>
+      <button
+        type="button"
+        className="sort"
+        data-testid={`sort-${key}`}
+        onClick={() => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }))}
+      >
         {label}
         {sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}
       </button>
@@ -49,7 +72,14 @@ export function NodeTable({ clusterId, nodes, ownership, keyspace }: { clusterId
 
   return (
     <div data-testid="node-table">
-      <input className="filter" placeholder="Filter nodes…" value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="node-filter" aria-label="Filter nodes" />
+      <input
+        className="filter"
+        placeholder="Filter nodes…"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+        data-testid="node-filter"
+        aria-label="Filter nodes"
+      />
       {dcs.map((dc) => {
         const rows = shown.filter((n) => dcOf(n) === dc);
         if (rows.length === 0) return null;
@@ -57,7 +87,10 @@ export function NodeTable({ clusterId, nodes, ownership, keyspace }: { clusterId
         return (
           <table key={dc} className="nodes" data-testid={`dc-${dc}`}>
             <caption>
-              Datacenter: {dc} <span className="muted">({rows.filter((n) => n.status === 'Up').length}/{rows.length} up)</span>
+              Datacenter: {dc}{' '}
+              <span className="muted">
+                ({rows.filter((n) => n.status === 'Up').length}/{rows.length} up)
+              </span>
             </caption>
             <thead>
               <tr>
@@ -83,7 +116,11 @@ export function NodeTable({ clusterId, nodes, ownership, keyspace }: { clusterId
                     <Link href={`/clusters/${clusterId}/nodes/${node.address}`}>{node.address}</Link>
                   </td>
                   <td data-testid="node-rack">{node.rack ?? '—'}</td>
-                  <td data-testid="node-status" className={`status-${node.status.toLowerCase()}`} title={statusTitle(node)}>
+                  <td
+                    data-testid="node-status"
+                    className={`status-${node.status.toLowerCase()}`}
+                    title={statusTitle(node)}
+                  >
                     {node.status}
                   </td>
                   <td data-testid="node-state">{node.state}</td>
@@ -96,7 +133,11 @@ export function NodeTable({ clusterId, nodes, ownership, keyspace }: { clusterId
                     {node.schemaVersion?.slice(0, 8) ?? '—'}
                   </td>
                   <td data-testid="node-uptime">{formatUptime(node.uptimeMs)}</td>
-                  <td data-testid="node-heap">{node.heapUsedBytes === null ? '—' : `${formatBytes(node.heapUsedBytes)} / ${formatBytes(node.heapMaxBytes)}`}</td>
+                  <td data-testid="node-heap">
+                    {node.heapUsedBytes === null
+                      ? '—'
+                      : `${formatBytes(node.heapUsedBytes)} / ${formatBytes(node.heapMaxBytes)}`}
+                  </td>
                   {anyProblem ? (
                     <td className="problem" data-testid={node.jolokiaError ? 'node-problem' : undefined}>
                       {node.jolokiaError}
@@ -116,7 +157,8 @@ const dcOf = (node: NodeRow) => node.dc ?? 'unknown DC';
 
 function statusTitle(node: NodeRow): string | undefined {
   if (node.downReason === 'gossip') return `convicted by the failure detector of ${node.seenDownBy.join(', ')}`;
-  if (node.downReason === 'not-listening') return 'nothing listens on its CQL and Jolokia ports: the process is gone (gossip has not convicted it yet)';
+  if (node.downReason === 'not-listening')
+    return 'nothing listens on its CQL and Jolokia ports: the process is gone (gossip has not convicted it yet)';
   if (node.downReason === 'driver') return 'only the driver says so: no gossip view is available';
   return undefined;
 }

@@ -3,7 +3,13 @@
 export function ConfirmDialog({ statement, onAnswer }: { statement: string; onAnswer(yes: boolean): void }) {
   return (
     <div className="dialog-backdrop">
-      <div role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" className="dialog" data-testid="confirm-dialog">
+      <div
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="confirm-title"
+        className="dialog"
+        data-testid="confirm-dialog"
+      >
         <h3 id="confirm-title">Run this statement?</h3>
         <p>It changes or deletes data or schema for every user of the cluster, and cannot be undone from here.</p>
         <pre className="mono">{statement}</pre>

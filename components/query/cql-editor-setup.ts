@@ -45,7 +45,8 @@ const errorMark = StateField.define<DecorationSet>({
   update(marks, tr) {
     // Edits carry the mark along with the text it points at until the next run replaces it.
     let next = marks.map(tr.changes);
-    for (const e of tr.effects) if (e.is(setErrorMark)) next = e.value === null ? Decoration.none : errorMarks(tr.state.doc, e.value);
+    for (const e of tr.effects)
+      if (e.is(setErrorMark)) next = e.value === null ? Decoration.none : errorMarks(tr.state.doc, e.value);
     return next;
   },
   provide: (field) => EditorView.decorations.from(field),
@@ -78,7 +79,10 @@ const theme = EditorView.theme({
   '&.cm-focused': { outline: '2px solid #0969da', outlineOffset: '-1px' },
   '.cm-scroller': { fontFamily: 'ui-monospace, monospace', overflow: 'auto' },
   '.cm-content, .cm-gutter': { minHeight: '8em' },
-  '.cql-error-mark': { textDecoration: 'underline wavy var(--down, #cf222e)', backgroundColor: 'rgba(207, 34, 46, 0.15)' },
+  '.cql-error-mark': {
+    textDecoration: 'underline wavy var(--down, #cf222e)',
+    backgroundColor: 'rgba(207, 34, 46, 0.15)',
+  },
   '.cql-error-line': { backgroundColor: 'rgba(207, 34, 46, 0.06)' },
 });
 

@@ -95,7 +95,8 @@ export function CqlEditor(props: CqlEditorProps) {
     const v = view.current;
     if (!v) return;
     const effects: StateEffect<unknown>[] = [setErrorMark.of(errorOffset)];
-    if (errorOffset !== null) effects.push(EditorView.scrollIntoView(Math.min(Math.max(errorOffset, 0), v.state.doc.length), { y: 'nearest' }));
+    if (errorOffset !== null)
+      effects.push(EditorView.scrollIntoView(Math.min(Math.max(errorOffset, 0), v.state.doc.length), { y: 'nearest' }));
     v.dispatch({ effects });
   }, [errorOffset]);
 

@@ -13,12 +13,21 @@ const schema: EditorSchema = {
         { name: 'events', columns: ['day', 'at', 'kind'] },
       ],
     },
-    { name: 'shop', tables: [{ name: 'orders', columns: ['order_id', 'total'] }, { name: 'Carts', columns: ['cart_id'] }] },
+    {
+      name: 'shop',
+      tables: [
+        { name: 'orders', columns: ['order_id', 'total'] },
+        { name: 'Carts', columns: ['cart_id'] },
+      ],
+    },
   ],
 };
 
 /** `|` in `doc` marks the cursor. */
-function complete(doc: string, { explicit = false, keyspace = 'demo_ks' as string | null } = {}): CompletionResult | null {
+function complete(
+  doc: string,
+  { explicit = false, keyspace = 'demo_ks' as string | null } = {},
+): CompletionResult | null {
   const pos = doc.indexOf('|');
   const text = doc.slice(0, pos) + doc.slice(pos + 1);
   const state = EditorState.create({ doc: text, selection: { anchor: pos }, extensions: [cqlDialect.extension] });
@@ -146,7 +155,10 @@ describe('CQL completion', () => {
   });
 
   it('is found through the editor’s language data', () => {
-    const state = EditorState.create({ doc: 'SELECT', extensions: [cqlDialect.extension, cqlCompletion(schema, null)] });
+    const state = EditorState.create({
+      doc: 'SELECT',
+      extensions: [cqlDialect.extension, cqlCompletion(schema, null)],
+    });
     expect(state.languageDataAt('autocomplete', 3)).toHaveLength(1);
   });
 });
@@ -155,12 +167,16 @@ describe('CQL dialect', () => {
   const nodes = (doc: string) => {
     const state = EditorState.create({ doc, extensions: [cqlDialect.extension] });
     const names: string[] = [];
-    syntaxTree(state).iterate({ enter: (n) => void (n.node.firstChild ? undefined : names.push(`${n.name}:${doc.slice(n.from, n.to)}`)) });
+    syntaxTree(state).iterate({
+      enter: (n) => void (n.node.firstChild ? undefined : names.push(`${n.name}:${doc.slice(n.from, n.to)}`)),
+    });
     return names;
   };
 
   it('reads CQL keywords, types, comments, $$ strings and quoted identifiers', () => {
-    const names = nodes('SELECT writetime(v) FROM "Ks".t ALLOW FILTERING; // c\n-- d\n/* e */ x $$body;$$ frozen<list<text>>');
+    const names = nodes(
+      'SELECT writetime(v) FROM "Ks".t ALLOW FILTERING; // c\n-- d\n/* e */ x $$body;$$ frozen<list<text>>',
+    );
     expect(names).toEqual(
       expect.arrayContaining([
         'Keyword:SELECT',

@@ -121,12 +121,13 @@ const LEXEMES: { kind: Token['kind'] | 'space'; re: RegExp; closed: (m: RegExpEx
 /** Tokens of `text`, with offsets counted from `base`. */
 function lex(text: string, base: number): Token[] {
   const tokens: Token[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     for (const { kind, re, closed } of LEXEMES) {
       re.lastIndex = i;
       const m = re.exec(text);
       if (!m) continue;
-      if (kind !== 'space') tokens.push({ kind, text: m[0], from: base + i, to: base + i + m[0].length, closed: closed(m) });
+      if (kind !== 'space')
+        tokens.push({ kind, text: m[0], from: base + i, to: base + i + m[0].length, closed: closed(m) });
       i += m[0].length;
       break;
     }
@@ -136,7 +137,8 @@ function lex(text: string, base: number): Token[] {
 
 const isName = (t: Token | undefined): t is Token => t?.kind === 'word' || t?.kind === 'quoted';
 /** Unquoted names fold to lower case, as Cassandra reads them. */
-const nameOf = (t: Token) => (t.kind === 'quoted' ? t.text.replace(/^"|"$/g, '').replace(/""/g, '"') : t.text.toLowerCase());
+const nameOf = (t: Token) =>
+  t.kind === 'quoted' ? t.text.replace(/^"|"$/g, '').replace(/""/g, '"') : t.text.toLowerCase();
 const upper = (t: Token | undefined) => (t?.kind === 'word' ? t.text.toUpperCase() : '');
 
 // ---------------------------------------------------------------- completion

@@ -26,7 +26,10 @@ export function ExportButtons({ source }: { source: ExportSource }) {
   const status = useQuery(
     trpc.query.exportProgress.queryOptions(
       { exportId: exportId ?? '00000000-0000-0000-0000-000000000000' },
-      { enabled: exportId !== null, refetchInterval: (q) => (q.state.data?.state === 'running' || !q.state.data ? 300 : false) },
+      {
+        enabled: exportId !== null,
+        refetchInterval: (q) => (q.state.data?.state === 'running' || !q.state.data ? 300 : false),
+      },
     ),
   );
   const stop = useMutation(trpc.query.stopExport.mutationOptions());

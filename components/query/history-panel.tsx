@@ -9,7 +9,15 @@ export interface LoadedQuery {
   keyspace: string | null;
 }
 
-export function HistoryPanel({ clusterId, current, onLoad }: { clusterId: string; current: LoadedQuery; onLoad(query: LoadedQuery): void }) {
+export function HistoryPanel({
+  clusterId,
+  current,
+  onLoad,
+}: {
+  clusterId: string;
+  current: LoadedQuery;
+  onLoad(query: LoadedQuery): void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [search, setSearch] = useState('');
@@ -25,10 +33,17 @@ export function HistoryPanel({ clusterId, current, onLoad }: { clusterId: string
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (name.trim() && current.statement.trim()) save.mutate({ clusterId, name: name.trim(), keyspace: current.keyspace, statement: current.statement });
+          if (name.trim() && current.statement.trim())
+            save.mutate({ clusterId, name: name.trim(), keyspace: current.keyspace, statement: current.statement });
         }}
       >
-        <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Name" aria-label="Saved query name" data-testid="save-name" />
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="Name"
+          aria-label="Saved query name"
+          data-testid="save-name"
+        />
         <button type="submit" disabled={!name.trim() || save.isPending} data-testid="save-query">
           Save editor
         </button>
@@ -37,10 +52,20 @@ export function HistoryPanel({ clusterId, current, onLoad }: { clusterId: string
       <ul className="query-list" data-testid="saved-queries">
         {saved.data?.map((q) => (
           <li key={q.id}>
-            <button type="button" className="link" onClick={() => onLoad({ statement: q.statement, keyspace: q.keyspace })} title={q.statement}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => onLoad({ statement: q.statement, keyspace: q.keyspace })}
+              title={q.statement}
+            >
               {q.name}
             </button>{' '}
-            <button type="button" className="link muted" onClick={() => remove.mutate({ clusterId, id: q.id })} aria-label={`Delete ${q.name}`}>
+            <button
+              type="button"
+              className="link muted"
+              onClick={() => remove.mutate({ clusterId, id: q.id })}
+              aria-label={`Delete ${q.name}`}
+            >
               ✕
             </button>
           </li>
@@ -48,11 +73,22 @@ export function HistoryPanel({ clusterId, current, onLoad }: { clusterId: string
         {saved.data?.length === 0 ? <li className="muted">None yet.</li> : null}
       </ul>
       <h3>History</h3>
-      <input value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Search history" aria-label="Search history" data-testid="history-search" />
+      <input
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        placeholder="Search history"
+        aria-label="Search history"
+        data-testid="history-search"
+      />
       <ul className="query-list" data-testid="history">
         {history.data?.map((h) => (
           <li key={h.id} className={`history-${h.outcome}`}>
-            <button type="button" className="link mono" onClick={() => onLoad({ statement: h.statement, keyspace: h.keyspace })} title={h.error ?? h.statement}>
+            <button
+              type="button"
+              className="link mono"
+              onClick={() => onLoad({ statement: h.statement, keyspace: h.keyspace })}
+              title={h.error ?? h.statement}
+            >
               {h.statement.length > 80 ? `${h.statement.slice(0, 80)}…` : h.statement}
             </button>
             <div className="muted">

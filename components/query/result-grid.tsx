@@ -17,7 +17,12 @@ export interface GridColumn {
 
 export function ResultGrid({ columns, rows }: { columns: GridColumn[]; rows: (string | null)[][] }) {
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+  });
   // Width from the widest of the header and the first rows, capped: a long cell is cut, its title shows it whole.
   const template = useMemo(() => {
     const widths = columns.map((c, i) => {
@@ -47,10 +52,22 @@ export function ResultGrid({ columns, rows }: { columns: GridColumn[]; rows: (st
               role="row"
               data-testid={`result-row-${item.index}`}
               className="result-row"
-              style={{ gridTemplateColumns: template, position: 'absolute', top: 0, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              style={{
+                gridTemplateColumns: template,
+                position: 'absolute',
+                top: 0,
+                transform: `translateY(${item.start}px)`,
+                height: ROW_HEIGHT,
+              }}
             >
               {rows[item.index].map((cell, i) => (
-                <div key={i} role="gridcell" className={cell === null ? 'result-cell cell-null' : 'result-cell'} data-column={columns[i].name} title={cell ?? 'null'}>
+                <div
+                  key={i}
+                  role="gridcell"
+                  className={cell === null ? 'result-cell cell-null' : 'result-cell'}
+                  data-column={columns[i].name}
+                  title={cell ?? 'null'}
+                >
                   {cell ?? 'null'}
                 </div>
               ))}
@@ -64,12 +81,22 @@ export function ResultGrid({ columns, rows }: { columns: GridColumn[]; rows: (st
 
 export function ResultJson({ json }: { json: string[] }) {
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: json.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
+  const virtualizer = useVirtualizer({
+    count: json.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+  });
   return (
     <div ref={scroller} className="result-scroller result-json" data-testid="result-json">
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => (
-          <div key={item.key} className="mono json-row" style={{ position: 'absolute', top: 0, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }} data-testid={`json-row-${item.index}`}>
+          <div
+            key={item.key}
+            className="mono json-row"
+            style={{ position: 'absolute', top: 0, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+            data-testid={`json-row-${item.index}`}
+          >
             {json[item.index]}
           </div>
         ))}

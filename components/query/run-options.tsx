@@ -12,7 +12,14 @@ export interface RunOptions {
   valuesText: string;
 }
 
-export const DEFAULT_RUN_OPTIONS: RunOptions = { consistency: 'LOCAL_ONE', serialConsistency: 'SERIAL', pageSize: 100, timeoutMs: 12_000, tracing: false, valuesText: '' };
+export const DEFAULT_RUN_OPTIONS: RunOptions = {
+  consistency: 'LOCAL_ONE',
+  serialConsistency: 'SERIAL',
+  pageSize: 100,
+  timeoutMs: 12_000,
+  tracing: false,
+  valuesText: '',
+};
 
 interface Props {
   options: RunOptions;
@@ -28,7 +35,11 @@ export function RunOptionsBar({ options, onChange, keyspaces, keyspace, onKeyspa
     <div className="run-options" data-testid="run-options">
       <label>
         Keyspace{' '}
-        <select value={keyspace ?? ''} onChange={(e) => onKeyspace(e.target.value || null)} data-testid="keyspace-picker">
+        <select
+          value={keyspace ?? ''}
+          onChange={(e) => onKeyspace(e.target.value || null)}
+          data-testid="keyspace-picker"
+        >
           <option value="">(none)</option>
           {keyspaces.map((k) => (
             <option key={k}>{k}</option>
@@ -37,7 +48,11 @@ export function RunOptionsBar({ options, onChange, keyspaces, keyspace, onKeyspa
       </label>
       <label>
         Consistency{' '}
-        <select value={options.consistency} onChange={(e) => set('consistency', e.target.value as RunOptions['consistency'])} data-testid="consistency">
+        <select
+          value={options.consistency}
+          onChange={(e) => set('consistency', e.target.value as RunOptions['consistency'])}
+          data-testid="consistency"
+        >
           {CONSISTENCY_LEVELS.map((c) => (
             <option key={c}>{c}</option>
           ))}
@@ -45,7 +60,11 @@ export function RunOptionsBar({ options, onChange, keyspaces, keyspace, onKeyspa
       </label>
       <label>
         Serial{' '}
-        <select value={options.serialConsistency} onChange={(e) => set('serialConsistency', e.target.value as RunOptions['serialConsistency'])} data-testid="serial-consistency">
+        <select
+          value={options.serialConsistency}
+          onChange={(e) => set('serialConsistency', e.target.value as RunOptions['serialConsistency'])}
+          data-testid="serial-consistency"
+        >
           {SERIAL_CONSISTENCY_LEVELS.map((c) => (
             <option key={c}>{c}</option>
           ))}
@@ -53,18 +72,46 @@ export function RunOptionsBar({ options, onChange, keyspaces, keyspace, onKeyspa
       </label>
       <label>
         Page size{' '}
-        <input type="number" min={1} max={5000} value={options.pageSize} onChange={(e) => set('pageSize', Math.min(5000, Math.max(1, Number(e.target.value) || 1)))} data-testid="page-size" style={{ width: '6em' }} />
+        <input
+          type="number"
+          min={1}
+          max={5000}
+          value={options.pageSize}
+          onChange={(e) => set('pageSize', Math.min(5000, Math.max(1, Number(e.target.value) || 1)))}
+          data-testid="page-size"
+          style={{ width: '6em' }}
+        />
       </label>
       <label>
         Timeout (ms){' '}
-        <input type="number" min={100} max={600000} step={100} value={options.timeoutMs} onChange={(e) => set('timeoutMs', Math.min(600_000, Math.max(100, Number(e.target.value) || 100)))} data-testid="timeout" style={{ width: '7em' }} />
+        <input
+          type="number"
+          min={100}
+          max={600000}
+          step={100}
+          value={options.timeoutMs}
+          onChange={(e) => set('timeoutMs', Math.min(600_000, Math.max(100, Number(e.target.value) || 100)))}
+          data-testid="timeout"
+          style={{ width: '7em' }}
+        />
       </label>
       <label>
-        <input type="checkbox" checked={options.tracing} onChange={(e) => set('tracing', e.target.checked)} data-testid="tracing" /> Tracing
+        <input
+          type="checkbox"
+          checked={options.tracing}
+          onChange={(e) => set('tracing', e.target.checked)}
+          data-testid="tracing"
+        />{' '}
+        Tracing
       </label>
       <label className="bind-values">
         Bound values{' '}
-        <input value={options.valuesText} onChange={(e) => set('valuesText', e.target.value)} placeholder='JSON array for ? markers, e.g. [42, ["a", "b"]]' data-testid="bound-values" />
+        <input
+          value={options.valuesText}
+          onChange={(e) => set('valuesText', e.target.value)}
+          placeholder='JSON array for ? markers, e.g. [42, ["a", "b"]]'
+          data-testid="bound-values"
+        />
       </label>
     </div>
   );

@@ -70,7 +70,8 @@ export function StatementResultView({ clusterId, result, consistency, busy, onPa
       ))}
       {outcome.kind === 'done' ? (
         <p data-testid="statement-done">
-          {outcome.applied === null ? 'Done.' : outcome.applied ? 'Applied.' : 'Not applied (the condition was false).'} {meta}
+          {outcome.applied === null ? 'Done.' : outcome.applied ? 'Applied.' : 'Not applied (the condition was false).'}{' '}
+          {meta}
         </p>
       ) : (
         <>
@@ -78,24 +79,50 @@ export function StatementResultView({ clusterId, result, consistency, busy, onPa
             <span data-testid="result-summary">
               page {result.pagingStates.length} · {outcome.rowCount} row{outcome.rowCount === 1 ? '' : 's'}
               {outcome.pagingState ? ' · more available' : ''}
-              {outcome.rows.length < outcome.rowCount ? ` · showing the first ${outcome.rows.length} while the rest arrives` : ''}
+              {outcome.rows.length < outcome.rowCount
+                ? ` · showing the first ${outcome.rows.length} while the rest arrives`
+                : ''}
             </span>{' '}
             {meta}{' '}
-            <button type="button" onClick={() => onPage(-1)} disabled={busy || result.pagingStates.length < 2} data-testid="page-back">
+            <button
+              type="button"
+              onClick={() => onPage(-1)}
+              disabled={busy || result.pagingStates.length < 2}
+              data-testid="page-back"
+            >
               ← Previous page
             </button>
-            <button type="button" onClick={() => onPage(1)} disabled={busy || !outcome.pagingState} data-testid="page-forward">
+            <button
+              type="button"
+              onClick={() => onPage(1)}
+              disabled={busy || !outcome.pagingState}
+              data-testid="page-forward"
+            >
               Next page →
             </button>
             <button type="button" onClick={() => setView(view === 'grid' ? 'json' : 'grid')} data-testid="toggle-json">
               {view === 'grid' ? 'As JSON' : 'As rows'}
             </button>
-            <ExportButtons source={{ clusterId, keyspace: result.keyspace, statement: result.statement, values: result.values, consistency }} />
+            <ExportButtons
+              source={{
+                clusterId,
+                keyspace: result.keyspace,
+                statement: result.statement,
+                values: result.values,
+                consistency,
+              }}
+            />
           </div>
           {outcome.truncatedCells > 0 ? (
-            <p className="warning">{outcome.truncatedCells} cells were too long to show whole here; the export has them in full.</p>
+            <p className="warning">
+              {outcome.truncatedCells} cells were too long to show whole here; the export has them in full.
+            </p>
           ) : null}
-          {view === 'grid' ? <ResultGrid columns={outcome.columns} rows={outcome.rows} /> : <ResultJson json={outcome.json} />}
+          {view === 'grid' ? (
+            <ResultGrid columns={outcome.columns} rows={outcome.rows} />
+          ) : (
+            <ResultJson json={outcome.json} />
+          )}
         </>
       )}
       {traceId ? (

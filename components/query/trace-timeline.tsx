@@ -16,17 +16,24 @@ export function TraceTimeline({ clusterId, traceId }: { clusterId: string; trace
   return (
     <div className="trace" data-testid="trace-timeline">
       <p>
-        {t.requestType} · coordinator {t.coordinator} · {t.durationUs !== null ? `${(t.durationUs / 1000).toFixed(2)} ms` : 'still running'} · trace {t.traceId}
+        {t.requestType} · coordinator {t.coordinator} ·{' '}
+        {t.durationUs !== null ? `${(t.durationUs / 1000).toFixed(2)} ms` : 'still running'} · trace {t.traceId}
       </p>
       {t.nodes.map((lane) => (
         <div key={lane.node} className="trace-lane" data-testid={`trace-lane-${lane.node}`}>
           <h4>
             {lane.node}
-            {lane.node === t.coordinator ? ' (coordinator)' : ''} <span className="muted">{lane.events.length} events</span>
+            {lane.node === t.coordinator ? ' (coordinator)' : ''}{' '}
+            <span className="muted">{lane.events.length} events</span>
           </h4>
           <div className="trace-bar" aria-hidden>
             {lane.events.map((e, i) => (
-              <span key={i} className="trace-tick" style={{ left: `${(100 * e.atUs) / span}%` }} title={`${(e.atUs / 1000).toFixed(1)} ms · ${e.thread} · ${e.activity}`} />
+              <span
+                key={i}
+                className="trace-tick"
+                style={{ left: `${(100 * e.atUs) / span}%` }}
+                title={`${(e.atUs / 1000).toFixed(1)} ms · ${e.thread} · ${e.activity}`}
+              />
             ))}
           </div>
           <table className="trace-events">

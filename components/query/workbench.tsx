@@ -64,19 +64,48 @@ export function Workbench() {
     if (!outcome.ok || outcome.kind !== 'rows' || !outcome.restToken) return { outcome, notice: null };
     try {
       const rest = await pageRest.mutateAsync({ restToken: outcome.restToken });
-      return { outcome: { ...outcome, rows: [...outcome.rows, ...rest.rows], json: [...outcome.json, ...rest.json], restToken: null }, notice: null };
+      return {
+        outcome: {
+          ...outcome,
+          rows: [...outcome.rows, ...rest.rows],
+          json: [...outcome.json, ...rest.json],
+          restToken: null,
+        },
+        notice: null,
+      };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      return { outcome: { ...outcome, restToken: null }, notice: `Only the first ${outcome.rows.length} rows of this page could be shown: ${reason}` };
+      return {
+        outcome: { ...outcome, restToken: null },
+        notice: `Only the first ${outcome.rows.length} rows of this page could be shown: ${reason}`,
+      };
     }
   }
 
-  async function execute({ statement, keyspace: ks, values, confirmed, pagingState, index = 0, total = 1 }: Execution): Promise<RunOutcome> {
+  async function execute({
+    statement,
+    keyspace: ks,
+    values,
+    confirmed,
+    pagingState,
+    index = 0,
+    total = 1,
+  }: Execution): Promise<RunOutcome> {
     const runId = crypto.randomUUID();
     setRunning({ runId, index, total });
     const { valuesText: _typed, ...runOptions } = options;
     try {
-      return await run.mutateAsync({ ...runOptions, clusterId, keyspace: ks, statement, values, pagingState: pagingState ?? null, confirmed, runId, recordHistory: pagingState === undefined });
+      return await run.mutateAsync({
+        ...runOptions,
+        clusterId,
+        keyspace: ks,
+        statement,
+        values,
+        pagingState: pagingState ?? null,
+        confirmed,
+        runId,
+        recordHistory: pagingState === undefined,
+      });
     } catch (error) {
       return failure(error instanceof Error ? error.message : String(error));
     }
@@ -88,9 +117,18 @@ export function Workbench() {
     let values: JsonValue[] | null;
     try {
       values = parseValues(options.valuesText);
-      if (values && statements.length > 1) throw new Error('bound values belong to one statement: run the statement under the cursor (Ctrl-Enter)');
+      if (values && statements.length > 1)
+        throw new Error('bound values belong to one statement: run the statement under the cursor (Ctrl-Enter)');
     } catch (error) {
-      setResults([{ statement: statements[0].text, keyspace, values: null, outcome: failure(error instanceof Error ? error.message : String(error)), pagingStates: [null] }]);
+      setResults([
+        {
+          statement: statements[0].text,
+          keyspace,
+          values: null,
+          outcome: failure(error instanceof Error ? error.message : String(error)),
+          pagingStates: [null],
+        },
+      ]);
       return;
     }
     const done: StatementResult[] = [];
@@ -101,7 +139,9 @@ export function Workbench() {
       if (!outcome.ok && outcome.error.kind === 'needs-confirmation') {
         const yes = await new Promise<boolean>((answer) => setConfirming({ statement: statement.text, answer }));
         setConfirming(null);
-        outcome = yes ? await execute({ ...execution, confirmed: true }) : failure('not run: the statement was not confirmed');
+        outcome = yes
+          ? await execute({ ...execution, confirmed: true })
+          : failure('not run: the statement was not confirmed');
       }
       done.push({ statement: statement.text, keyspace: ks, values, outcome, pagingStates: [null] });
       setResults([...done]);
@@ -130,9 +170,17 @@ export function Workbench() {
   async function turnPage(index: number, direction: 1 | -1) {
     const result = results[index];
     if (!result.outcome.ok || result.outcome.kind !== 'rows') return;
-    const states = direction === 1 ? [...result.pagingStates, result.outcome.pagingState] : result.pagingStates.slice(0, -1);
-    const outcome = await execute({ statement: result.statement, keyspace: result.keyspace, values: result.values, confirmed: true, pagingState: states.at(-1) ?? null });
-    const update = (change: Partial<StatementResult>) => setResults((all) => all.map((r, i) => (i === index ? { ...r, ...change } : r)));
+    const states =
+      direction === 1 ? [...result.pagingStates, result.outcome.pagingState] : result.pagingStates.slice(0, -1);
+    const outcome = await execute({
+      statement: result.statement,
+      keyspace: result.keyspace,
+      values: result.values,
+      confirmed: true,
+      pagingState: states.at(-1) ?? null,
+    });
+    const update = (change: Partial<StatementResult>) =>
+      setResults((all) => all.map((r, i) => (i === index ? { ...r, ...change } : r)));
     if (!outcome.ok) {
       // The page shown stays, and so does the way back: the failure is reported beside it.
       update({ notice: `Could not turn the page: ${outcome.error.message}` });
@@ -147,7 +195,13 @@ export function Workbench() {
   return (
     <div className="workbench" data-testid="workbench">
       <div className="workbench-main">
-        <RunOptionsBar options={options} onChange={setOptions} keyspaces={outline.data?.keyspaces.map((k) => k.name) ?? []} keyspace={keyspace} onKeyspace={setKeyspace} />
+        <RunOptionsBar
+          options={options}
+          onChange={setOptions}
+          keyspaces={outline.data?.keyspaces.map((k) => k.name) ?? []}
+          keyspace={keyspace}
+          onKeyspace={setKeyspace}
+        />
         <CqlEditor
           value={script}
           onChange={setScript}
@@ -158,7 +212,12 @@ export function Workbench() {
           errorAt={errorAt}
         />
         <div className="workbench-actions">
-          <button type="button" onClick={() => void runStatements(splitStatements(script))} disabled={!!running} data-testid="run-all">
+          <button
+            type="button"
+            onClick={() => void runStatements(splitStatements(script))}
+            disabled={!!running}
+            data-testid="run-all"
+          >
             Run all <span className="muted">Shift-Ctrl-Enter</span>
           </button>
           {running ? (
@@ -177,14 +236,28 @@ export function Workbench() {
         {results.length > 1 ? (
           <div className="result-tabs" role="tablist">
             {results.map((r, i) => (
-              <button key={i} type="button" role="tab" aria-selected={i === shown} className={r.outcome.ok ? '' : 'problem'} onClick={() => setShown(i)} data-testid={`result-tab-${i}`}>
+              <button
+                key={i}
+                type="button"
+                role="tab"
+                aria-selected={i === shown}
+                className={r.outcome.ok ? '' : 'problem'}
+                onClick={() => setShown(i)}
+                data-testid={`result-tab-${i}`}
+              >
                 {i + 1}. {r.statement.slice(0, 30)}
               </button>
             ))}
           </div>
         ) : null}
         {current ? (
-          <StatementResultView clusterId={clusterId} result={current} consistency={options.consistency} busy={!!running} onPage={(direction) => void turnPage(shown, direction)} />
+          <StatementResultView
+            clusterId={clusterId}
+            result={current}
+            consistency={options.consistency}
+            busy={!!running}
+            onPage={(direction) => void turnPage(shown, direction)}
+          />
         ) : null}
       </div>
       <HistoryPanel

@@ -15,13 +15,19 @@ export function KeyspaceList() {
   const [showSystem, setShowSystem] = useState(true);
   const list = useQuery(trpc.replication.keyspaces.queryOptions({ clusterId }));
   useRefetchOnSchemaChange(list.refetch);
-  if (list.isError) return <div role="alert" className="error">{list.error.message}</div>;
+  if (list.isError)
+    return (
+      <div role="alert" className="error">
+        {list.error.message}
+      </div>
+    );
   if (!list.data) return <p className="muted">Loading keyspaces…</p>;
   const dcs = Object.keys(list.data.nodesPerDc).sort();
   return (
     <>
       <label className="picker">
-        <input type="checkbox" checked={showSystem} onChange={(e) => setShowSystem(e.target.checked)} /> show system keyspaces
+        <input type="checkbox" checked={showSystem} onChange={(e) => setShowSystem(e.target.checked)} /> show system
+        keyspaces
       </label>
       <table className="nodes keyspaces" data-testid="keyspace-list">
         <thead>
@@ -48,7 +54,9 @@ export function KeyspaceList() {
                 <td>{k.replication.strategy}</td>
                 {dcs.map((dc) => (
                   <td key={dc} data-testid={`rf-${dc}`}>
-                    {k.replication.strategy === 'SimpleStrategy' ? `${k.replication.factors['*']} (ring-wide)` : (k.replication.factors[dc] ?? '—')}
+                    {k.replication.strategy === 'SimpleStrategy'
+                      ? `${k.replication.factors['*']} (ring-wide)`
+                      : (k.replication.factors[dc] ?? '—')}
                   </td>
                 ))}
                 <td>
@@ -61,7 +69,8 @@ export function KeyspaceList() {
                   </ul>
                 </td>
                 <td>
-                  {k.replication.strategy === 'SimpleStrategy' || k.replication.strategy === 'NetworkTopologyStrategy' ? (
+                  {k.replication.strategy === 'SimpleStrategy' ||
+                  k.replication.strategy === 'NetworkTopologyStrategy' ? (
                     <button type="button" data-testid={`edit-${k.name}`} onClick={() => setEditing(k.name)}>
                       Edit replication
                     </button>

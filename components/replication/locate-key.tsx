@@ -6,12 +6,26 @@ import { RingChart } from '@/components/ring/ring-chart';
 import { useTRPC } from '@/components/trpc/react';
 
 /** One typed field per partition-key column; the key's token and replicas, marked on the ring. */
-export function LocateKey({ keyspace, table, partitionKey }: { keyspace: string; table: string; partitionKey: { name: string; type: string }[] }) {
+export function LocateKey({
+  keyspace,
+  table,
+  partitionKey,
+}: {
+  keyspace: string;
+  table: string;
+  partitionKey: { name: string; type: string }[];
+}) {
   const trpc = useTRPC();
   const { clusterId } = useLiveCluster();
-  const [draft, setDraft] = useState<Record<string, string>>(() => Object.fromEntries(partitionKey.map((c) => [c.name, ''])));
+  const [draft, setDraft] = useState<Record<string, string>>(() =>
+    Object.fromEntries(partitionKey.map((c) => [c.name, ''])),
+  );
   const [asked, setAsked] = useState<Record<string, string> | null>(null);
-  const location = useQuery({ ...trpc.replication.locate.queryOptions({ clusterId, keyspace, table, key: asked ?? {} }), enabled: asked !== null, retry: false });
+  const location = useQuery({
+    ...trpc.replication.locate.queryOptions({ clusterId, keyspace, table, key: asked ?? {} }),
+    enabled: asked !== null,
+    retry: false,
+  });
   const ring = useQuery(trpc.ring.view.queryOptions({ clusterId, keyspace }));
 
   const submit = (event: FormEvent) => {
@@ -25,7 +39,11 @@ export function LocateKey({ keyspace, table, partitionKey }: { keyspace: string;
         {partitionKey.map((c) => (
           <label key={c.name} className="factor">
             {c.name} <span className="muted">{c.type}</span>{' '}
-            <input data-testid={`key-${c.name}`} value={draft[c.name]} onChange={(e) => setDraft({ ...draft, [c.name]: e.target.value })} />
+            <input
+              data-testid={`key-${c.name}`}
+              value={draft[c.name]}
+              onChange={(e) => setDraft({ ...draft, [c.name]: e.target.value })}
+            />
           </label>
         ))}
         <button type="submit" data-testid="locate-submit">
@@ -49,7 +67,11 @@ export function LocateKey({ keyspace, table, partitionKey }: { keyspace: string;
           ranges={ring.data.ranges}
           keyspace={keyspace}
           size={360}
-          marker={location.data ? { token: location.data.token, replicas: location.data.replicas.map((r) => r.address) } : undefined}
+          marker={
+            location.data
+              ? { token: location.data.token, replicas: location.data.replicas.map((r) => r.address) }
+              : undefined
+          }
         />
       ) : null}
     </div>

@@ -10,14 +10,32 @@ interface Replication {
 }
 
 /** Builds the ALTER KEYSPACE statement, previews it with what must follow, and runs it only once confirmed. */
-export function ReplicationEditor({ keyspace, current, dcs, onClose }: { keyspace: string; current: Replication; dcs: string[]; onClose: () => void }) {
+export function ReplicationEditor({
+  keyspace,
+  current,
+  dcs,
+  onClose,
+}: {
+  keyspace: string;
+  current: Replication;
+  dcs: string[];
+  onClose: () => void;
+}) {
   const trpc = useTRPC();
   const { clusterId } = useLiveCluster();
   const [factors, setFactors] = useState<Record<string, number>>(() =>
-    Object.fromEntries(dcs.map((dc) => [dc, current.strategy === 'SimpleStrategy' ? Math.min(current.factors['*'] ?? 1, 3) : (current.factors[dc] ?? 0)])),
+    Object.fromEntries(
+      dcs.map((dc) => [
+        dc,
+        current.strategy === 'SimpleStrategy' ? Math.min(current.factors['*'] ?? 1, 3) : (current.factors[dc] ?? 0),
+      ]),
+    ),
   );
   const [confirming, setConfirming] = useState(false);
-  const target = { strategy: 'NetworkTopologyStrategy' as const, factors: Object.fromEntries(Object.entries(factors).filter(([, rf]) => rf > 0)) };
+  const target = {
+    strategy: 'NetworkTopologyStrategy' as const,
+    factors: Object.fromEntries(Object.entries(factors).filter(([, rf]) => rf > 0)),
+  };
   const preview = useQuery(trpc.replication.preview.queryOptions({ clusterId, keyspace, replication: target }));
   const alter = useMutation(trpc.replication.alter.mutationOptions());
 
@@ -71,7 +89,11 @@ export function ReplicationEditor({ keyspace, current, dcs, onClose }: { keyspac
 
       {alter.isSuccess ? (
         <div className="ok-box" data-testid="alter-done">
-          Done. {alter.data.schemaAgreed ? 'Every node agrees on the new schema.' : 'The nodes do not agree on the schema yet: check the gossip page.'} Now run the steps above.
+          Done.{' '}
+          {alter.data.schemaAgreed
+            ? 'Every node agrees on the new schema.'
+            : 'The nodes do not agree on the schema yet: check the gossip page.'}{' '}
+          Now run the steps above.
         </div>
       ) : alter.isError ? (
         <div role="alert" className="error" data-testid="alter-error">
@@ -80,7 +102,13 @@ export function ReplicationEditor({ keyspace, current, dcs, onClose }: { keyspac
       ) : null}
 
       {confirming && preview.data ? (
-        <div role="dialog" aria-modal="true" aria-labelledby="confirm-title" className="confirm" data-testid="confirm-alter">
+        <div
+          role="dialog"
+          aria-modal="true"
+          aria-labelledby="confirm-title"
+          className="confirm"
+          data-testid="confirm-alter"
+        >
           <p id="confirm-title">
             <strong>Run this statement on cluster {clusterId}?</strong>
           </p>
@@ -89,7 +117,12 @@ export function ReplicationEditor({ keyspace, current, dcs, onClose }: { keyspac
             type="button"
             data-testid="confirm-run"
             disabled={alter.isPending}
-            onClick={() => alter.mutate({ clusterId, keyspace, replication: target, confirmedStatement: preview.data.statement }, { onSettled: () => setConfirming(false) })}
+            onClick={() =>
+              alter.mutate(
+                { clusterId, keyspace, replication: target, confirmedStatement: preview.data.statement },
+                { onSettled: () => setConfirming(false) },
+              )
+            }
           >
             {alter.isPending ? 'Running…' : 'Run it'}
           </button>{' '}
@@ -99,7 +132,12 @@ export function ReplicationEditor({ keyspace, current, dcs, onClose }: { keyspac
         </div>
       ) : (
         <p>
-          <button type="button" data-testid="alter-run" disabled={!preview.data?.changed || alter.isPending} onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            data-testid="alter-run"
+            disabled={!preview.data?.changed || alter.isPending}
+            onClick={() => setConfirming(true)}
+          >
             Apply…
           </button>{' '}
           <button type="button" onClick={onClose}>

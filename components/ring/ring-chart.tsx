@@ -31,7 +31,19 @@ export interface RingMarker {
 }
 
 /** `marker`: a partition key's token, drawn as a needle, its range selected and its replicas highlighted. */
-export function RingChart({ nodes, ranges, size = 420, keyspace, marker }: { nodes: RingNodeInfo[]; ranges: RingRangeInfo[]; size?: number; keyspace?: string | null; marker?: RingMarker }) {
+export function RingChart({
+  nodes,
+  ranges,
+  size = 420,
+  keyspace,
+  marker,
+}: {
+  nodes: RingNodeInfo[];
+  ranges: RingRangeInfo[];
+  size?: number;
+  keyspace?: string | null;
+  marker?: RingMarker;
+}) {
   const [selected, setSelected] = useState<number | null>(null);
   const arcs = useMemo(() => arcsOf(ranges), [ranges]);
   const markedToken = marker?.token;
@@ -57,7 +69,12 @@ export function RingChart({ nodes, ranges, size = 420, keyspace, marker }: { nod
   );
 
   const step = (event: KeyboardEvent<HTMLDivElement>) => {
-    const delta = event.key === 'ArrowRight' || event.key === 'ArrowDown' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? -1 : 0;
+    const delta =
+      event.key === 'ArrowRight' || event.key === 'ArrowDown'
+        ? 1
+        : event.key === 'ArrowLeft' || event.key === 'ArrowUp'
+          ? -1
+          : 0;
     if (delta === 0 || arcs.length === 0) return;
     event.preventDefault();
     setSelected((current) => ((current ?? -delta) + delta + arcs.length) % arcs.length);
@@ -82,7 +99,17 @@ export function RingChart({ nodes, ranges, size = 420, keyspace, marker }: { nod
         data-testid="ring-surface"
       >
         {arcs.length > SVG_LIMIT ? (
-          <CanvasArcs arcs={arcs} nodes={nodes} size={size} inner={inner} outer={outer} bandInner={band} bandOuter={inner - 2} nodeColor={nodeColor} dcColor={dcColor} />
+          <CanvasArcs
+            arcs={arcs}
+            nodes={nodes}
+            size={size}
+            inner={inner}
+            outer={outer}
+            bandInner={band}
+            bandOuter={inner - 2}
+            nodeColor={nodeColor}
+            dcColor={dcColor}
+          />
         ) : null}
         <svg width={size} height={size} style={{ position: 'absolute', inset: 0 }} data-testid="ring-svg">
           <g transform={`translate(${size / 2},${size / 2})`}>
@@ -92,21 +119,37 @@ export function RingChart({ nodes, ranges, size = 420, keyspace, marker }: { nod
                 <DcBand arcs={arcs} nodes={nodes} inner={band} outer={inner - 2} dcColor={dcColor} />
               </>
             ) : null}
-            {selected !== null && arcs[selected] ? <path d={arcPath(arcs[selected], inner - 3, outer + 3)} className="ring-selected" data-testid="ring-selected" /> : null}
+            {selected !== null && arcs[selected] ? (
+              <path
+                d={arcPath(arcs[selected], inner - 3, outer + 3)}
+                className="ring-selected"
+                data-testid="ring-selected"
+              />
+            ) : null}
             {marker ? <Needle turn={turnOf(marker.token)} inner={band - 6} outer={outer + 4} /> : null}
           </g>
         </svg>
       </div>
       <div className="ring-side">
         <RangeDetails range={chosen} keyspace={keyspace} />
-        <Legend nodes={nodes} nodeColor={nodeColor} dcColor={dcColor} highlighted={marker?.replicas ?? chosen?.replicas ?? (chosen ? [chosen.owner] : [])} />
+        <Legend
+          nodes={nodes}
+          nodeColor={nodeColor}
+          dcColor={dcColor}
+          highlighted={marker?.replicas ?? chosen?.replicas ?? (chosen ? [chosen.owner] : [])}
+        />
       </div>
     </div>
   );
 }
 
 function palette(nodes: RingNodeInfo[]) {
-  const ordered = [...nodes].sort((a, b) => a.dc.localeCompare(b.dc) || a.rack.localeCompare(b.rack) || a.address.localeCompare(b.address, undefined, { numeric: true }));
+  const ordered = [...nodes].sort(
+    (a, b) =>
+      a.dc.localeCompare(b.dc) ||
+      a.rack.localeCompare(b.rack) ||
+      a.address.localeCompare(b.address, undefined, { numeric: true }),
+  );
   const nodeColor = new Map(ordered.map((n, i) => [n.address, interpolateSinebow(i / Math.max(ordered.length, 1))]));
   const dcs = [...new Set(ordered.map((n) => n.dc))];
   const dcColor = new Map(dcs.map((dc, i) => [dc, schemeTableau10[i % schemeTableau10.length]]));
@@ -116,18 +159,46 @@ function palette(nodes: RingNodeInfo[]) {
 function Needle({ turn, inner, outer }: { turn: number; inner: number; outer: number }) {
   const x = Math.sin(turn * TURN);
   const y = -Math.cos(turn * TURN);
-  return <line x1={x * inner} y1={y * inner} x2={x * outer} y2={y * outer} className="ring-needle" data-testid="ring-needle" />;
+  return (
+    <line
+      x1={x * inner}
+      y1={y * inner}
+      x2={x * outer}
+      y2={y * outer}
+      className="ring-needle"
+      data-testid="ring-needle"
+    />
+  );
 }
 
 function arcPath(arc: RingArc, inner: number, outer: number): string {
-  return d3arc()({ innerRadius: inner, outerRadius: outer, startAngle: arc.start * TURN, endAngle: arc.end * TURN }) ?? '';
+  return (
+    d3arc()({ innerRadius: inner, outerRadius: outer, startAngle: arc.start * TURN, endAngle: arc.end * TURN }) ?? ''
+  );
 }
 
-const SvgArcs = memo(function SvgArcs({ arcs, inner, outer, nodeColor }: { arcs: RingArc[]; inner: number; outer: number; nodeColor: Map<string, string> }) {
+const SvgArcs = memo(function SvgArcs({
+  arcs,
+  inner,
+  outer,
+  nodeColor,
+}: {
+  arcs: RingArc[];
+  inner: number;
+  outer: number;
+  nodeColor: Map<string, string>;
+}) {
   return (
     <g>
       {arcs.map((a) => (
-        <path key={a.index} d={arcPath(a, inner, outer)} fill={nodeColor.get(a.owner) ?? '#999'} stroke="#fff" strokeWidth={0.5} data-testid={`ring-arc-${a.index}`} />
+        <path
+          key={a.index}
+          d={arcPath(a, inner, outer)}
+          fill={nodeColor.get(a.owner) ?? '#999'}
+          stroke="#fff"
+          strokeWidth={0.5}
+          data-testid={`ring-arc-${a.index}`}
+        />
       ))}
     </g>
   );
@@ -175,14 +246,28 @@ const CanvasArcs = memo(function CanvasArcs({
     for (let i = 0; i < slices; i++) owners[i] = arcAt(arcs, (i + 0.5) / slices)?.owner ?? '';
     const dcOf = new Map(nodes.map((n) => [n.address, n.dc]));
     drawRuns(ctx, owners, inner, outer, (owner) => nodeColor.get(owner) ?? '#999');
-    drawRuns(ctx, owners.map((o) => dcOf.get(o) ?? '?'), bandInner, bandOuter, (dc) => dcColor.get(dc) ?? '#ccc');
+    drawRuns(
+      ctx,
+      owners.map((o) => dcOf.get(o) ?? '?'),
+      bandInner,
+      bandOuter,
+      (dc) => dcColor.get(dc) ?? '#ccc',
+    );
     requestAnimationFrame(() => performance.mark('ring-painted'));
   }, [arcs, nodes, size, inner, outer, bandInner, bandOuter, nodeColor, dcColor]);
-  return <canvas ref={ref} style={{ width: size, height: size, position: 'absolute', inset: 0 }} data-testid="ring-canvas" />;
+  return (
+    <canvas ref={ref} style={{ width: size, height: size, position: 'absolute', inset: 0 }} data-testid="ring-canvas" />
+  );
 });
 
 /** Draws consecutive slices with the same key as one wedge, batching wedges of a colour into one fill. */
-function drawRuns(ctx: CanvasRenderingContext2D, keys: string[], inner: number, outer: number, colorOf: (key: string) => string): void {
+function drawRuns(
+  ctx: CanvasRenderingContext2D,
+  keys: string[],
+  inner: number,
+  outer: number,
+  colorOf: (key: string) => string,
+): void {
   const byColor = new Map<string, [number, number][]>();
   let runStart = 0;
   for (let i = 1; i <= keys.length; i++) {
@@ -211,7 +296,19 @@ function drawRuns(ctx: CanvasRenderingContext2D, keys: string[], inner: number, 
 }
 
 /** The inner band: which DC owns each stretch of the ring, merged into runs so it stays cheap. */
-const DcBand = memo(function DcBand({ arcs, nodes, inner, outer, dcColor }: { arcs: RingArc[]; nodes: RingNodeInfo[]; inner: number; outer: number; dcColor: Map<string, string> }) {
+const DcBand = memo(function DcBand({
+  arcs,
+  nodes,
+  inner,
+  outer,
+  dcColor,
+}: {
+  arcs: RingArc[];
+  nodes: RingNodeInfo[];
+  inner: number;
+  outer: number;
+  dcColor: Map<string, string>;
+}) {
   const dcOf = new Map(nodes.map((n) => [n.address, n.dc]));
   const runs: { dc: string; start: number; end: number }[] = [];
   // Arcs come sorted by end token, so neighbours on the ring are neighbours in the list.
@@ -224,14 +321,24 @@ const DcBand = memo(function DcBand({ arcs, nodes, inner, outer, dcColor }: { ar
   return (
     <g>
       {runs.map((run, i) => (
-        <path key={i} d={arcPath({ index: i, owner: run.dc, start: run.start, end: run.end }, inner, outer)} fill={dcColor.get(run.dc) ?? '#ccc'} opacity={0.7} />
+        <path
+          key={i}
+          d={arcPath({ index: i, owner: run.dc, start: run.start, end: run.end }, inner, outer)}
+          fill={dcColor.get(run.dc) ?? '#ccc'}
+          opacity={0.7}
+        />
       ))}
     </g>
   );
 });
 
 function RangeDetails({ range, keyspace }: { range: RingRangeInfo | undefined; keyspace?: string | null }) {
-  if (!range) return <p className="muted" data-testid="ring-details">Hover the ring or focus it and use the arrow keys to see a range.</p>;
+  if (!range)
+    return (
+      <p className="muted" data-testid="ring-details">
+        Hover the ring or focus it and use the arrow keys to see a range.
+      </p>
+    );
   return (
     <dl className="ring-details" data-testid="ring-details">
       <dt>Range</dt>
@@ -246,9 +353,24 @@ function RangeDetails({ range, keyspace }: { range: RingRangeInfo | undefined; k
   );
 }
 
-function Legend({ nodes, nodeColor, dcColor, highlighted }: { nodes: RingNodeInfo[]; nodeColor: Map<string, string>; dcColor: Map<string, string>; highlighted: string[] }) {
+function Legend({
+  nodes,
+  nodeColor,
+  dcColor,
+  highlighted,
+}: {
+  nodes: RingNodeInfo[];
+  nodeColor: Map<string, string>;
+  dcColor: Map<string, string>;
+  highlighted: string[];
+}) {
   const dcs = [...new Set(nodes.map((n) => n.dc))].sort();
-  if (nodes.length > 60) return <p className="muted">{nodes.length} nodes in {dcs.length} DCs</p>;
+  if (nodes.length > 60)
+    return (
+      <p className="muted">
+        {nodes.length} nodes in {dcs.length} DCs
+      </p>
+    );
   return (
     <ul className="ring-legend">
       {dcs.map((dc) => (
@@ -258,8 +380,13 @@ function Legend({ nodes, nodeColor, dcColor, highlighted }: { nodes: RingNodeInf
             {nodes
               .filter((n) => n.dc === dc)
               .map((n) => (
-                <li key={n.address} className={highlighted.includes(n.address) ? 'replica' : undefined} data-testid={`ring-legend-${n.address}`}>
-                  <span className="swatch" style={{ background: nodeColor.get(n.address) }} /> {n.address} <span className="muted">{n.rack}</span>
+                <li
+                  key={n.address}
+                  className={highlighted.includes(n.address) ? 'replica' : undefined}
+                  data-testid={`ring-legend-${n.address}`}
+                >
+                  <span className="swatch" style={{ background: nodeColor.get(n.address) }} /> {n.address}{' '}
+                  <span className="muted">{n.rack}</span>
                 </li>
               ))}
           </ul>

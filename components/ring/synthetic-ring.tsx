@@ -27,10 +27,16 @@ export function syntheticMap(nodeCount: number, vnodes: number): { nodes: RingNo
   }));
   const total = nodeCount * vnodes;
   const tokens: { value: number; owner: string }[] = new Array(total);
-  for (let i = 0; i < total; i++) tokens[i] = { value: (next() - 0.5) * 2 ** 64, owner: nodes[Math.floor(next() * nodeCount)].address };
+  for (let i = 0; i < total; i++)
+    tokens[i] = { value: (next() - 0.5) * 2 ** 64, owner: nodes[Math.floor(next() * nodeCount)].address };
   tokens.sort((a, b) => a.value - b.value);
   const text = tokens.map((t) => BigInt(Math.trunc(t.value)).toString());
-  const ranges = tokens.map((t, i) => ({ start: text[(i - 1 + total) % total], end: text[i], owner: t.owner, replicas: null }));
+  const ranges = tokens.map((t, i) => ({
+    start: text[(i - 1 + total) % total],
+    end: text[i],
+    owner: t.owner,
+    replicas: null,
+  }));
   return { nodes, ranges };
 }
 

@@ -10,13 +10,21 @@ export function KeyspaceView({ keyspace }: { keyspace: string }) {
   const { clusterId } = useLiveCluster();
   const description = useQuery(trpc.schema.keyspace.queryOptions({ clusterId, keyspace }));
   useRefetchOnSchemaChange(description.refetch);
-  if (description.isError) return <div role="alert" className="error">{description.error.message}</div>;
+  if (description.isError)
+    return (
+      <div role="alert" className="error">
+        {description.error.message}
+      </div>
+    );
   if (!description.data) return <p className="muted">Loading {keyspace}…</p>;
   const ks = description.data;
   return (
     <div data-testid="keyspace-view">
       <p>
-        {ks.replication.strategy}: {Object.entries(ks.replication.factors).map(([dc, rf]) => `${dc === '*' ? 'replication_factor' : dc} ${rf}`).join(', ')}
+        {ks.replication.strategy}:{' '}
+        {Object.entries(ks.replication.factors)
+          .map(([dc, rf]) => `${dc === '*' ? 'replication_factor' : dc} ${rf}`)
+          .join(', ')}
         {ks.durableWrites ? '' : ' · durable_writes = false'}
       </p>
       <h3>Tables</h3>

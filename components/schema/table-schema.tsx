@@ -13,7 +13,8 @@ export function TableSchema({ table }: { table: Table }) {
       <p>
         Primary key:{' '}
         <code data-testid="primary-key">
-          (({table.partitionKey.map((c) => c.name).join(', ')}){table.clustering.length ? `, ${table.clustering.map((c) => c.name).join(', ')}` : ''})
+          (({table.partitionKey.map((c) => c.name).join(', ')})
+          {table.clustering.length ? `, ${table.clustering.map((c) => c.name).join(', ')}` : ''})
         </code>
         {table.isView ? <span className="muted"> · materialized view of {table.baseTable}</span> : null}
       </p>
@@ -33,7 +34,10 @@ export function TableSchema({ table }: { table: Table }) {
               <td className="mono" data-testid="column-type">
                 {c.type}
               </td>
-              <td data-testid="column-role">{KIND_LABEL[c.kind]}{c.kind === 'partition_key' || c.kind === 'clustering' ? ` #${c.position + 1}` : ''}</td>
+              <td data-testid="column-role">
+                {KIND_LABEL[c.kind]}
+                {c.kind === 'partition_key' || c.kind === 'clustering' ? ` #${c.position + 1}` : ''}
+              </td>
               <td>{c.clusteringOrder ?? ''}</td>
             </tr>
           ))}
@@ -43,11 +47,19 @@ export function TableSchema({ table }: { table: Table }) {
       <dl className="facts">
         <div>
           <dt>Compaction</dt>
-          <dd className="mono">{Object.entries(table.options.compaction).map(([k, v]) => `${k}=${v}`).join(', ')}</dd>
+          <dd className="mono">
+            {Object.entries(table.options.compaction)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(', ')}
+          </dd>
         </div>
         <div>
           <dt>Compression</dt>
-          <dd className="mono">{Object.entries(table.options.compression).map(([k, v]) => `${k}=${v}`).join(', ')}</dd>
+          <dd className="mono">
+            {Object.entries(table.options.compression)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(', ')}
+          </dd>
         </div>
         <div>
           <dt>Default TTL</dt>

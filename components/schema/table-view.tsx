@@ -12,8 +12,18 @@ export function TableView({ keyspace, table }: { keyspace: string; table: string
   const { clusterId } = useLiveCluster();
   const description = useQuery(trpc.schema.table.queryOptions({ clusterId, keyspace, table }));
   useRefetchOnSchemaChange(description.refetch);
-  if (description.isError) return <div role="alert" className="error">{description.error.message}</div>;
-  if (!description.data) return <p className="muted">Loading {keyspace}.{table}…</p>;
+  if (description.isError)
+    return (
+      <div role="alert" className="error">
+        {description.error.message}
+      </div>
+    );
+  if (!description.data)
+    return (
+      <p className="muted">
+        Loading {keyspace}.{table}…
+      </p>
+    );
   return (
     <>
       <TableSchema table={description.data} />

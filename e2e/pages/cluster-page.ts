@@ -46,6 +46,9 @@ export class ClusterPage {
     if (!box) throw new Error('the ring is not on screen');
     const radius = box.width / 2 - 12;
     const angle = turn * 2 * Math.PI;
-    await this.page.mouse.move(box.x + box.width / 2 + Math.sin(angle) * radius, box.y + box.height / 2 - Math.cos(angle) * radius);
+    await this.page.mouse.move(
+      box.x + box.width / 2 + Math.sin(angle) * radius,
+      box.y + box.height / 2 - Math.cos(angle) * radius,
+    );
   }
 }

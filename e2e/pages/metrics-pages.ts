@@ -2,7 +2,10 @@ import type { Locator, Page } from '@playwright/test';
 
 /** /clusters/<id>/metrics: charts per metric and the range picker. */
 export class MetricsPage {
-  constructor(private readonly page: Page, private readonly clusterId = 'demo') {}
+  constructor(
+    private readonly page: Page,
+    private readonly clusterId = 'demo',
+  ) {}
 
   async open(): Promise<void> {
     await this.page.goto(`/clusters/${this.clusterId}/metrics`);
@@ -24,7 +27,10 @@ export class MetricsPage {
 
 /** /clusters/<id>/compaction: running compactions with progress, tables, history. */
 export class CompactionPage {
-  constructor(private readonly page: Page, private readonly clusterId = 'demo') {}
+  constructor(
+    private readonly page: Page,
+    private readonly clusterId = 'demo',
+  ) {}
 
   async open(): Promise<void> {
     await this.page.goto(`/clusters/${this.clusterId}/compaction`);

@@ -2,7 +2,10 @@ import type { Locator, Page } from '@playwright/test';
 
 /** /clusters/<id>/keyspaces: replication of every keyspace, and the replication editor. */
 export class KeyspacesPage {
-  constructor(private readonly page: Page, private readonly clusterId = 'demo') {}
+  constructor(
+    private readonly page: Page,
+    private readonly clusterId = 'demo',
+  ) {}
 
   async open(): Promise<void> {
     await this.page.goto(`/clusters/${this.clusterId}/keyspaces`);

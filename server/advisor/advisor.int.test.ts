@@ -14,33 +14,81 @@ const PAYLOAD = 'x'.repeat(1024);
 beforeAll(async () => {
   const client = await driverFor('demo');
   await client.execute(`DROP KEYSPACE IF EXISTS ${KS}`);
-  await client.execute(`CREATE KEYSPACE ${KS} WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 2, 'dc2': 1}`);
-  await client.execute(`CREATE TABLE ${KS}.readings (sensor_id int, ts timestamp, value double, payload text, PRIMARY KEY (sensor_id, ts))`);
+  await client.execute(
+    `CREATE KEYSPACE ${KS} WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 2, 'dc2': 1}`,
+  );
+  await client.execute(
+    `CREATE TABLE ${KS}.readings (sensor_id int, ts timestamp, value double, payload text, PRIMARY KEY (sensor_id, ts))`,
+  );
   await client.execute(`CREATE TABLE ${KS}.queue (id int, seq int, payload text, PRIMARY KEY (id, seq))`);
   await client.execute(`CREATE TABLE ${KS}.users (id uuid PRIMARY KEY, email text)`);
   await client.execute(`CREATE INDEX users_email_idx ON ${KS}.users (email)`);
-  await client.execute(`CREATE TABLE ${KS}.readings_by_day (sensor_id int, day date, ts timestamp, value double, PRIMARY KEY ((sensor_id, day), ts)) WITH CLUSTERING ORDER BY (ts DESC)`);
+  await client.execute(
+    `CREATE TABLE ${KS}.readings_by_day (sensor_id int, day date, ts timestamp, value double, PRIMARY KEY ((sensor_id, day), ts)) WITH CLUSTERING ORDER BY (ts DESC)`,
+  );
 
   const { executeConcurrent } = cassandra.concurrent;
   const start = Date.UTC(2026, 0, 1);
-  await executeConcurrent(client, `INSERT INTO ${KS}.readings (sensor_id, ts, value, payload) VALUES (?, ?, ?, ?)`, Array.from({ length: 7000 }, (_, i) => [7, new Date(start + i * 1000), i / 10, PAYLOAD]), { concurrencyLevel: 64 });
-  await executeConcurrent(client, `INSERT INTO ${KS}.readings_by_day (sensor_id, day, ts, value) VALUES (?, ?, ?, ?)`, Array.from({ length: 200 }, (_, i) => [7, cassandra.types.LocalDate.fromDate(new Date(start + i * 600_000)), new Date(start + i * 600_000), i]), { concurrencyLevel: 32 });
-  await executeConcurrent(client, `INSERT INTO ${KS}.queue (id, seq, payload) VALUES (?, ?, ?)`, Array.from({ length: 3000 }, (_, i) => [1, i, 'job']), { concurrencyLevel: 64 });
-  await executeConcurrent(client, `DELETE FROM ${KS}.queue WHERE id = ? AND seq = ?`, Array.from({ length: 2500 }, (_, i) => [1, i]), { concurrencyLevel: 64 });
-  await executeConcurrent(client, `INSERT INTO ${KS}.users (id, email) VALUES (?, ?)`, Array.from({ length: 300 }, (_, i) => [cassandra.types.Uuid.random(), `user${i}@example.com`]), { concurrencyLevel: 32 });
+  await executeConcurrent(
+    client,
+    `INSERT INTO ${KS}.readings (sensor_id, ts, value, payload) VALUES (?, ?, ?, ?)`,
+    Array.from({ length: 7000 }, (_, i) => [7, new Date(start + i * 1000), i / 10, PAYLOAD]),
+    { concurrencyLevel: 64 },
+  );
+  await executeConcurrent(
+    client,
+    `INSERT INTO ${KS}.readings_by_day (sensor_id, day, ts, value) VALUES (?, ?, ?, ?)`,
+    Array.from({ length: 200 }, (_, i) => [
+      7,
+      cassandra.types.LocalDate.fromDate(new Date(start + i * 600_000)),
+      new Date(start + i * 600_000),
+      i,
+    ]),
+    { concurrencyLevel: 32 },
+  );
+  await executeConcurrent(
+    client,
+    `INSERT INTO ${KS}.queue (id, seq, payload) VALUES (?, ?, ?)`,
+    Array.from({ length: 3000 }, (_, i) => [1, i, 'job']),
+    { concurrencyLevel: 64 },
+  );
+  await executeConcurrent(
+    client,
+    `DELETE FROM ${KS}.queue WHERE id = ? AND seq = ?`,
+    Array.from({ length: 2500 }, (_, i) => [1, i]),
+    { concurrencyLevel: 64 },
+  );
+  await executeConcurrent(
+    client,
+    `INSERT INTO ${KS}.users (id, email) VALUES (?, ?)`,
+    Array.from({ length: 300 }, (_, i) => [cassandra.types.Uuid.random(), `user${i}@example.com`]),
+    { concurrencyLevel: 32 },
+  );
   // Partition sizes are known once memtables are flushed to SSTables.
   for (const node of ['1', '2', '3']) runClusterOrThrow(['nodetool', node, 'flush', KS]);
   // Read the queue the way a consumer does: the whole partition, through its tombstones.
-  for (let i = 0; i < 30; i++) await client.execute(`SELECT * FROM ${KS}.queue WHERE id = 1`, [], { prepare: true, consistency: cassandra.types.consistencies.all });
+  for (let i = 0; i < 30; i++)
+    await client.execute(`SELECT * FROM ${KS}.queue WHERE id = 1`, [], {
+      prepare: true,
+      consistency: cassandra.types.consistencies.all,
+    });
 }, 300_000);
 afterAll(closeAll);
 
 describe('the data-model advisor on the project fixtures', () => {
   it('flags each bad table with the right rule, evidence and fix, and leaves the good one alone', async () => {
-    const advice = await caller.schema.advise({ clusterId: 'demo', keyspace: KS, thresholds: { largePartitionMiB: 4 } });
+    const advice = await caller.schema.advise({
+      clusterId: 'demo',
+      keyspace: KS,
+      thresholds: { largePartitionMiB: 4 },
+    });
     expect(advice.unreadNodes).toEqual([]);
     expect(advice.tablesChecked).toBe(4);
-    const byTable = (table: string) => advice.findings.filter((f) => f.table === table).map((f) => f.rule).sort();
+    const byTable = (table: string) =>
+      advice.findings
+        .filter((f) => f.table === table)
+        .map((f) => f.rule)
+        .sort();
 
     expect(byTable('readings')).toEqual(['ascending-time-clustering', 'large-partition', 'unbucketed-time-series']);
     const large = advice.findings.find((f) => f.rule === 'large-partition')!;

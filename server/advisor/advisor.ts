@@ -20,7 +20,11 @@ export interface Advice {
 const key = (keyspace: string, table: string) => `${keyspace}.${table}`;
 
 /** The worst value per table across nodes, with the node it came from. */
-function worstPerTable<T>(results: PerNodeResult[], read: (row: { get(name: string): unknown }) => T, score: (value: T) => number): Map<string, T & { node: string }> {
+function worstPerTable<T>(
+  results: PerNodeResult[],
+  read: (row: { get(name: string): unknown }) => T,
+  score: (value: T) => number,
+): Map<string, T & { node: string }> {
   const worst = new Map<string, T & { node: string }>();
   for (const result of results) {
     if ('error' in result) continue;
@@ -34,7 +38,11 @@ function worstPerTable<T>(results: PerNodeResult[], read: (row: { get(name: stri
   return worst;
 }
 
-export async function advise(clusterId: string, thresholds: Thresholds = DEFAULT_THRESHOLDS, onlyKeyspace?: string): Promise<Advice> {
+export async function advise(
+  clusterId: string,
+  thresholds: Thresholds = DEFAULT_THRESHOLDS,
+  onlyKeyspace?: string,
+): Promise<Advice> {
   const client = await driverFor(clusterId);
   const { keyspaces } = await keyspaceReplications(clusterId);
   const user = keyspaces.filter((k) => !k.system && (!onlyKeyspace || k.name === onlyKeyspace));
@@ -42,14 +50,29 @@ export async function advise(clusterId: string, thresholds: Thresholds = DEFAULT
   const findings: Finding[] = user.flatMap((k) =>
     k.warnings
       .filter((w) => /SimpleStrategy in a cluster of/.test(w.message))
-      .map((w) => ({ rule: 'simple-strategy-multi-dc' as const, severity: w.severity, keyspace: k.name, table: null, title: 'SimpleStrategy across DCs', evidence: w.message, fix: w.fix })),
+      .map((w) => ({
+        rule: 'simple-strategy-multi-dc' as const,
+        severity: w.severity,
+        keyspace: k.name,
+        table: null,
+        title: 'SimpleStrategy across DCs',
+        evidence: w.message,
+        fix: w.fix,
+      })),
   );
 
   const [partitions, tombstones] = await Promise.all([
     executeOnEachNode(clusterId, 'SELECT keyspace_name, table_name, mebibytes FROM system_views.max_partition_size'),
-    executeOnEachNode(clusterId, 'SELECT keyspace_name, table_name, count, max, p99th FROM system_views.tombstones_per_read'),
+    executeOnEachNode(
+      clusterId,
+      'SELECT keyspace_name, table_name, count, max, p99th FROM system_views.tombstones_per_read',
+    ),
   ]);
-  const maxPartition = worstPerTable(partitions, (r) => ({ mebibytes: Number(r.get('mebibytes')) }), (v) => v.mebibytes);
+  const maxPartition = worstPerTable(
+    partitions,
+    (r) => ({ mebibytes: Number(r.get('mebibytes')) }),
+    (v) => v.mebibytes,
+  );
   const worstTombstones = worstPerTable(
     tombstones,
     (r) => ({ p99: Number(r.get('p99th')), max: Number(r.get('max')), reads: Number(r.get('count')) }),
@@ -58,19 +81,29 @@ export async function advise(clusterId: string, thresholds: Thresholds = DEFAULT
 
   let tablesChecked = 0;
   for (const keyspace of user) {
-    const tables = await client.execute('SELECT table_name FROM system_schema.tables WHERE keyspace_name = ?', [keyspace.name], { prepare: true });
+    const tables = await client.execute(
+      'SELECT table_name FROM system_schema.tables WHERE keyspace_name = ?',
+      [keyspace.name],
+      { prepare: true },
+    );
     for (const row of tables.rows) {
       const table = String(row.get('table_name'));
       const description = await describeTable(clusterId, keyspace.name, table);
       const views = await Promise.all(
-        description.views.map(async (view) => ({ name: view.name, partitionKey: (await describeTable(clusterId, keyspace.name, view.name)).partitionKey.map((c) => c.name) })),
+        description.views.map(async (view) => ({
+          name: view.name,
+          partitionKey: (await describeTable(clusterId, keyspace.name, view.name)).partitionKey.map((c) => c.name),
+        })),
       );
       const indexSamples: TableFacts['indexSamples'] = {};
       for (const index of description.indexes) {
         // Only plain column targets can be sampled; keys(m), values(l) and full(f) are collections.
         if (!/^[a-z_][a-z0-9_]*$/.test(index.target) || index.className) continue;
         const sample = await client.execute(`SELECT ${index.target} FROM ${keyspace.name}.${table} LIMIT 1000`);
-        indexSamples[index.name] = { rows: sample.rows.length, distinct: new Set(sample.rows.map((r) => String(r.get(index.target)))).size };
+        indexSamples[index.name] = {
+          rows: sample.rows.length,
+          distinct: new Set(sample.rows.map((r) => String(r.get(index.target)))).size,
+        };
       }
       findings.push(
         ...adviseTable(
@@ -92,7 +125,14 @@ export async function advise(clusterId: string, thresholds: Thresholds = DEFAULT
     }
   }
   const severity = { danger: 0, warning: 1, info: 2 };
-  findings.sort((a, b) => severity[a.severity] - severity[b.severity] || a.keyspace.localeCompare(b.keyspace) || (a.table ?? '').localeCompare(b.table ?? ''));
-  const unreadNodes = [...partitions, ...tombstones].flatMap((r) => ('error' in r ? [{ address: r.address, error: r.error }] : []));
+  findings.sort(
+    (a, b) =>
+      severity[a.severity] - severity[b.severity] ||
+      a.keyspace.localeCompare(b.keyspace) ||
+      (a.table ?? '').localeCompare(b.table ?? ''),
+  );
+  const unreadNodes = [...partitions, ...tombstones].flatMap((r) =>
+    'error' in r ? [{ address: r.address, error: r.error }] : [],
+  );
   return { findings, tablesChecked, unreadNodes };
 }

@@ -26,7 +26,11 @@ export interface Thresholds {
   indexDistinctRatio: number;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { largePartitionMiB: 100, tombstonesPerRead: 1000, indexDistinctRatio: 0.5 };
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  largePartitionMiB: 100,
+  tombstonesPerRead: 1000,
+  indexDistinctRatio: 0.5,
+};
 
 export type RuleId =
   | 'large-partition'
@@ -64,7 +68,9 @@ function hasBucket(facts: TableFacts): boolean {
 /** The bucket to add: a day, or a month when the rows are already ordered by day. */
 function bucketColumn(facts: TableFacts): { name: string; type: string } {
   const taken = new Set([...facts.partitionKey, ...facts.clustering].map((c) => c.name));
-  return timeClustering(facts)?.type === 'date' || taken.has('day') ? { name: taken.has('month') ? 'bucket' : 'month', type: 'int (yyyymm)' } : { name: 'day', type: 'date' };
+  return timeClustering(facts)?.type === 'date' || taken.has('day')
+    ? { name: taken.has('month') ? 'bucket' : 'month', type: 'int (yyyymm)' }
+    : { name: 'day', type: 'date' };
 }
 
 function bucketedKey(facts: TableFacts): string {
@@ -106,7 +112,8 @@ export function adviseTable(facts: TableFacts, thresholds: Thresholds = DEFAULT_
   if (unbucketed) {
     findings.push({
       rule: 'unbucketed-time-series',
-      severity: facts.maxPartition && facts.maxPartition.mebibytes >= thresholds.largePartitionMiB ? 'danger' : 'warning',
+      severity:
+        facts.maxPartition && facts.maxPartition.mebibytes >= thresholds.largePartitionMiB ? 'danger' : 'warning',
       ...at,
       title: 'a time series without a time bucket in its partition key',
       evidence: `rows are ordered by ${timeColumn.name} (${timeColumn.type}) inside partitions keyed by (${list(facts.partitionKey)}) alone, so every partition grows for ever.`,
@@ -126,7 +133,9 @@ export function adviseTable(facts: TableFacts, thresholds: Thresholds = DEFAULT_
   }
 
   for (const view of facts.views ?? []) {
-    const descending = facts.clustering.filter((c) => c.clusteringOrder === 'DESC' && view.partitionKey.includes(c.name));
+    const descending = facts.clustering.filter(
+      (c) => c.clusteringOrder === 'DESC' && view.partitionKey.includes(c.name),
+    );
     if (descending.length === 0) continue;
     findings.push({
       rule: 'view-keyed-by-desc-column',

@@ -47,7 +47,9 @@ describe('jolokiaBulk failures', () => {
     const url = `http://127.0.0.1:${ports.closed}/jolokia/`;
     const error = await failureOf(url);
     expect(error.failure).toBe('refused');
-    expect(error.message).toBe(`node 127.0.0.1: Jolokia refused connection — is the node running with the Jolokia agent on this port? (${url})`);
+    expect(error.message).toBe(
+      `node 127.0.0.1: Jolokia refused connection — is the node running with the Jolokia agent on this port? (${url})`,
+    );
   });
 
   it('says when the agent does not answer in time', async () => {
@@ -66,7 +68,9 @@ describe('jolokiaBulk failures', () => {
     const port = await listen(refusing);
     try {
       const error = await failureOf(`http://127.0.0.1:${port}/jolokia/`);
-      expect(error.message).toMatch(/Jolokia answered HTTP 400: No operation flush\(int\) on MBean x exists\. Known signatures: \(java\.lang\.String\)/);
+      expect(error.message).toMatch(
+        /Jolokia answered HTTP 400: No operation flush\(int\) on MBean x exists\. Known signatures: \(java\.lang\.String\)/,
+      );
     } finally {
       refusing.close();
     }

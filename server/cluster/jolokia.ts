@@ -45,60 +45,119 @@ function causeCode(error: unknown): string | undefined {
 function transportError(target: JolokiaTarget, error: unknown): JolokiaError {
   const name = (error as { name?: string }).name;
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return new JolokiaError(target.node, target.url, 'timeout', `Jolokia did not answer within ${target.timeoutMs} ms — is the node paused or overloaded?`);
+    return new JolokiaError(
+      target.node,
+      target.url,
+      'timeout',
+      `Jolokia did not answer within ${target.timeoutMs} ms — is the node paused or overloaded?`,
+    );
   }
   const code = causeCode(error);
   if (code === 'ECONNREFUSED') {
-    return new JolokiaError(target.node, target.url, 'refused', 'Jolokia refused connection — is the node running with the Jolokia agent on this port?');
+    return new JolokiaError(
+      target.node,
+      target.url,
+      'refused',
+      'Jolokia refused connection — is the node running with the Jolokia agent on this port?',
+    );
   }
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENOTFOUND' || code === 'EADDRNOTAVAIL') {
     return new JolokiaError(target.node, target.url, 'unreachable', `Jolokia host is unreachable (${code})`);
   }
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') {
-    return new JolokiaError(target.node, target.url, 'unreachable', `Jolokia closed the connection (${code}) — the node may be shutting down`);
+    return new JolokiaError(
+      target.node,
+      target.url,
+      'unreachable',
+      `Jolokia closed the connection (${code}) — the node may be shutting down`,
+    );
   }
-  return new JolokiaError(target.node, target.url, 'unreachable', `Jolokia request failed: ${(error as Error).message ?? String(error)}`);
+  return new JolokiaError(
+    target.node,
+    target.url,
+    'unreachable',
+    `Jolokia request failed: ${(error as Error).message ?? String(error)}`,
+  );
 }
 
 export async function jolokiaBulk(target: JolokiaTarget, requests: JolokiaRequest[]): Promise<JolokiaResult[]> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (target.username) headers.authorization = `Basic ${Buffer.from(`${target.username}:${target.password ?? ''}`).toString('base64')}`;
+  if (target.username)
+    headers.authorization = `Basic ${Buffer.from(`${target.username}:${target.password ?? ''}`).toString('base64')}`;
   let response: Response;
   let text: string;
   try {
-    response = await fetch(target.url, { method: 'POST', headers, body: JSON.stringify(requests), signal: AbortSignal.timeout(target.timeoutMs) });
+    response = await fetch(target.url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(requests),
+      signal: AbortSignal.timeout(target.timeoutMs),
+    });
     text = await response.text();
   } catch (error) {
     throw transportError(target, error);
   }
   if (response.status === 401 || response.status === 403) {
-    throw new JolokiaError(target.node, target.url, 'http', `Jolokia rejected the credentials (HTTP ${response.status}) — check jolokia.username/password`);
+    throw new JolokiaError(
+      target.node,
+      target.url,
+      'http',
+      `Jolokia rejected the credentials (HTTP ${response.status}) — check jolokia.username/password`,
+    );
   }
   if (!response.ok) {
     // Jolokia explains a refused request in its body ("No operation … exists. Known signatures: …").
-    const reason = text.replace(/^\d{3} \([^)]*\)\s*/, '').trim().split('\n')[0]?.slice(0, 300);
-    throw new JolokiaError(target.node, target.url, 'http', `Jolokia answered HTTP ${response.status}${reason ? `: ${reason}` : ''}`);
+    const reason = text
+      .replace(/^\d{3} \([^)]*\)\s*/, '')
+      .trim()
+      .split('\n')[0]
+      ?.slice(0, 300);
+    throw new JolokiaError(
+      target.node,
+      target.url,
+      'http',
+      `Jolokia answered HTTP ${response.status}${reason ? `: ${reason}` : ''}`,
+    );
   }
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    throw new JolokiaError(target.node, target.url, 'protocol', `the answer is not JSON — is this port really a Jolokia agent? It began: ${text.slice(0, 80)}`);
+    throw new JolokiaError(
+      target.node,
+      target.url,
+      'protocol',
+      `the answer is not JSON — is this port really a Jolokia agent? It began: ${text.slice(0, 80)}`,
+    );
   }
   const parsed = z.array(responseItemSchema).length(requests.length).safeParse(body);
   if (!parsed.success) {
-    throw new JolokiaError(target.node, target.url, 'protocol', `the answer is not a Jolokia bulk response of ${requests.length} items`);
+    throw new JolokiaError(
+      target.node,
+      target.url,
+      'protocol',
+      `the answer is not a Jolokia bulk response of ${requests.length} items`,
+    );
   }
   return parsed.data.map((item) =>
-    item.status === 200 ? { ok: true, value: item.value } : { ok: false, error: item.error ?? `status ${item.status}`, errorType: item.error_type },
+    item.status === 200
+      ? { ok: true, value: item.value }
+      : { ok: false, error: item.error ?? `status ${item.status}`, errorType: item.error_type },
   );
 }
 
 /** Parses one bulk answer with its schema; a per-request error names the node and the MBean. */
 export function valueOf<T>(target: JolokiaTarget, result: JolokiaResult, schema: z.ZodType<T>, what: string): T {
-  if (!result.ok) throw new JolokiaError(target.node, target.url, 'protocol', `reading ${what} failed: ${result.error}`);
+  if (!result.ok)
+    throw new JolokiaError(target.node, target.url, 'protocol', `reading ${what} failed: ${result.error}`);
   const parsed = schema.safeParse(result.value);
-  if (!parsed.success) throw new JolokiaError(target.node, target.url, 'protocol', `${what} has an unexpected shape: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new JolokiaError(
+      target.node,
+      target.url,
+      'protocol',
+      `${what} has an unexpected shape: ${parsed.error.issues[0]?.message}`,
+    );
   return parsed.data;
 }
 

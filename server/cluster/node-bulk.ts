@@ -14,7 +14,11 @@ export function jolokiaTarget(cluster: ClusterConfig, address: string): JolokiaT
   };
 }
 
-export async function readNodeBulk(cluster: ClusterConfig, address: string, requests: JolokiaRequest[]): Promise<JolokiaResult[]> {
+export async function readNodeBulk(
+  cluster: ClusterConfig,
+  address: string,
+  requests: JolokiaRequest[],
+): Promise<JolokiaResult[]> {
   trafficOf(cluster.id).jolokiaRequests++;
   return jolokiaBulk(jolokiaTarget(cluster, address), requests);
 }

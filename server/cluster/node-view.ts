@@ -38,10 +38,18 @@ const failureDetectorSchema = z.object({
 const heapSchema = z.object({ used: z.number(), max: z.number(), committed: z.number() });
 
 export const NODE_VIEW_REQUESTS: JolokiaRequest[] = [
-  { type: 'read', mbean: 'org.apache.cassandra.db:type=StorageService', attribute: Object.keys(storageServiceSchema.shape) },
+  {
+    type: 'read',
+    mbean: 'org.apache.cassandra.db:type=StorageService',
+    attribute: Object.keys(storageServiceSchema.shape),
+  },
   { type: 'read', mbean: 'org.apache.cassandra.metrics:type=Storage,name=Load', attribute: 'Count' },
   { type: 'read', mbean: 'org.apache.cassandra.db:type=EndpointSnitchInfo', attribute: ['Datacenter', 'Rack'] },
-  { type: 'read', mbean: 'org.apache.cassandra.net:type=FailureDetector', attribute: Object.keys(failureDetectorSchema.shape) },
+  {
+    type: 'read',
+    mbean: 'org.apache.cassandra.net:type=FailureDetector',
+    attribute: Object.keys(failureDetectorSchema.shape),
+  },
   { type: 'read', mbean: 'java.lang:type=Runtime', attribute: 'Uptime' },
   { type: 'read', mbean: 'java.lang:type=Memory', attribute: 'HeapMemoryUsage' },
 ];
@@ -86,7 +94,8 @@ export function parseNodeView(target: JolokiaTarget, results: JolokiaResult[]): 
   const uptimeMs = valueOf(target, results[4], z.number(), 'the JVM uptime');
   const heap = valueOf(target, results[5], heapSchema, 'the JVM heap usage');
   const clean = (list: string[]) => list.map(stripSlash);
-  const byEndpoint = <T,>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).map(([k, v]) => [stripSlash(k), v]));
+  const byEndpoint = <T>(record: Record<string, T>) =>
+    Object.fromEntries(Object.entries(record).map(([k, v]) => [stripSlash(k), v]));
   return {
     address: target.node,
     hostId: ss.LocalHostId,
@@ -103,9 +112,13 @@ export function parseNodeView(target: JolokiaTarget, results: JolokiaResult[]): 
     leaving: clean(ss.LeavingNodesWithPort),
     moving: clean(ss.MovingNodesWithPort),
     loadByEndpoint: byEndpoint(ss.LoadMapWithPort),
-    endpointByHostId: Object.fromEntries(Object.entries(ss.HostIdToEndpointWithPort).map(([k, v]) => [k, stripSlash(v)])),
+    endpointByHostId: Object.fromEntries(
+      Object.entries(ss.HostIdToEndpointWithPort).map(([k, v]) => [k, stripSlash(v)]),
+    ),
     gossip: parseEndpointStates(fd.AllEndpointStatesWithPort),
-    failureDetector: Object.fromEntries(Object.entries(fd.SimpleStatesWithPort).map(([k, v]) => [stripSlash(k), v === 'UP' ? 'UP' : 'DOWN'])),
+    failureDetector: Object.fromEntries(
+      Object.entries(fd.SimpleStatesWithPort).map(([k, v]) => [stripSlash(k), v === 'UP' ? 'UP' : 'DOWN']),
+    ),
     phi: Object.fromEntries(Object.entries(fd.PhiValuesWithPort).map(([k, v]) => [stripSlash(k), v.PHI])),
     uptimeMs,
     heapUsedBytes: heap.used,
@@ -120,7 +133,13 @@ export async function readNodeViews(cluster: ClusterConfig, addresses: string[])
   return Promise.all(
     addresses.map(async (address): Promise<NodeViewResult> => {
       try {
-        return { address, view: parseNodeView(jolokiaTarget(cluster, address), await readNodeBulk(cluster, address, NODE_VIEW_REQUESTS)) };
+        return {
+          address,
+          view: parseNodeView(
+            jolokiaTarget(cluster, address),
+            await readNodeBulk(cluster, address, NODE_VIEW_REQUESTS),
+          ),
+        };
       } catch (error) {
         if (error instanceof JolokiaError) return { address, error };
         throw error;

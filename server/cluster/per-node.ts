@@ -6,7 +6,11 @@ import { hostAddress } from './hosts';
 
 export type PerNodeResult = { address: string; rows: types.Row[] } | { address: string; error: string };
 
-export async function executeOnEachNode(clusterId: string, query: string, params: unknown[] = []): Promise<PerNodeResult[]> {
+export async function executeOnEachNode(
+  clusterId: string,
+  query: string,
+  params: unknown[] = [],
+): Promise<PerNodeResult[]> {
   const client = await driverFor(clusterId);
   return Promise.all(
     client.hosts.values().map(async (host): Promise<PerNodeResult> => {

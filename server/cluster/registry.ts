@@ -24,7 +24,11 @@ const clients = processSingleton('driver-clients', () => new Map<string, Promise
 export function clusterConfig(clusterId: string): ClusterConfig {
   const all = config().clusters;
   const found = all.find((c) => c.id === clusterId);
-  if (!found) throw new UnknownClusterError(clusterId, all.map((c) => c.id));
+  if (!found)
+    throw new UnknownClusterError(
+      clusterId,
+      all.map((c) => c.id),
+    );
   return found;
 }
 
@@ -35,9 +39,14 @@ function createClient(cluster: ClusterConfig, purpose: ClientPurpose, keyspace: 
     contactPoints: cluster.contactPoints,
     localDataCenter: cluster.localDataCenter,
     protocolOptions: { port: cluster.port },
-    authProvider: cluster.credentials ? new auth.PlainTextAuthProvider(cluster.credentials.username, cluster.credentials.password) : undefined,
+    authProvider: cluster.credentials
+      ? new auth.PlainTextAuthProvider(cluster.credentials.username, cluster.credentials.password)
+      : undefined,
     sslOptions: cluster.tls?.enabled
-      ? { ca: cluster.tls.caFile ? [readFileSync(cluster.tls.caFile)] : undefined, rejectUnauthorized: cluster.tls.rejectUnauthorized }
+      ? {
+          ca: cluster.tls.caFile ? [readFileSync(cluster.tls.caFile)] : undefined,
+          rejectUnauthorized: cluster.tls.rejectUnauthorized,
+        }
       : undefined,
     socketOptions: { connectTimeout: 3000, readTimeout: 12_000 },
     // After an outage the console must follow the cluster back within seconds, not the default 10 minutes.
@@ -54,11 +63,17 @@ function createClient(cluster: ClusterConfig, purpose: ClientPurpose, keyspace: 
 
 function unreachable(cluster: ClusterConfig, error: unknown): ClusterUnreachableError {
   if (error instanceof driverErrors.NoHostAvailableError) {
-    const perHost = Object.entries(error.innerErrors as Record<string, Error>).map(([host, inner]) => ({ host, reason: inner.message }));
+    const perHost = Object.entries(error.innerErrors as Record<string, Error>).map(([host, inner]) => ({
+      host,
+      reason: inner.message,
+    }));
     if (perHost.length > 0) return new ClusterUnreachableError(cluster.id, perHost);
   }
   const reason = error instanceof Error ? error.message : String(error);
-  return new ClusterUnreachableError(cluster.id, cluster.contactPoints.map((host) => ({ host, reason })));
+  return new ClusterUnreachableError(
+    cluster.id,
+    cluster.contactPoints.map((host) => ({ host, reason })),
+  );
 }
 
 /** The clients map's key; a workbench client's keyspace is part of it. */

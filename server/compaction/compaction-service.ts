@@ -25,7 +25,11 @@ export interface CompactionSnapshot {
 const REQUESTS: JolokiaRequest[] = [
   { type: 'read', mbean: 'org.apache.cassandra.db:type=CompactionManager', attribute: 'Compactions' },
   { type: 'read', mbean: 'org.apache.cassandra.metrics:type=Compaction,name=PendingTasks', attribute: 'Value' },
-  { type: 'read', mbean: 'org.apache.cassandra.metrics:type=Compaction,name=PendingTasksByTableName', attribute: 'Value' },
+  {
+    type: 'read',
+    mbean: 'org.apache.cassandra.metrics:type=Compaction,name=PendingTasksByTableName',
+    attribute: 'Value',
+  },
 ];
 
 const pollers = processSingleton('compaction-pollers', () => new Map<string, SharedPoller<CompactionSnapshot>>());
@@ -34,30 +38,41 @@ export function compactionPoller(clusterId: string): SharedPoller<CompactionSnap
   let poller = pollers.get(clusterId);
   if (!poller) {
     const cluster = clusterConfig(clusterId);
-    poller = new SharedPoller<CompactionSnapshot>(async (previous) => {
-      const client = await driverFor(clusterId);
-      const at = Date.now();
-      const addresses = nodeAddresses(client);
-      const snapshot: CompactionSnapshot = { at, running: [], pendingByNode: {}, pendingByTable: [], errors: {} };
-      await Promise.all(
-        addresses.map(async (address) => {
-          try {
-            const [compactions, pending, byTable] = await readNodeBulk(cluster, address, REQUESTS);
-            if (compactions.ok) snapshot.running.push(...parseCompactions(address, compactions.value));
-            if (pending.ok && typeof pending.value === 'number') snapshot.pendingByNode[address] = pending.value;
-            const tables = z.record(z.string(), z.record(z.string(), z.number())).safeParse(byTable.ok ? byTable.value : undefined);
-            for (const [keyspace, perTable] of Object.entries(tables.data ?? {})) {
-              for (const [table, count] of Object.entries(perTable)) snapshot.pendingByTable.push({ node: address, keyspace, table, pending: count });
+    poller = new SharedPoller<CompactionSnapshot>(
+      async (previous) => {
+        const client = await driverFor(clusterId);
+        const at = Date.now();
+        const addresses = nodeAddresses(client);
+        const snapshot: CompactionSnapshot = { at, running: [], pendingByNode: {}, pendingByTable: [], errors: {} };
+        await Promise.all(
+          addresses.map(async (address) => {
+            try {
+              const [compactions, pending, byTable] = await readNodeBulk(cluster, address, REQUESTS);
+              if (compactions.ok) snapshot.running.push(...parseCompactions(address, compactions.value));
+              if (pending.ok && typeof pending.value === 'number') snapshot.pendingByNode[address] = pending.value;
+              const tables = z
+                .record(z.string(), z.record(z.string(), z.number()))
+                .safeParse(byTable.ok ? byTable.value : undefined);
+              for (const [keyspace, perTable] of Object.entries(tables.data ?? {})) {
+                for (const [table, count] of Object.entries(perTable))
+                  snapshot.pendingByTable.push({ node: address, keyspace, table, pending: count });
+              }
+            } catch (error) {
+              snapshot.errors[address] = (error as Error).message;
             }
-          } catch (error) {
-            snapshot.errors[address] = (error as Error).message;
-          }
-        }),
-      );
-      snapshot.running = withProgress(snapshot.running, previous && { compactions: previous.running, at: previous.at }, at);
-      snapshot.running.sort((a, b) => a.node.localeCompare(b.node) || a.id.localeCompare(b.id));
-      return snapshot;
-    }, 1000, 30_000);
+          }),
+        );
+        snapshot.running = withProgress(
+          snapshot.running,
+          previous && { compactions: previous.running, at: previous.at },
+          at,
+        );
+        snapshot.running.sort((a, b) => a.node.localeCompare(b.node) || a.id.localeCompare(b.id));
+        return snapshot;
+      },
+      1000,
+      30_000,
+    );
     pollers.set(clusterId, poller);
   }
   return poller;
@@ -74,8 +89,15 @@ export interface CompactionHistoryEntry {
 }
 
 /** system.compaction_history is node-local: each node is asked for its own, newest first. */
-export async function compactionHistory(clusterId: string, limit: number, keyspace?: string): Promise<{ entries: CompactionHistoryEntry[]; errors: Record<string, string> }> {
-  const results = await executeOnEachNode(clusterId, 'SELECT id, keyspace_name, columnfamily_name, compacted_at, bytes_in, bytes_out FROM system.compaction_history');
+export async function compactionHistory(
+  clusterId: string,
+  limit: number,
+  keyspace?: string,
+): Promise<{ entries: CompactionHistoryEntry[]; errors: Record<string, string> }> {
+  const results = await executeOnEachNode(
+    clusterId,
+    'SELECT id, keyspace_name, columnfamily_name, compacted_at, bytes_in, bytes_out FROM system.compaction_history',
+  );
   const entries: CompactionHistoryEntry[] = [];
   const errors: Record<string, string> = {};
   for (const result of results) {
@@ -118,14 +140,25 @@ export async function tableCompaction(clusterId: string): Promise<TableCompactio
     .map((r) => ({
       keyspace: String(r.get('keyspace_name')),
       table: String(r.get('table_name')),
-      strategy: String((r.get('compaction') as Record<string, string>).class ?? '').replace(/^org\.apache\.cassandra\.db\.compaction\./, ''),
+      strategy: String((r.get('compaction') as Record<string, string>).class ?? '').replace(
+        /^org\.apache\.cassandra\.db\.compaction\./,
+        '',
+      ),
       sstables: {},
     }));
   const addresses = nodeAddresses(client);
   await Promise.all(
     addresses.map(async (address) => {
-      const [answer] = await readNodeBulk(cluster, address, [{ type: 'read', mbean: 'org.apache.cassandra.metrics:type=Table,keyspace=*,scope=*,name=LiveSSTableCount', attribute: 'Value' }]).catch(() => []);
-      const beans = z.record(z.string(), z.object({ Value: z.number() })).safeParse(answer?.ok ? answer.value : undefined);
+      const [answer] = await readNodeBulk(cluster, address, [
+        {
+          type: 'read',
+          mbean: 'org.apache.cassandra.metrics:type=Table,keyspace=*,scope=*,name=LiveSSTableCount',
+          attribute: 'Value',
+        },
+      ]).catch(() => []);
+      const beans = z
+        .record(z.string(), z.object({ Value: z.number() }))
+        .safeParse(answer?.ok ? answer.value : undefined);
       for (const [bean, { Value }] of Object.entries(beans.data ?? {})) {
         const keyspace = /keyspace=([^,]+)/.exec(bean)?.[1];
         const table = /scope=([^,]+)/.exec(bean)?.[1];

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forceMajorCompaction, setCompactionThroughput, tableWithTwentySSTables } from '@/localcluster/compaction-fixture';
+import {
+  forceMajorCompaction,
+  setCompactionThroughput,
+  tableWithTwentySSTables,
+} from '@/localcluster/compaction-fixture';
 import { waitFor } from '@/localcluster/harness';
 import { closeAll } from '../cluster/registry';
 import { testCaller } from '../testing';
@@ -31,25 +35,42 @@ describe('compaction view against a forced major compaction', () => {
     // The exec answers only when the compaction ends: fire it, watch the console meanwhile.
     const compaction = forceMajorCompaction(node, KS);
 
-    const first = await waitFor('the compaction to appear with some progress', async () => {
-      const current = await caller.compaction.current({ clusterId: 'demo' });
-      return current.running.find((c) => c.keyspace === KS && c.table === 'events' && c.completed > 0);
-    }, 60_000, 500);
+    const first = await waitFor(
+      'the compaction to appear with some progress',
+      async () => {
+        const current = await caller.compaction.current({ clusterId: 'demo' });
+        return current.running.find((c) => c.keyspace === KS && c.table === 'events' && c.completed > 0);
+      },
+      60_000,
+      500,
+    );
     expect(first.node).toBe(node);
     expect(first.total).toBeGreaterThan(first.completed);
-    const later = await waitFor('its progress to advance', async () => {
-      const current = await caller.compaction.current({ clusterId: 'demo' });
-      const same = current.running.find((c) => c.id === first.id);
-      return same && same.completed > first.completed && same.rate !== null ? same : undefined;
-    }, 30_000, 500);
+    const later = await waitFor(
+      'its progress to advance',
+      async () => {
+        const current = await caller.compaction.current({ clusterId: 'demo' });
+        const same = current.running.find((c) => c.id === first.id);
+        return same && same.completed > first.completed && same.rate !== null ? same : undefined;
+      },
+      30_000,
+      500,
+    );
     expect(later.rate!).toBeGreaterThan(0);
     expect(later.etaSeconds).not.toBeNull();
 
     await compaction;
-    const entry = await waitFor('the compaction in the history', async () => {
-      const history = await caller.compaction.history({ clusterId: 'demo', keyspace: KS, limit: 10 });
-      return history.entries.find((e) => e.table === 'events' && e.node === node && e.compactedAt >= new Date(startedAt.getTime() - 1000));
-    }, 30_000, 1000);
+    const entry = await waitFor(
+      'the compaction in the history',
+      async () => {
+        const history = await caller.compaction.history({ clusterId: 'demo', keyspace: KS, limit: 10 });
+        return history.entries.find(
+          (e) => e.table === 'events' && e.node === node && e.compactedAt >= new Date(startedAt.getTime() - 1000),
+        );
+      },
+      30_000,
+      1000,
+    );
     expect(entry.bytesIn).toBeGreaterThan(entry.bytesOut * 0.5);
   }, 300_000);
 });

@@ -48,7 +48,11 @@ export function parseCompactions(node: string, raw: unknown): RunningCompaction[
   }));
 }
 
-export function withProgress(current: RunningCompaction[], previous: { compactions: RunningCompaction[]; at: number } | undefined, at: number): RunningCompaction[] {
+export function withProgress(
+  current: RunningCompaction[],
+  previous: { compactions: RunningCompaction[]; at: number } | undefined,
+  at: number,
+): RunningCompaction[] {
   if (!previous) return current;
   const seconds = (at - previous.at) / 1000;
   return current.map((c) => {

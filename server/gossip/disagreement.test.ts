@@ -29,14 +29,20 @@ describe('disagreementMatrix (answers recorded from the real cluster)', () => {
     node2.gossip = node2.gossip.map((g) => (g.address === '127.0.0.1' ? { ...g, fdStatus: 'DOWN' } : g));
     const matrix = disagreementMatrix(observers);
     expect(matrix.splitView).toBe(true);
-    const differing = matrix.rows.flatMap((r) => matrix.peers.filter((p) => r.beliefs[p]?.statusDiffers).map((p) => `${r.observer}→${p}`));
+    const differing = matrix.rows.flatMap((r) =>
+      matrix.peers.filter((p) => r.beliefs[p]?.statusDiffers).map((p) => `${r.observer}→${p}`),
+    );
     expect(differing).toEqual(['127.0.0.2→127.0.0.1']);
   });
 
   it('flags schema disagreement', () => {
     const observers = observerViews(recordedViews('three-up'), undefined);
     const node3 = observers.find((o) => o.address === '127.0.0.3')!;
-    node3.gossip = node3.gossip.map((g) => (g.address === '127.0.0.3' ? { ...g, states: { ...g.states, SCHEMA: { version: 99, value: 'ffffffff-0000-0000-0000-000000000000' } } } : g));
+    node3.gossip = node3.gossip.map((g) =>
+      g.address === '127.0.0.3'
+        ? { ...g, states: { ...g.states, SCHEMA: { version: 99, value: 'ffffffff-0000-0000-0000-000000000000' } } }
+        : g,
+    );
     const matrix = disagreementMatrix(observers);
     expect(matrix.schemaDisagreement).toBe(true);
     expect(matrix.rows.find((r) => r.observer === '127.0.0.3')!.beliefs['127.0.0.3']?.schemaDiffers).toBe(true);

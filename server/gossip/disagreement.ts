@@ -31,17 +31,26 @@ function majority<T>(values: T[]): T | undefined {
 }
 
 export function disagreementMatrix(observers: ObserverView[]): DisagreementMatrix {
-  const peers = [...new Set(observers.flatMap((o) => o.gossip.map((g) => g.address)).concat(observers.map((o) => o.address)))].sort((a, b) =>
-    a.localeCompare(b, undefined, { numeric: true }),
-  );
+  const peers = [
+    ...new Set(observers.flatMap((o) => o.gossip.map((g) => g.address)).concat(observers.map((o) => o.address))),
+  ].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
   const answering = observers.filter((o) => o.error === null);
   const raw = (observer: ObserverView, peer: string): Omit<Belief, 'statusDiffers' | 'schemaDiffers'> | null => {
     const entry = observer.gossip.find((g) => g.address === peer);
     if (!entry) return null;
-    return { status: entry.fdStatus, schema: entry.states.SCHEMA?.value ?? null, generation: entry.generation, heartbeat: entry.heartbeat };
+    return {
+      status: entry.fdStatus,
+      schema: entry.states.SCHEMA?.value ?? null,
+      generation: entry.generation,
+      heartbeat: entry.heartbeat,
+    };
   };
-  const usualStatus = new Map(peers.map((peer) => [peer, majority(answering.map((o) => raw(o, peer)?.status ?? null))]));
-  const usualSchema = majority(answering.flatMap((o) => peers.map((peer) => raw(o, peer)?.schema ?? null)).filter((s) => s !== null));
+  const usualStatus = new Map(
+    peers.map((peer) => [peer, majority(answering.map((o) => raw(o, peer)?.status ?? null))]),
+  );
+  const usualSchema = majority(
+    answering.flatMap((o) => peers.map((peer) => raw(o, peer)?.schema ?? null)).filter((s) => s !== null),
+  );
 
   const believe = (observer: ObserverView, peer: string): Belief | null => {
     const belief = observer.error === null ? raw(observer, peer) : null;
@@ -52,7 +61,8 @@ export function disagreementMatrix(observers: ObserverView[]): DisagreementMatri
       schemaDiffers: belief.schema !== null && usualSchema !== undefined && belief.schema !== usualSchema,
     };
   };
-  const byAddress = (a: ObserverView, b: ObserverView) => a.address.localeCompare(b.address, undefined, { numeric: true });
+  const byAddress = (a: ObserverView, b: ObserverView) =>
+    a.address.localeCompare(b.address, undefined, { numeric: true });
   const rows = [...observers].sort(byAddress).map((observer) => ({
     observer: observer.address,
     error: observer.error,

@@ -21,7 +21,9 @@ describe('parseEndpointStates', () => {
   });
 
   it('keeps colons inside values and tolerates host names before the slash', () => {
-    const [state] = parseEndpointStates('node1.example/10.0.0.1:7000\n  generation:5\n  heartbeat:9\n  INTERNAL_ADDRESS_AND_PORT:8:10.0.0.1:7000\n  STATUS:3:LEAVING,123\n');
+    const [state] = parseEndpointStates(
+      'node1.example/10.0.0.1:7000\n  generation:5\n  heartbeat:9\n  INTERNAL_ADDRESS_AND_PORT:8:10.0.0.1:7000\n  STATUS:3:LEAVING,123\n',
+    );
     expect(state).toMatchObject({ endpoint: '10.0.0.1:7000', generation: 5, heartbeat: 9 });
     expect(state.states.INTERNAL_ADDRESS_AND_PORT.value).toBe('10.0.0.1:7000');
     expect(gossipStatus(state)).toBe('LEAVING');

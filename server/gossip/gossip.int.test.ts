@@ -20,7 +20,10 @@ describe('gossip agrees with nodetool gossipinfo', () => {
       for (const expected of fromNodetool) {
         const entry = observer!.gossip.find((g) => g.address === expected.endpoint)!;
         expect(entry.generation, `generation of ${expected.endpoint}`).toBe(expected.generation);
-        for (const state of COMPARED) expect(entry.states[state]?.value, `${state} of ${expected.endpoint} seen by ${address}`).toBe(expected.states[state]?.value);
+        for (const state of COMPARED)
+          expect(entry.states[state]?.value, `${state} of ${expected.endpoint} seen by ${address}`).toBe(
+            expected.states[state]?.value,
+          );
       }
     });
   }
@@ -28,10 +31,18 @@ describe('gossip agrees with nodetool gossipinfo', () => {
   it('sees every heartbeat advance over a few seconds, and says so', async () => {
     const first = await caller.gossip.info({ clusterId: 'demo', observer: '127.0.0.1' });
     // A peer's heartbeat reaches node 1 with gossip rounds: give it a few of them.
-    const later = await waitFor('a poll a few seconds later', async () => {
-      const next = await caller.gossip.info({ clusterId: 'demo', observer: '127.0.0.1' });
-      return next.takenAt.getTime() - first.takenAt.getTime() >= 4000 && next.observer?.gossip.every((g) => g.heartbeatAdvancing !== null) ? next : undefined;
-    }, 30_000, 500);
+    const later = await waitFor(
+      'a poll a few seconds later',
+      async () => {
+        const next = await caller.gossip.info({ clusterId: 'demo', observer: '127.0.0.1' });
+        return next.takenAt.getTime() - first.takenAt.getTime() >= 4000 &&
+          next.observer?.gossip.every((g) => g.heartbeatAdvancing !== null)
+          ? next
+          : undefined;
+      },
+      30_000,
+      500,
+    );
     for (const entry of later.observer!.gossip) {
       const before = first.observer!.gossip.find((g) => g.endpoint === entry.endpoint)!;
       expect(entry.heartbeat!, `heartbeat of ${entry.endpoint}`).toBeGreaterThan(before.heartbeat!);

@@ -2,13 +2,29 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JolokiaResult } from '../cluster/jolokia';
-import { COLLECTOR_REQUESTS, isMetricName, METRICS, readingOf, samplesBetween, tableMetric, tableReadingsOf } from './catalogue';
+import {
+  COLLECTOR_REQUESTS,
+  isMetricName,
+  METRICS,
+  readingOf,
+  samplesBetween,
+  tableMetric,
+  tableReadingsOf,
+} from './catalogue';
 
 // The answer node 1 of the real local cluster gave to COLLECTOR_REQUESTS (plus two compaction reads the
 // collector does not make), recorded with curl; converted the way jolokiaBulk converts it.
-const recorded = (JSON.parse(readFileSync(join(import.meta.dirname, 'recorded-bulk.json'), 'utf8')) as { status: number; value?: unknown; error?: string }[])
+const recorded = (
+  JSON.parse(readFileSync(join(import.meta.dirname, 'recorded-bulk.json'), 'utf8')) as {
+    status: number;
+    value?: unknown;
+    error?: string;
+  }[]
+)
   .slice(0, COLLECTOR_REQUESTS.length)
-  .map((item): JolokiaResult => (item.status === 200 ? { ok: true, value: item.value } : { ok: false, error: item.error ?? '' }));
+  .map((item): JolokiaResult =>
+    item.status === 200 ? { ok: true, value: item.value } : { ok: false, error: item.error ?? '' },
+  );
 
 describe('collector catalogue', () => {
   it('reads every metric it declares from a real answer', () => {
@@ -33,19 +49,31 @@ describe('collector catalogue', () => {
     const first = { gauges: { 'heap.used': 10 }, counters: { 'client.write.rate': 1000, 'hints.rate': 50 } };
     const second = { gauges: { 'heap.used': 12 }, counters: { 'client.write.rate': 1600, 'hints.rate': 3 } };
     expect(samplesBetween(undefined, first, 0)).toEqual({ 'heap.used': 10 });
-    expect(samplesBetween({ reading: first, at: 0 }, second, 10_000)).toEqual({ 'heap.used': 12, 'client.write.rate': 60 });
+    expect(samplesBetween({ reading: first, at: 0 }, second, 10_000)).toEqual({
+      'heap.used': 12,
+      'client.write.rate': 60,
+    });
   });
 });
 
 describe('table metrics', () => {
   it('reads user tables from pattern reads, leaving system keyspaces out', () => {
-    const bean = (ks: string, t: string, name: string) => `org.apache.cassandra.metrics:type=Table,keyspace=${ks},scope=${t},name=${name}`;
+    const bean = (ks: string, t: string, name: string) =>
+      `org.apache.cassandra.metrics:type=Table,keyspace=${ks},scope=${t},name=${name}`;
     const tables = tableReadingsOf([
-      { ok: true, value: { [bean('shop', 'orders', 'LiveSSTableCount')]: { Value: 7 }, [bean('system', 'local', 'LiveSSTableCount')]: { Value: 2 } } },
+      {
+        ok: true,
+        value: {
+          [bean('shop', 'orders', 'LiveSSTableCount')]: { Value: 7 },
+          [bean('system', 'local', 'LiveSSTableCount')]: { Value: 2 },
+        },
+      },
       { ok: true, value: { [bean('shop', 'orders', 'WriteLatency')]: { Count: 500, '99thPercentile': 321.5 } } },
       { ok: false, error: 'timeout' },
     ]);
-    expect(tables).toEqual({ 'shop.orders': { gauges: { sstables: 7, 'write.p99': 321.5 }, counters: { 'write.rate': 500 } } });
+    expect(tables).toEqual({
+      'shop.orders': { gauges: { sstables: 7, 'write.p99': 321.5 }, counters: { 'write.rate': 500 } },
+    });
   });
 
   it('names table series so they can be told from node metrics, and accepts only those', () => {

@@ -49,7 +49,11 @@ export const METRICS: Record<string, MetricInfo> = {
 
 const m = 'org.apache.cassandra.metrics';
 export const COLLECTOR_REQUESTS: JolokiaRequest[] = [
-  { type: 'read', mbean: `${m}:type=ClientRequest,scope=*,name=Latency`, attribute: ['Count', '50thPercentile', '95thPercentile', '99thPercentile'] },
+  {
+    type: 'read',
+    mbean: `${m}:type=ClientRequest,scope=*,name=Latency`,
+    attribute: ['Count', '50thPercentile', '95thPercentile', '99thPercentile'],
+  },
   { type: 'read', mbean: `${m}:type=Table,name=ReadLatency`, attribute: ['Count', '99thPercentile'] },
   { type: 'read', mbean: `${m}:type=Table,name=WriteLatency`, attribute: ['Count', '99thPercentile'] },
   { type: 'read', mbean: `${m}:type=Compaction,name=PendingTasks`, attribute: 'Value' },
@@ -72,7 +76,12 @@ export interface NodeReading {
   counters: Record<string, number>;
 }
 
-const timer = z.object({ Count: z.number(), '50thPercentile': z.number().optional(), '95thPercentile': z.number().optional(), '99thPercentile': z.number() });
+const timer = z.object({
+  Count: z.number(),
+  '50thPercentile': z.number().optional(),
+  '95thPercentile': z.number().optional(),
+  '99thPercentile': z.number(),
+});
 const byBean = <T extends z.ZodType>(schema: T) => z.record(z.string(), schema);
 const SCOPES: Record<string, string> = { Read: 'read', Write: 'write', RangeSlice: 'range' };
 
@@ -104,7 +113,10 @@ export function readingOf(results: JolokiaResult[]): NodeReading {
       put(gauges, `client.${scope}.p99`, value['99thPercentile']);
     }
   }
-  for (const [index, kind] of [[1, 'read'], [2, 'write']] as const) {
+  for (const [index, kind] of [
+    [1, 'read'],
+    [2, 'write'],
+  ] as const) {
     const local = timer.safeParse(ok(results[index]));
     if (local.success) {
       put(counters, `local.${kind}.rate`, local.data.Count);
@@ -122,12 +134,35 @@ export function readingOf(results: JolokiaResult[]): NodeReading {
     put(gauges, 'heap.used', heap.data.used);
     put(gauges, 'heap.committed', heap.data.committed);
   }
-  put(counters, 'gc.time.rate', sum(byBean(z.object({ CollectionTime: z.number() })).safeParse(ok(results[9])).data, (v) => v.CollectionTime));
-  put(counters, 'dropped.rate', sum(byBean(z.object({ Count: z.number() })).safeParse(ok(results[10])).data, (v) => v.Count));
-  put(gauges, 'threadpool.pending', sum(byBean(z.object({ Value: z.number() })).safeParse(ok(results[11])).data, (v) => v.Value));
-  put(gauges, 'threadpool.active', sum(byBean(z.object({ Value: z.number() })).safeParse(ok(results[12])).data, (v) => v.Value));
-  put(gauges, 'threadpool.blocked', sum(byBean(z.object({ Count: z.number() })).safeParse(ok(results[13])).data, (v) => v.Count));
-  const os = z.object({ ProcessCpuLoad: z.number(), CpuLoad: z.number(), FreeMemorySize: z.number() }).partial().safeParse(ok(results[14]));
+  put(
+    counters,
+    'gc.time.rate',
+    sum(byBean(z.object({ CollectionTime: z.number() })).safeParse(ok(results[9])).data, (v) => v.CollectionTime),
+  );
+  put(
+    counters,
+    'dropped.rate',
+    sum(byBean(z.object({ Count: z.number() })).safeParse(ok(results[10])).data, (v) => v.Count),
+  );
+  put(
+    gauges,
+    'threadpool.pending',
+    sum(byBean(z.object({ Value: z.number() })).safeParse(ok(results[11])).data, (v) => v.Value),
+  );
+  put(
+    gauges,
+    'threadpool.active',
+    sum(byBean(z.object({ Value: z.number() })).safeParse(ok(results[12])).data, (v) => v.Value),
+  );
+  put(
+    gauges,
+    'threadpool.blocked',
+    sum(byBean(z.object({ Count: z.number() })).safeParse(ok(results[13])).data, (v) => v.Count),
+  );
+  const os = z
+    .object({ ProcessCpuLoad: z.number(), CpuLoad: z.number(), FreeMemorySize: z.number() })
+    .partial()
+    .safeParse(ok(results[14]));
   if (os.success) {
     put(gauges, 'cpu.process', os.data.ProcessCpuLoad);
     put(gauges, 'cpu.system', os.data.CpuLoad);
@@ -140,7 +175,11 @@ export function readingOf(results: JolokiaResult[]): NodeReading {
  * Turns two readings into samples: gauges as they are, counters as rates over the time between.
  * A counter that went down (the node restarted) gives no rate for that poll.
  */
-export function samplesBetween(previous: { reading: NodeReading; at: number } | undefined, current: NodeReading, at: number): Record<string, number> {
+export function samplesBetween(
+  previous: { reading: NodeReading; at: number } | undefined,
+  current: NodeReading,
+  at: number,
+): Record<string, number> {
   const values: Record<string, number> = { ...current.gauges };
   if (!previous) return values;
   const seconds = (at - previous.at) / 1000;
@@ -157,8 +196,16 @@ export function samplesBetween(previous: { reading: NodeReading; at: number } | 
 /** Per-table reads, added to the poll once a minute: only the busiest tables are kept as series. */
 export const TABLE_REQUESTS: JolokiaRequest[] = [
   { type: 'read', mbean: `${m}:type=Table,keyspace=*,scope=*,name=LiveSSTableCount`, attribute: 'Value' },
-  { type: 'read', mbean: `${m}:type=Table,keyspace=*,scope=*,name=WriteLatency`, attribute: ['Count', '99thPercentile'] },
-  { type: 'read', mbean: `${m}:type=Table,keyspace=*,scope=*,name=ReadLatency`, attribute: ['Count', '99thPercentile'] },
+  {
+    type: 'read',
+    mbean: `${m}:type=Table,keyspace=*,scope=*,name=WriteLatency`,
+    attribute: ['Count', '99thPercentile'],
+  },
+  {
+    type: 'read',
+    mbean: `${m}:type=Table,keyspace=*,scope=*,name=ReadLatency`,
+    attribute: ['Count', '99thPercentile'],
+  },
 ];
 
 export const TABLE_METRICS = ['sstables', 'write.rate', 'write.p99', 'read.rate', 'read.p99'] as const;
@@ -169,7 +216,10 @@ export function tableMetric(keyspace: string, table: string, metric: (typeof TAB
 }
 
 export function isMetricName(name: string): boolean {
-  return name in METRICS || /^table:[A-Za-z0-9_]+\.[A-Za-z0-9_]+:(sstables|write\.rate|write\.p99|read\.rate|read\.p99)$/.test(name);
+  return (
+    name in METRICS ||
+    /^table:[A-Za-z0-9_]+\.[A-Za-z0-9_]+:(sstables|write\.rate|write\.p99|read\.rate|read\.p99)$/.test(name)
+  );
 }
 
 /** Each user table's gauges and counters from TABLE_REQUESTS, keyed `<keyspace>.<table>`. */
@@ -183,11 +233,16 @@ export function tableReadingsOf(results: JolokiaResult[]): Record<string, NodeRe
     tables[id] ??= { gauges: {}, counters: {} };
     return tables[id];
   };
-  for (const [bean, value] of Object.entries(byBean(z.object({ Value: z.number() })).safeParse(ok(results[0])).data ?? {})) {
+  for (const [bean, value] of Object.entries(
+    byBean(z.object({ Value: z.number() })).safeParse(ok(results[0])).data ?? {},
+  )) {
     const t = entry(bean);
     if (t) t.gauges.sstables = value.Value;
   }
-  for (const [index, kind] of [[1, 'write'], [2, 'read']] as const) {
+  for (const [index, kind] of [
+    [1, 'write'],
+    [2, 'read'],
+  ] as const) {
     for (const [bean, value] of Object.entries(byBean(timer).safeParse(ok(results[index])).data ?? {})) {
       const t = entry(bean);
       if (!t) continue;

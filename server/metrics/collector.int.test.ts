@@ -22,7 +22,11 @@ async function writeTimers(): Promise<Record<string, { count: number; p99: numbe
   const answers = await Promise.all(
     NODES.map(async (node) => {
       const [result] = await jolokiaBulk({ node, url: jolokiaUrl(undefined, node, 8778), timeoutMs: 3000 }, [
-        { type: 'read', mbean: 'org.apache.cassandra.metrics:type=ClientRequest,scope=Write,name=Latency', attribute: ['Count', '99thPercentile'] },
+        {
+          type: 'read',
+          mbean: 'org.apache.cassandra.metrics:type=ClientRequest,scope=Write,name=Latency',
+          attribute: ['Count', '99thPercentile'],
+        },
       ]);
       const value = (result.ok ? result.value : {}) as { Count: number; '99thPercentile': number };
       return [node, { count: value.Count, p99: value['99thPercentile'] }] as const;
@@ -57,12 +61,15 @@ describe('the collector against the real cluster under load', () => {
     const done = await load;
     expect(done.errors).toBe(0);
 
-    const expectedRate = NODES.reduce((sum, n) => sum + (endCounts[n].count - startCounts[n].count), 0) / ((endAt - startAt) / 1000);
+    const expectedRate =
+      NODES.reduce((sum, n) => sum + (endCounts[n].count - startCounts[n].count), 0) / ((endAt - startAt) / 1000);
     expect(expectedRate).toBeGreaterThan(200);
     const store = await driverFor('demo');
     let storedWrites = 0;
     for (const node of NODES) {
-      const points = (await readSeries(store, 'demo', node, 'client.write.rate', RESOLUTIONS[0], startAt + 1, endAt)).sort((a, b) => a.ts - b.ts);
+      const points = (
+        await readSeries(store, 'demo', node, 'client.write.rate', RESOLUTIONS[0], startAt + 1, endAt)
+      ).sort((a, b) => a.ts - b.ts);
       let previous = startAt;
       for (const point of points) {
         storedWrites += point.value * ((point.ts - previous) / 1000);
@@ -70,7 +77,10 @@ describe('the collector against the real cluster under load', () => {
       }
     }
     const storedRate = storedWrites / ((endAt - startAt) / 1000);
-    expect(Math.abs(storedRate - expectedRate) / expectedRate, `stored ${storedRate.toFixed(1)}/s vs Jolokia ${expectedRate.toFixed(1)}/s`).toBeLessThan(0.1);
+    expect(
+      Math.abs(storedRate - expectedRate) / expectedRate,
+      `stored ${storedRate.toFixed(1)}/s vs Jolokia ${expectedRate.toFixed(1)}/s`,
+    ).toBeLessThan(0.1);
 
     // The p99 stored for a poll is what Jolokia reports at that moment. Compared once the load has
     // stopped: under load the histogram moves between the collector's read and ours.
@@ -82,7 +92,10 @@ describe('the collector against the real cluster under load', () => {
       if (endCounts[node].count === startCounts[node].count) continue;
       const [last] = await readSeries(store, 'demo', node, 'client.write.p99', RESOLUTIONS[0], quietAt, quietAt);
       expect(last, `a p99 point for ${node} at ${quietAt}`).toBeDefined();
-      expect(Math.abs(last.value - quiet[node].p99), `${node}: stored ${last.value} µs, Jolokia ${quiet[node].p99} µs`).toBeLessThanOrEqual(Math.max(0.1 * quiet[node].p99, 50));
+      expect(
+        Math.abs(last.value - quiet[node].p99),
+        `${node}: stored ${last.value} µs, Jolokia ${quiet[node].p99} µs`,
+      ).toBeLessThanOrEqual(Math.max(0.1 * quiet[node].p99, 50));
     }
     expect(collector.status.writes.failures).toBe(0);
   }, 120_000);
@@ -106,7 +119,9 @@ describe('the collector against the real cluster under load', () => {
     collectors.push(collector);
     await collector.pollOnce();
     expect(collector.status.state).toBe('backing-off');
-    expect(collector.status.lastError).toMatch(/^no node answered: node 127\.0\.0\.\d: Jolokia refused connection.*; next try in 4 s$/);
+    expect(collector.status.lastError).toMatch(
+      /^no node answered: node 127\.0\.0\.\d: Jolokia refused connection.*; next try in 4 s$/,
+    );
     cluster.jolokia.port = 8778;
     const latest = await collector.pollOnce();
     expect(Object.keys(latest.byNode).sort()).toEqual(NODES);

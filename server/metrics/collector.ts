@@ -11,7 +11,15 @@ import { readNodeBulk } from '../cluster/node-bulk';
 import { driverFor } from '../cluster/registry';
 import type { ClusterConfig } from '../config';
 import { recordEvent } from '../store/events';
-import { COLLECTOR_REQUESTS, readingOf, samplesBetween, TABLE_REQUESTS, tableMetric, tableReadingsOf, type NodeReading } from './catalogue';
+import {
+  COLLECTOR_REQUESTS,
+  readingOf,
+  samplesBetween,
+  TABLE_REQUESTS,
+  tableMetric,
+  tableReadingsOf,
+  type NodeReading,
+} from './catalogue';
 import { ensureHistorySchema, writeAggregates, writeRaw, type WriteStats } from './history-store';
 import { RESOLUTIONS } from './resolutions';
 import { Rollup, type Sample } from './rollup';
@@ -47,7 +55,10 @@ export class MetricsCollector {
   private readonly previous = new Map<string, { reading: NodeReading; at: number }>();
   private readonly previousTables = new Map<string, { reading: NodeReading; at: number }>();
   private lastTablePoll = 0;
-  private readonly rollups = RESOLUTIONS.slice(1).map((resolution) => ({ resolution, rollup: new Rollup(resolution.stepMs, Math.max(15_000, resolution.stepMs / 10), resolution.stepMs * 2) }));
+  private readonly rollups = RESOLUTIONS.slice(1).map((resolution) => ({
+    resolution,
+    rollup: new Rollup(resolution.stepMs, Math.max(15_000, resolution.stepMs / 10), resolution.stepMs * 2),
+  }));
   private readonly listeners = new Set<(latest: LatestValues) => void>();
   private timer: NodeJS.Timeout | undefined;
   private backoffMs = 0;
@@ -60,7 +71,19 @@ export class MetricsCollector {
     private readonly storeClusterId: string,
     intervalMs = cluster.metrics.intervalMs,
   ) {
-    this.status = { clusterId: cluster.id, intervalMs, state: 'idle', polls: 0, lastPollAt: null, lastPollMs: null, lastPollCpuMs: null, nextPollInMs: null, lastError: null, writes: { rows: 0, failures: 0, lastError: null }, droppedLate: 0 };
+    this.status = {
+      clusterId: cluster.id,
+      intervalMs,
+      state: 'idle',
+      polls: 0,
+      lastPollAt: null,
+      lastPollMs: null,
+      lastPollCpuMs: null,
+      nextPollInMs: null,
+      lastError: null,
+      writes: { rows: 0, failures: 0, lastError: null },
+      droppedLate: 0,
+    };
   }
 
   start(): void {
@@ -125,7 +148,8 @@ export class MetricsCollector {
     if (withTables) this.lastTablePoll = at;
     // Still one request per node: the table reads ride along in the same bulk.
     const requests = withTables ? [...COLLECTOR_REQUESTS, ...TABLE_REQUESTS] : COLLECTOR_REQUESTS;
-    type Answer = { address: string; results: Awaited<ReturnType<typeof readNodeBulk>> } | { address: string; error: string };
+    type Answer =
+      { address: string; results: Awaited<ReturnType<typeof readNodeBulk>> } | { address: string; error: string };
     const answers = await Promise.all(
       addresses.map(async (address): Promise<Answer> => {
         try {
@@ -150,8 +174,10 @@ export class MetricsCollector {
       const values = samplesBetween(this.previous.get(answer.address), reading, at);
       this.previous.set(answer.address, { reading, at });
       latest.byNode[answer.address] = values;
-      for (const [metric, value] of Object.entries(values)) samples.push({ node: answer.address, metric, ts: at, value });
-      if (withTables) samples.push(...this.tableSamples(answer.address, answer.results.slice(COLLECTOR_REQUESTS.length), at));
+      for (const [metric, value] of Object.entries(values))
+        samples.push({ node: answer.address, metric, ts: at, value });
+      if (withTables)
+        samples.push(...this.tableSamples(answer.address, answer.results.slice(COLLECTOR_REQUESTS.length), at));
     }
 
     if (Object.keys(latest.byNode).length === 0) {
@@ -159,7 +185,9 @@ export class MetricsCollector {
     } else {
       this.backoffMs = 0;
       if (this.status.state === 'backing-off') this.status.state = 'running';
-      this.status.lastError = Object.keys(latest.missing).length ? `no answer from ${Object.keys(latest.missing).join(', ')}` : null;
+      this.status.lastError = Object.keys(latest.missing).length
+        ? `no answer from ${Object.keys(latest.missing).join(', ')}`
+        : null;
     }
 
     await this.store(samples, at);
@@ -183,11 +211,21 @@ export class MetricsCollector {
     });
     return perTable
       .filter((t) => t.values['write.rate'] !== undefined || t.values['read.rate'] !== undefined)
-      .sort((a, b) => (b.values['write.rate'] ?? 0) + (b.values['read.rate'] ?? 0) - ((a.values['write.rate'] ?? 0) + (a.values['read.rate'] ?? 0)))
+      .sort(
+        (a, b) =>
+          (b.values['write.rate'] ?? 0) +
+          (b.values['read.rate'] ?? 0) -
+          ((a.values['write.rate'] ?? 0) + (a.values['read.rate'] ?? 0)),
+      )
       .slice(0, BUSIEST_TABLES)
       .flatMap(({ id, values }) => {
         const [keyspace, table] = id.split('.');
-        return Object.entries(values).map(([metric, value]) => ({ node, metric: tableMetric(keyspace, table, metric as Parameters<typeof tableMetric>[2]), ts: at, value }));
+        return Object.entries(values).map(([metric, value]) => ({
+          node,
+          metric: tableMetric(keyspace, table, metric as Parameters<typeof tableMetric>[2]),
+          ts: at,
+          value,
+        }));
       });
   }
 
@@ -202,7 +240,8 @@ export class MetricsCollector {
       return;
     }
     await writeRaw(client, this.cluster.id, samples, this.status.writes);
-    for (const { resolution, rollup } of this.rollups) await writeAggregates(client, this.cluster.id, resolution, rollup.due(now), this.status.writes);
+    for (const { resolution, rollup } of this.rollups)
+      await writeAggregates(client, this.cluster.id, resolution, rollup.due(now), this.status.writes);
     this.status.droppedLate = this.rollups.reduce((total, r) => total + r.rollup.droppedLate, 0);
   }
 

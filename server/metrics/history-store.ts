@@ -24,7 +24,9 @@ export async function ensureHistorySchema(client: Client): Promise<void> {
     .sort()
     .map(([dc, n]) => `'${dc}': ${Math.min(3, n)}`)
     .join(', ');
-  await client.execute(`CREATE KEYSPACE IF NOT EXISTS ${HISTORY_KEYSPACE} WITH replication = {'class': 'NetworkTopologyStrategy', ${replication}}`);
+  await client.execute(
+    `CREATE KEYSPACE IF NOT EXISTS ${HISTORY_KEYSPACE} WITH replication = {'class': 'NetworkTopologyStrategy', ${replication}}`,
+  );
   for (const r of RESOLUTIONS) {
     const columns = r.name === 'raw' ? 'value double' : 'min double, max double, sum double, count int';
     await client.execute(
@@ -49,18 +51,38 @@ export async function writeRaw(client: Client, cluster: string, samples: Sample[
   );
 }
 
-export async function writeAggregates(client: Client, cluster: string, resolution: Resolution, rows: AggregateRow[], stats: WriteStats): Promise<void> {
+export async function writeAggregates(
+  client: Client,
+  cluster: string,
+  resolution: Resolution,
+  rows: AggregateRow[],
+  stats: WriteStats,
+): Promise<void> {
   await write(
     client,
     `INSERT INTO ${HISTORY_KEYSPACE}.${resolution.table} (cluster, node, metric, bucket, ts, min, max, sum, count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    rows.map((r) => [cluster, r.node, r.metric, new Date(bucketOf(resolution, r.ts)), new Date(r.ts), r.min, r.max, r.sum, r.count]),
+    rows.map((r) => [
+      cluster,
+      r.node,
+      r.metric,
+      new Date(bucketOf(resolution, r.ts)),
+      new Date(r.ts),
+      r.min,
+      r.max,
+      r.sum,
+      r.count,
+    ]),
     stats,
   );
 }
 
 async function write(client: Client, query: string, params: unknown[][], stats: WriteStats): Promise<void> {
   if (params.length === 0) return;
-  const result = await cassandra.concurrent.executeConcurrent(client, query, params, { concurrencyLevel: WRITE_CONCURRENCY, raiseOnFirstError: false, maxErrors: 10 });
+  const result = await cassandra.concurrent.executeConcurrent(client, query, params, {
+    concurrencyLevel: WRITE_CONCURRENCY,
+    raiseOnFirstError: false,
+    maxErrors: 10,
+  });
   stats.rows += params.length - result.errors.length;
   stats.failures += result.errors.length;
   if (result.errors.length > 0) stats.lastError = result.errors[0].message;
@@ -75,12 +97,23 @@ export interface SeriesPoint {
 }
 
 /** One node's points of one metric in [from, to], oldest first, from the partitions the range touches. */
-export async function readSeries(client: Client, cluster: string, node: string, metric: string, resolution: Resolution, from: number, to: number): Promise<SeriesPoint[]> {
+export async function readSeries(
+  client: Client,
+  cluster: string,
+  node: string,
+  metric: string,
+  resolution: Resolution,
+  from: number,
+  to: number,
+): Promise<SeriesPoint[]> {
   const columns = resolution.name === 'raw' ? 'ts, value' : 'ts, min, max, sum, count';
   const query = `SELECT ${columns} FROM ${HISTORY_KEYSPACE}.${resolution.table} WHERE cluster = ? AND node = ? AND metric = ? AND bucket = ? AND ts >= ? AND ts <= ?`;
   const pages = await Promise.all(
     bucketsBetween(resolution, from, to).map((bucket) =>
-      client.execute(query, [cluster, node, metric, new Date(bucket), new Date(from), new Date(to)], { prepare: true, fetchSize: 10_000 }),
+      client.execute(query, [cluster, node, metric, new Date(bucket), new Date(from), new Date(to)], {
+        prepare: true,
+        fetchSize: 10_000,
+      }),
     ),
   );
   const points = pages.flatMap((page) =>

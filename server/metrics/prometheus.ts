@@ -13,16 +13,33 @@ export function prometheusText(clusters: { clusterId: string; latest: LatestValu
   for (const [metric, info] of Object.entries(METRICS)) {
     const samples = clusters.flatMap(({ clusterId, latest }) =>
       Object.entries(latest?.byNode ?? {}).flatMap(([node, values]) =>
-        values[metric] === undefined ? [] : [`${familyName(metric)}{cluster="${escape(clusterId)}",node="${escape(node)}"} ${values[metric]} ${latest!.at}`],
+        values[metric] === undefined
+          ? []
+          : [
+              `${familyName(metric)}{cluster="${escape(clusterId)}",node="${escape(node)}"} ${values[metric]} ${latest!.at}`,
+            ],
       ),
     );
     if (samples.length === 0) continue;
-    lines.push(`# HELP ${familyName(metric)} ${info.help} (${info.unit.replaceAll('_', ' ')})`, `# TYPE ${familyName(metric)} gauge`, ...samples);
+    lines.push(
+      `# HELP ${familyName(metric)} ${info.help} (${info.unit.replaceAll('_', ' ')})`,
+      `# TYPE ${familyName(metric)} gauge`,
+      ...samples,
+    );
   }
   const up = clusters.flatMap(({ clusterId, latest }) => [
-    ...Object.keys(latest?.byNode ?? {}).map((node) => `ringside_node_answered{cluster="${escape(clusterId)}",node="${escape(node)}"} 1`),
-    ...Object.keys(latest?.missing ?? {}).map((node) => `ringside_node_answered{cluster="${escape(clusterId)}",node="${escape(node)}"} 0`),
+    ...Object.keys(latest?.byNode ?? {}).map(
+      (node) => `ringside_node_answered{cluster="${escape(clusterId)}",node="${escape(node)}"} 1`,
+    ),
+    ...Object.keys(latest?.missing ?? {}).map(
+      (node) => `ringside_node_answered{cluster="${escape(clusterId)}",node="${escape(node)}"} 0`,
+    ),
   ]);
-  if (up.length) lines.push('# HELP ringside_node_answered whether the node answered the collector\'s last poll', '# TYPE ringside_node_answered gauge', ...up);
+  if (up.length)
+    lines.push(
+      "# HELP ringside_node_answered whether the node answered the collector's last poll",
+      '# TYPE ringside_node_answered gauge',
+      ...up,
+    );
   return `${lines.join('\n')}\n`;
 }

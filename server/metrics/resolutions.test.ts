@@ -14,7 +14,12 @@ describe('resolutions', () => {
   });
 
   it('keeps each for as long as the issue asks: 1 min 7 days, 5 min 28 days, 2 h a year', () => {
-    expect(Object.fromEntries(RESOLUTIONS.map((r) => [r.name, r.ttlSeconds / 86_400]))).toEqual({ raw: 2, '1m': 7, '5m': 28, '2h': 365 });
+    expect(Object.fromEntries(RESOLUTIONS.map((r) => [r.name, r.ttlSeconds / 86_400]))).toEqual({
+      raw: 2,
+      '1m': 7,
+      '5m': 28,
+      '2h': 365,
+    });
   });
 
   it('lists the partitions a range touches, newest first', () => {

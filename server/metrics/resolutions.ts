@@ -20,10 +20,42 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 export const RESOLUTIONS: Resolution[] = [
-  { name: 'raw', table: 'metrics_raw', stepMs: 0, ttlSeconds: 2 * 86_400, bucketMs: HOUR, window: { unit: 'HOURS', size: 2 }, maxRangeMs: 2 * HOUR },
-  { name: '1m', table: 'metrics_1m', stepMs: 60_000, ttlSeconds: 7 * 86_400, bucketMs: DAY, window: { unit: 'HOURS', size: 12 }, maxRangeMs: 36 * HOUR },
-  { name: '5m', table: 'metrics_5m', stepMs: 300_000, ttlSeconds: 28 * 86_400, bucketMs: 7 * DAY, window: { unit: 'DAYS', size: 1 }, maxRangeMs: 8 * DAY },
-  { name: '2h', table: 'metrics_2h', stepMs: 7_200_000, ttlSeconds: 365 * 86_400, bucketMs: 30 * DAY, window: { unit: 'DAYS', size: 15 }, maxRangeMs: Number.POSITIVE_INFINITY },
+  {
+    name: 'raw',
+    table: 'metrics_raw',
+    stepMs: 0,
+    ttlSeconds: 2 * 86_400,
+    bucketMs: HOUR,
+    window: { unit: 'HOURS', size: 2 },
+    maxRangeMs: 2 * HOUR,
+  },
+  {
+    name: '1m',
+    table: 'metrics_1m',
+    stepMs: 60_000,
+    ttlSeconds: 7 * 86_400,
+    bucketMs: DAY,
+    window: { unit: 'HOURS', size: 12 },
+    maxRangeMs: 36 * HOUR,
+  },
+  {
+    name: '5m',
+    table: 'metrics_5m',
+    stepMs: 300_000,
+    ttlSeconds: 28 * 86_400,
+    bucketMs: 7 * DAY,
+    window: { unit: 'DAYS', size: 1 },
+    maxRangeMs: 8 * DAY,
+  },
+  {
+    name: '2h',
+    table: 'metrics_2h',
+    stepMs: 7_200_000,
+    ttlSeconds: 365 * 86_400,
+    bucketMs: 30 * DAY,
+    window: { unit: 'DAYS', size: 15 },
+    maxRangeMs: Number.POSITIVE_INFINITY,
+  },
 ];
 
 export function resolutionFor(rangeMs: number): Resolution {

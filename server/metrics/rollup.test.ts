@@ -20,7 +20,9 @@ describe('Rollup', () => {
     ]);
     // Written once: nothing new is due until the next step ends.
     expect(rollup.due(MIN + 6_000)).toEqual([]);
-    expect(rollup.due(2 * MIN + 5_000)).toEqual([{ node: '127.0.0.1', metric: 'read.p99', ts: MIN, min: 50, max: 50, sum: 50, count: 1 }]);
+    expect(rollup.due(2 * MIN + 5_000)).toEqual([
+      { node: '127.0.0.1', metric: 'read.p99', ts: MIN, min: 50, max: 50, sum: 50, count: 1 },
+    ]);
   });
 
   it('merges a late sample into a step already written, and writes the whole step again', () => {
@@ -28,7 +30,9 @@ describe('Rollup', () => {
     rollup.add(sample(10_000, 4), 10_000);
     expect(rollup.due(MIN + 5_000)).toHaveLength(1);
     rollup.add(sample(50_000, 8), 3 * MIN);
-    expect(rollup.due(3 * MIN)).toEqual([{ node: '127.0.0.1', metric: 'read.p99', ts: 0, min: 4, max: 8, sum: 12, count: 2 }]);
+    expect(rollup.due(3 * MIN)).toEqual([
+      { node: '127.0.0.1', metric: 'read.p99', ts: 0, min: 4, max: 8, sum: 12, count: 2 },
+    ]);
   });
 
   it('drops and counts samples later than the kept window, and ignores NaN', () => {

@@ -57,7 +57,16 @@ export class Rollup {
     const key = `${sample.node}\u0000${sample.metric}\u0000${start}`;
     const step = this.steps.get(key);
     if (!step) {
-      this.steps.set(key, { node: sample.node, metric: sample.metric, ts: start, min: sample.value, max: sample.value, sum: sample.value, count: 1, dirty: true });
+      this.steps.set(key, {
+        node: sample.node,
+        metric: sample.metric,
+        ts: start,
+        min: sample.value,
+        max: sample.value,
+        sum: sample.value,
+        count: 1,
+        dirty: true,
+      });
       return;
     }
     step.min = Math.min(step.min, sample.value);

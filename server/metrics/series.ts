@@ -16,7 +16,13 @@ export interface SeriesAnswer {
   events: ClusterEvent[];
 }
 
-export async function metricSeries(clusterId: string, metric: string, rangeMs: number, to: number, nodes?: string[]): Promise<SeriesAnswer> {
+export async function metricSeries(
+  clusterId: string,
+  metric: string,
+  rangeMs: number,
+  to: number,
+  nodes?: string[],
+): Promise<SeriesAnswer> {
   const cluster = clusterConfig(clusterId);
   const store = await driverFor(cluster.metrics.storeClusterId ?? cluster.id);
   const from = to - rangeMs;
@@ -24,6 +30,18 @@ export async function metricSeries(clusterId: string, metric: string, rangeMs: n
   const monitored = await driverFor(clusterId);
   const all = nodeAddresses(monitored);
   const chosen = nodes?.length ? all.filter((a) => nodes.includes(a)) : all;
-  const series = await Promise.all(chosen.sort().map(async (node) => ({ node, points: await readSeries(store, clusterId, node, metric, resolution, from, to) })));
-  return { metric, resolution: resolution.name, stepMs: resolution.stepMs || cluster.metrics.intervalMs, from, to, series, events: eventsBetween(clusterId, from, to) };
+  const series = await Promise.all(
+    chosen
+      .sort()
+      .map(async (node) => ({ node, points: await readSeries(store, clusterId, node, metric, resolution, from, to) })),
+  );
+  return {
+    metric,
+    resolution: resolution.name,
+    stepMs: resolution.stepMs || cluster.metrics.intervalMs,
+    from,
+    to,
+    series,
+    events: eventsBetween(clusterId, from, to),
+  };
 }

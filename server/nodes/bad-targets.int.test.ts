@@ -14,7 +14,9 @@ describe('clusters that cannot be reached are named, not crashed on', () => {
     );
     expect(failure).toBeInstanceOf(TRPCError);
     expect((failure as TRPCError).code).toBe('SERVICE_UNAVAILABLE');
-    expect((failure as TRPCError).message).toMatch(/^cluster no-cql: could not connect over CQL to any contact point: 127\.0\.0\.99:9042: .*ECONNREFUSED/);
+    expect((failure as TRPCError).message).toMatch(
+      /^cluster no-cql: could not connect over CQL to any contact point: 127\.0\.0\.99:9042: .*ECONNREFUSED/,
+    );
   });
 
   it('a wrong Jolokia port: every node still listed, each row saying its agent refused the connection', async () => {

@@ -14,6 +14,7 @@ export interface ClusterNodes {
 export async function listNodes(clusterId: string): Promise<ClusterNodes> {
   const { value: snapshot, takenAt } = await clusterPoller(clusterId).fresh();
   // Nothing answered, neither CQL nor any agent: there is no node list to show, only the failure.
-  if (snapshot.unreachable && snapshot.observers.every((o) => o.error !== null)) throw new ClusterUnreachableError(clusterId, snapshot.unreachable);
+  if (snapshot.unreachable && snapshot.observers.every((o) => o.error !== null))
+    throw new ClusterUnreachableError(clusterId, snapshot.unreachable);
   return { clusterId, clusterName: snapshot.clusterName, nodes: snapshot.nodes, fetchedAt: takenAt };
 }

@@ -26,7 +26,9 @@ describe('live updates from the shared poller', () => {
   it('pushes the same snapshots to every subscriber, and the cluster sees one poll per interval', async () => {
     const before = await caller.cluster.traffic({ clusterId: 'demo' });
     const started = Date.now();
-    const subscribers = await Promise.all(Array.from({ length: 5 }, async () => take<ClusterSnapshot>(await caller.cluster.live({ clusterId: 'demo' }), 4)));
+    const subscribers = await Promise.all(
+      Array.from({ length: 5 }, async () => take<ClusterSnapshot>(await caller.cluster.live({ clusterId: 'demo' }), 4)),
+    );
     const elapsedS = (Date.now() - started) / 1000;
     const after = await caller.cluster.traffic({ clusterId: 'demo' });
     const ids = subscribers.map((received) => received.map((r) => r.id));
@@ -39,10 +41,12 @@ describe('live updates from the shared poller', () => {
     expect(subscribers[0][0].data.nodes).toHaveLength(3);
   });
 
-  it('keeps updating the others while one node\'s agent is out of reach, and says so on its row', async () => {
+  it("keeps updating the others while one node's agent is out of reach, and says so on its row", async () => {
     const first = await caller.cluster.nodes({ clusterId: 'node3-no-jolokia' });
     const node3 = first.nodes.find((n) => n.address === '127.0.0.3')!;
-    expect(node3.jolokiaError).toBe('node 127.0.0.3: Jolokia refused connection — is the node running with the Jolokia agent on this port? (http://127.0.0.3:8779/jolokia/)');
+    expect(node3.jolokiaError).toBe(
+      'node 127.0.0.3: Jolokia refused connection — is the node running with the Jolokia agent on this port? (http://127.0.0.3:8779/jolokia/)',
+    );
     // Its peers' gossip still vouches for it: only its own agent is missing.
     expect(node3.status).toBe('Up');
     await new Promise((resolve) => setTimeout(resolve, 1500));

@@ -45,14 +45,26 @@ describe('mergeNodes', () => {
     expect(node3.seenDownBy).toEqual(['127.0.0.1', '127.0.0.2']);
     expect(node3.jolokiaError).toMatch(/node 127\.0\.0\.3: Jolokia refused connection/);
     const seenByNode1 = results.find((r) => r.address === '127.0.0.1');
-    expect(node3.loadBytes).toBe(parseLoad(seenByNode1 && 'view' in seenByNode1 ? seenByNode1.view.loadByEndpoint['127.0.0.3:7000'] : ''));
+    expect(node3.loadBytes).toBe(
+      parseLoad(seenByNode1 && 'view' in seenByNode1 ? seenByNode1.view.loadByEndpoint['127.0.0.3:7000'] : ''),
+    );
     expect(node3.downReason).toBe('gossip');
     expect(rows.filter((r) => r.status === 'Up').map((r) => r.address)).toEqual(['127.0.0.1', '127.0.0.2']);
   });
 
   it('calls a node Down at once when nothing listens on its ports, before gossip convicts it', () => {
     const results = recorded('three-up').map((r) =>
-      r.address === '127.0.0.3' ? { address: r.address, error: new JolokiaError(r.address, 'http://127.0.0.3:8778/jolokia/', 'refused', 'Jolokia refused connection') } : r,
+      r.address === '127.0.0.3'
+        ? {
+            address: r.address,
+            error: new JolokiaError(
+              r.address,
+              'http://127.0.0.3:8778/jolokia/',
+              'refused',
+              'Jolokia refused connection',
+            ),
+          }
+        : r,
     );
     const rows = mergeNodes(hosts(), results, new Set(['127.0.0.3']));
     expect(rows.map((r) => [r.address, r.status, r.downReason])).toEqual([
@@ -64,7 +76,10 @@ describe('mergeNodes', () => {
   });
 
   it('falls back to the driver when no node answers over Jolokia', () => {
-    const failures: NodeViewResult[] = Object.keys(HOST_IDS).map((address) => ({ address, error: new JolokiaError(address, 'http://x', 'refused', 'Jolokia refused connection') }));
+    const failures: NodeViewResult[] = Object.keys(HOST_IDS).map((address) => ({
+      address,
+      error: new JolokiaError(address, 'http://x', 'refused', 'Jolokia refused connection'),
+    }));
     const rows = mergeNodes(hosts({ '127.0.0.2': false }), failures);
     expect(rows.map((r) => r.status)).toEqual(['Up', 'Down', 'Up']);
     expect(rows.map((r) => r.state)).toEqual(['Unknown', 'Unknown', 'Unknown']);

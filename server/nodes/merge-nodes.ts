@@ -44,7 +44,15 @@ export interface NodeRow {
   jolokiaError: string | null;
 }
 
-const UNITS: Record<string, number> = { bytes: 1, B: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3, TiB: 1024 ** 4, PiB: 1024 ** 5 };
+const UNITS: Record<string, number> = {
+  bytes: 1,
+  B: 1,
+  KiB: 1024,
+  MiB: 1024 ** 2,
+  GiB: 1024 ** 3,
+  TiB: 1024 ** 4,
+  PiB: 1024 ** 5,
+};
 
 /** Parses Cassandra's human load strings ("145.9 KiB") as LoadMap reports them. */
 export function parseLoad(text: string): number | null {
@@ -70,13 +78,23 @@ type Verdict = Pick<NodeRow, 'status' | 'seenDownBy' | 'downReason'>;
  * node whose process refuses connections on both Jolokia and CQL is Down at once, seconds before
  * gossip convicts it.
  */
-function statusOf(endpoint: string | null, address: string, views: NodeView[], driverUp: boolean | undefined, notListening: boolean): Verdict {
-  const peers = endpoint ? views.filter((v) => v.address !== address && (v.live.includes(endpoint) || v.unreachable.includes(endpoint))) : [];
+function statusOf(
+  endpoint: string | null,
+  address: string,
+  views: NodeView[],
+  driverUp: boolean | undefined,
+  notListening: boolean,
+): Verdict {
+  const peers = endpoint
+    ? views.filter((v) => v.address !== address && (v.live.includes(endpoint) || v.unreachable.includes(endpoint)))
+    : [];
   const seenDownBy = peers.filter((v) => endpoint && v.unreachable.includes(endpoint)).map((v) => v.address);
   if (seenDownBy.length > 0) return { status: 'Down', seenDownBy, downReason: 'gossip' };
   if (notListening) return { status: 'Down', seenDownBy, downReason: 'not-listening' };
-  if (peers.length > 0 || views.some((v) => v.address === address)) return { status: 'Up', seenDownBy, downReason: null };
-  if (driverUp !== undefined) return { status: driverUp ? 'Up' : 'Down', seenDownBy, downReason: driverUp ? null : 'driver' };
+  if (peers.length > 0 || views.some((v) => v.address === address))
+    return { status: 'Up', seenDownBy, downReason: null };
+  if (driverUp !== undefined)
+    return { status: driverUp ? 'Up' : 'Down', seenDownBy, downReason: driverUp ? null : 'driver' };
   return { status: 'Unknown', seenDownBy, downReason: null };
 }
 
@@ -89,11 +107,16 @@ function stateOf(endpoint: string | null, views: NodeView[]): NodeState {
 }
 
 /** `notListening`: addresses whose Jolokia and CQL ports both refuse connections (the process is gone). */
-export function mergeNodes(hosts: DriverHost[], results: NodeViewResult[], notListening: ReadonlySet<string> = new Set()): NodeRow[] {
+export function mergeNodes(
+  hosts: DriverHost[],
+  results: NodeViewResult[],
+  notListening: ReadonlySet<string> = new Set(),
+): NodeRow[] {
   const views = results.flatMap((r) => ('view' in r ? [r.view] : []));
   const errors = new Map(results.flatMap((r) => ('error' in r ? [[r.address, r.error.message] as const] : [])));
   const endpointByHostId = new Map<string, string>();
-  for (const view of views) for (const [hostId, endpoint] of Object.entries(view.endpointByHostId)) endpointByHostId.set(hostId, endpoint);
+  for (const view of views)
+    for (const [hostId, endpoint] of Object.entries(view.endpointByHostId)) endpointByHostId.set(hostId, endpoint);
   const hostIdByEndpoint = new Map([...endpointByHostId].map(([hostId, endpoint]) => [endpoint, hostId]));
 
   // Every node anyone knows of: the driver's hosts, and every endpoint a node's gossip mentions.
@@ -114,7 +137,9 @@ export function mergeNodes(hosts: DriverHost[], results: NodeViewResult[], notLi
     const host = hosts.find((h) => (hostId && h.hostId === hostId) || h.address === address);
     const own = views.find((v) => v.address === address || (hostId !== null && v.hostId === hostId));
     const verdict = statusOf(endpoint, address, views, host?.up, notListening.has(address));
-    const observedLoad = endpoint ? views.map((v) => v.loadByEndpoint[endpoint]).find((l) => l !== undefined) : undefined;
+    const observedLoad = endpoint
+      ? views.map((v) => v.loadByEndpoint[endpoint]).find((l) => l !== undefined)
+      : undefined;
     return {
       hostId,
       address,

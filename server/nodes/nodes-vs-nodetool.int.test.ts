@@ -15,7 +15,8 @@ async function consoleNodes(): Promise<NodeRow[]> {
   return (await caller.cluster.nodes({ clusterId: 'demo' })).nodes;
 }
 
-const statusOf = (rows: { address: string; status: string }[], address: string) => rows.find((r) => r.address === address)?.status;
+const statusOf = (rows: { address: string; status: string }[], address: string) =>
+  rows.find((r) => r.address === address)?.status;
 
 describe('cluster.nodes agrees with nodetool status', () => {
   it('on every node: address, DC, rack, status, state and host id', async () => {
@@ -29,17 +30,26 @@ describe('cluster.nodes agrees with nodetool status', () => {
   it('shows node 3 Down after `cluster kill 3`, like nodetool on node 1, and Up again after `start 3`', async () => {
     runClusterOrThrow(['kill', '3']);
     try {
-      await waitFor('nodetool status on node 1 to show 127.0.0.3 Down', () => (statusOf(nodetoolStatus(1), '127.0.0.3') === 'Down' ? true : undefined), 60_000, 1000);
+      await waitFor(
+        'nodetool status on node 1 to show 127.0.0.3 Down',
+        () => (statusOf(nodetoolStatus(1), '127.0.0.3') === 'Down' ? true : undefined),
+        60_000,
+        1000,
+      );
       const early = await waitFor('cluster.nodes to show 127.0.0.3 Down', async () => {
         const nodes = await consoleNodes();
         return statusOf(nodes, '127.0.0.3') === 'Down' ? nodes : undefined;
       });
       expect(early.map((r) => `${r.address} ${r.status}`)).toEqual(['127.0.0.1 Up', '127.0.0.2 Up', '127.0.0.3 Down']);
       // Down may come first from the dead process; both peers' failure detectors convict it soon after.
-      const rows = await waitFor('both peers to convict 127.0.0.3', async () => {
-        const nodes = await consoleNodes();
-        return nodes.find((n) => n.address === '127.0.0.3')?.seenDownBy.length === 2 ? nodes : undefined;
-      }, 60_000);
+      const rows = await waitFor(
+        'both peers to convict 127.0.0.3',
+        async () => {
+          const nodes = await consoleNodes();
+          return nodes.find((n) => n.address === '127.0.0.3')?.seenDownBy.length === 2 ? nodes : undefined;
+        },
+        60_000,
+      );
       const node3 = rows.find((r) => r.address === '127.0.0.3')!;
       expect(node3.seenDownBy).toEqual(['127.0.0.1', '127.0.0.2']);
       expect(node3.downReason).toBe('gossip');
@@ -47,7 +57,11 @@ describe('cluster.nodes agrees with nodetool status', () => {
     } finally {
       runClusterOrThrow(['start', '3']);
     }
-    await waitFor('nodetool status on node 1 to show 127.0.0.3 Up', () => (statusOf(nodetoolStatus(1), '127.0.0.3') === 'Up' ? true : undefined), 60_000);
+    await waitFor(
+      'nodetool status on node 1 to show 127.0.0.3 Up',
+      () => (statusOf(nodetoolStatus(1), '127.0.0.3') === 'Up' ? true : undefined),
+      60_000,
+    );
     const after = await waitFor('cluster.nodes to show every node Up', async () => {
       const nodes = await consoleNodes();
       return nodes.every((n) => n.status === 'Up' && n.jolokiaError === null) ? nodes : undefined;

@@ -53,20 +53,35 @@ export interface ClusterSnapshot {
 }
 
 function hostPart(contactPoint: string): string {
-  return contactPoint.includes(':') && !contactPoint.includes(']') ? contactPoint.slice(0, contactPoint.lastIndexOf(':')) : contactPoint;
+  return contactPoint.includes(':') && !contactPoint.includes(']')
+    ? contactPoint.slice(0, contactPoint.lastIndexOf(':'))
+    : contactPoint;
 }
 
-function heartbeatProgress(previous: ClusterSnapshot | undefined, observer: string, state: EndpointState, now: number): Pick<GossipEntry, 'heartbeatAdvancing' | 'heartbeatChangedAt'> {
-  const before = previous?.observers.find((o) => o.address === observer)?.gossip.find((g) => g.endpoint === state.endpoint);
-  if (!before || before.heartbeat === null || state.heartbeat === null) return { heartbeatAdvancing: null, heartbeatChangedAt: null };
+function heartbeatProgress(
+  previous: ClusterSnapshot | undefined,
+  observer: string,
+  state: EndpointState,
+  now: number,
+): Pick<GossipEntry, 'heartbeatAdvancing' | 'heartbeatChangedAt'> {
+  const before = previous?.observers
+    .find((o) => o.address === observer)
+    ?.gossip.find((g) => g.endpoint === state.endpoint);
+  if (!before || before.heartbeat === null || state.heartbeat === null)
+    return { heartbeatAdvancing: null, heartbeatChangedAt: null };
   const changed = state.generation !== before.generation || state.heartbeat > before.heartbeat;
   const changedAt = changed ? now : before.heartbeatChangedAt;
   return { heartbeatChangedAt: changedAt, heartbeatAdvancing: changedAt === null ? null : now - changedAt <= STALL_MS };
 }
 
-export function observerViews(results: NodeViewResult[], previous: ClusterSnapshot | undefined, now = Date.now()): ObserverView[] {
+export function observerViews(
+  results: NodeViewResult[],
+  previous: ClusterSnapshot | undefined,
+  now = Date.now(),
+): ObserverView[] {
   return results.map((result) => {
-    if ('error' in result) return { address: result.address, error: result.error.message, schemaVersion: null, gossip: [] };
+    if ('error' in result)
+      return { address: result.address, error: result.error.message, schemaVersion: null, gossip: [] };
     const view = result.view;
     return {
       address: result.address,
@@ -83,7 +98,10 @@ export function observerViews(results: NodeViewResult[], previous: ClusterSnapsh
   });
 }
 
-export async function collectSnapshot(cluster: ClusterConfig, previous: ClusterSnapshot | undefined): Promise<ClusterSnapshot> {
+export async function collectSnapshot(
+  cluster: ClusterConfig,
+  previous: ClusterSnapshot | undefined,
+): Promise<ClusterSnapshot> {
   trafficOf(cluster.id).polls++;
   let hosts: DriverHost[] = [];
   let failure: ClusterUnreachableError | null = null;
@@ -94,7 +112,12 @@ export async function collectSnapshot(cluster: ClusterConfig, previous: ClusterS
     failure = error;
   }
   // Without the driver, ask the nodes we knew of, or the contact points; their gossip names the rest.
-  const asked = hosts.length > 0 ? hosts.map((h) => h.address) : previous?.nodes.length ? previous.nodes.map((n) => n.address) : cluster.contactPoints.map(hostPart);
+  const asked =
+    hosts.length > 0
+      ? hosts.map((h) => h.address)
+      : previous?.nodes.length
+        ? previous.nodes.map((n) => n.address)
+        : cluster.contactPoints.map(hostPart);
   let results = await readNodeViews(cluster, asked);
   const mentioned = results.flatMap((r) => ('view' in r ? [...r.view.live, ...r.view.unreachable].map(ipOf) : []));
   const missed = [...new Set(mentioned)].filter((address) => !asked.includes(address));
@@ -102,11 +125,14 @@ export async function collectSnapshot(cluster: ClusterConfig, previous: ClusterS
 
   const refused = results.filter((r) => 'error' in r && r.error.failure === 'refused').map((r) => r.address);
   trafficOf(cluster.id).tcpProbes += refused.length;
-  const probes = await Promise.all(refused.map(async (address) => ((await refusesConnection(address, cluster.port)) ? [address] : [])));
+  const probes = await Promise.all(
+    refused.map(async (address) => ((await refusesConnection(address, cluster.port)) ? [address] : [])),
+  );
   const nodes = mergeNodes(hosts, results, new Set(probes.flat()));
 
   const schema = new Map<string, string[]>();
-  for (const node of nodes) if (node.schemaVersion) schema.set(node.schemaVersion, [...(schema.get(node.schemaVersion) ?? []), node.address]);
+  for (const node of nodes)
+    if (node.schemaVersion) schema.set(node.schemaVersion, [...(schema.get(node.schemaVersion) ?? []), node.address]);
   const observers = observerViews(results, previous);
   return {
     clusterId: cluster.id,

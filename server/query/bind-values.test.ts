@@ -14,7 +14,9 @@ describe('bound values take the type of their marker', () => {
 
   it('checks the range of small integers', () => {
     expect(toDriverValue('127', t(dataTypes.tinyint), 'v')).toBe(127);
-    expect(() => toDriverValue(128, t(dataTypes.tinyint), 'value 1 (k)')).toThrow(/value 1 \(k\): expected an integer that fits 8 bits, got 128/);
+    expect(() => toDriverValue(128, t(dataTypes.tinyint), 'value 1 (k)')).toThrow(
+      /value 1 \(k\): expected an integer that fits 8 bits, got 128/,
+    );
     expect(() => toDriverValue(1.5, t(dataTypes.int), 'v')).toThrow(BindValueError);
   });
 
@@ -26,15 +28,31 @@ describe('bound values take the type of their marker', () => {
   });
 
   it('binds a list to IN ? element by element', () => {
-    expect(toDriverValues([[1, 2, '3']], [{ name: 'in(k)', type: t(dataTypes.list, t(dataTypes.int)) }])).toEqual([[1, 2, 3]]);
+    expect(toDriverValues([[1, 2, '3']], [{ name: 'in(k)', type: t(dataTypes.list, t(dataTypes.int)) }])).toEqual([
+      [1, 2, 3],
+    ]);
   });
 
   it('builds maps with typed keys from an object or from pairs, tuples and UDTs from arrays and objects', () => {
-    expect(toDriverValue({ '1': 'one' }, t(dataTypes.map, [t(dataTypes.int), t(dataTypes.text)]), 'v')).toEqual(new CqlMap([[1, 'one']]));
-    expect(toDriverValue([[2, 'two']], t(dataTypes.map, [t(dataTypes.int), t(dataTypes.text)]), 'v')).toEqual(new CqlMap([[2, 'two']]));
-    const tuple = toDriverValue([1, 'a'], t(dataTypes.tuple, [t(dataTypes.int), t(dataTypes.text)]), 'v') as types.Tuple;
+    expect(toDriverValue({ '1': 'one' }, t(dataTypes.map, [t(dataTypes.int), t(dataTypes.text)]), 'v')).toEqual(
+      new CqlMap([[1, 'one']]),
+    );
+    expect(toDriverValue([[2, 'two']], t(dataTypes.map, [t(dataTypes.int), t(dataTypes.text)]), 'v')).toEqual(
+      new CqlMap([[2, 'two']]),
+    );
+    const tuple = toDriverValue(
+      [1, 'a'],
+      t(dataTypes.tuple, [t(dataTypes.int), t(dataTypes.text)]),
+      'v',
+    ) as types.Tuple;
     expect(tuple.values()).toEqual([1, 'a']);
-    const udt = t(dataTypes.udt, { name: 'address', fields: [{ name: 'street', type: t(dataTypes.text) }, { name: 'zip', type: t(dataTypes.int) }] });
+    const udt = t(dataTypes.udt, {
+      name: 'address',
+      fields: [
+        { name: 'street', type: t(dataTypes.text) },
+        { name: 'zip', type: t(dataTypes.int) },
+      ],
+    });
     expect(toDriverValue({ street: 'Main' }, udt, 'v')).toEqual({ street: 'Main', zip: null });
     expect(() => toDriverValue({ city: 'x' }, udt, 'v')).toThrow(/only the fields street, zip/);
   });

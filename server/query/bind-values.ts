@@ -21,7 +21,8 @@ function fail(path: string, expected: string, value: JsonValue): never {
 function integer(path: string, value: JsonValue, bits: number): number {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   const limit = 2 ** (bits - 1);
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < -limit || n >= limit) fail(path, `an integer that fits ${bits} bits`, value);
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < -limit || n >= limit)
+    fail(path, `an integer that fits ${bits} bits`, value);
   return n;
 }
 
@@ -58,14 +59,16 @@ function convert(value: JsonValue, shape: TypeShape, path: string): unknown {
       if (typeof value !== 'boolean') fail(path, 'true or false', value);
       return value;
     case 'blob':
-      if (typeof value !== 'string' || !/^0x([0-9a-fA-F]{2})*$/.test(value)) fail(path, "a blob written 0x… in hex", value);
+      if (typeof value !== 'string' || !/^0x([0-9a-fA-F]{2})*$/.test(value))
+        fail(path, 'a blob written 0x… in hex', value);
       return Buffer.from(value.slice(2), 'hex');
     case 'duration':
       if (typeof value !== 'string') fail(path, "a duration such as '1h30m' or 'P1DT2H'", value);
       return types.Duration.fromString(value);
     case 'timestamp':
       if (typeof value === 'number') return new Date(value);
-      if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) fail(path, "a timestamp such as '2024-05-01T12:00:00Z' or epoch milliseconds", value);
+      if (typeof value !== 'string' || Number.isNaN(Date.parse(value)))
+        fail(path, "a timestamp such as '2024-05-01T12:00:00Z' or epoch milliseconds", value);
       return new Date(value);
     case 'list':
     case 'set': {
@@ -76,7 +79,11 @@ function convert(value: JsonValue, shape: TypeShape, path: string): unknown {
     case 'map': {
       // An object's keys are strings; an array of [key, value] pairs lets a key be any JSON value.
       const entries: [JsonValue, JsonValue][] = Array.isArray(value)
-        ? value.map((pair, i) => (Array.isArray(pair) && pair.length === 2 ? [pair[0], pair[1]] : fail(`${path}[${i}]`, 'a [key, value] pair', pair)))
+        ? value.map((pair, i) =>
+            Array.isArray(pair) && pair.length === 2
+              ? [pair[0], pair[1]]
+              : fail(`${path}[${i}]`, 'a [key, value] pair', pair),
+          )
         : typeof value === 'object'
           ? Object.entries(value)
           : fail(path, 'an object or an array of [key, value] pairs', value);
@@ -90,15 +97,19 @@ function convert(value: JsonValue, shape: TypeShape, path: string): unknown {
     }
     case 'tuple': {
       const { elements } = shape;
-      if (!Array.isArray(value) || value.length !== elements.length) fail(path, `an array of ${elements.length} elements`, value);
+      if (!Array.isArray(value) || value.length !== elements.length)
+        fail(path, `an array of ${elements.length} elements`, value);
       return types.Tuple.fromArray(value.map((v, i) => convert(v, elements[i], `${path}[${i}]`)));
     }
     case 'udt': {
       const { fields } = shape;
-      if (typeof value !== 'object' || Array.isArray(value)) fail(path, `an object with fields ${fields.map((f) => f.name).join(', ')}`, value);
+      if (typeof value !== 'object' || Array.isArray(value))
+        fail(path, `an object with fields ${fields.map((f) => f.name).join(', ')}`, value);
       const unknown = Object.keys(value).filter((k) => !fields.some((f) => f.name === k));
       if (unknown.length) fail(path, `only the fields ${fields.map((f) => f.name).join(', ')}`, value);
-      return Object.fromEntries(fields.map((f) => [f.name, f.name in value ? convert(value[f.name], f.type, `${path}.${f.name}`) : null]));
+      return Object.fromEntries(
+        fields.map((f) => [f.name, f.name in value ? convert(value[f.name], f.type, `${path}.${f.name}`) : null]),
+      );
     }
     case 'vector':
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'number')) fail(path, 'an array of numbers', value);
@@ -112,7 +123,9 @@ function convert(value: JsonValue, shape: TypeShape, path: string): unknown {
 
 export function toDriverValues(values: JsonValue[], markers: { name: string; type: CqlType }[]): unknown[] {
   if (values.length !== markers.length) {
-    throw new BindValueError(`the statement has ${markers.length} bind marker${markers.length === 1 ? '' : 's'} (${markers.map((m) => m.name).join(', ') || 'none'}) but ${values.length} value${values.length === 1 ? ' was' : 's were'} given`);
+    throw new BindValueError(
+      `the statement has ${markers.length} bind marker${markers.length === 1 ? '' : 's'} (${markers.map((m) => m.name).join(', ') || 'none'}) but ${values.length} value${values.length === 1 ? ' was' : 's were'} given`,
+    );
   }
   return values.map((value, i) => toDriverValue(value, markers[i].type, `value ${i + 1} (${markers[i].name})`));
 }

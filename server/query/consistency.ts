@@ -7,6 +7,8 @@ export { CONSISTENCY_LEVELS, SERIAL_CONSISTENCY_LEVELS } from './consistency-lev
 
 /** `LOCAL_QUORUM` → the driver's `consistencies.localQuorum`. */
 export function driverConsistency(level: ConsistencyLevel): types.consistencies {
-  const key = level.toLowerCase().replace(/_(\w)/g, (_, c: string) => c.toUpperCase()) as keyof typeof types.consistencies;
+  const key = level
+    .toLowerCase()
+    .replace(/_(\w)/g, (_, c: string) => c.toUpperCase()) as keyof typeof types.consistencies;
   return types.consistencies[key];
 }

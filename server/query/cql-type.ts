@@ -14,9 +14,28 @@ export interface CqlType {
 }
 
 export type ScalarName =
-  | 'ascii' | 'bigint' | 'blob' | 'boolean' | 'counter' | 'decimal' | 'double' | 'float' | 'int'
-  | 'text' | 'varchar' | 'timestamp' | 'uuid' | 'varint' | 'timeuuid' | 'inet' | 'date' | 'time'
-  | 'smallint' | 'tinyint' | 'duration' | 'custom';
+  | 'ascii'
+  | 'bigint'
+  | 'blob'
+  | 'boolean'
+  | 'counter'
+  | 'decimal'
+  | 'double'
+  | 'float'
+  | 'int'
+  | 'text'
+  | 'varchar'
+  | 'timestamp'
+  | 'uuid'
+  | 'varint'
+  | 'timeuuid'
+  | 'inet'
+  | 'date'
+  | 'time'
+  | 'smallint'
+  | 'tinyint'
+  | 'duration'
+  | 'custom';
 
 export interface UdtField {
   name: string;
@@ -34,23 +53,52 @@ export type TypeShape =
 const { dataTypes } = types;
 
 const scalarByCode = new Map<number, ScalarName>([
-  [dataTypes.ascii, 'ascii'], [dataTypes.bigint, 'bigint'], [dataTypes.blob, 'blob'],
-  [dataTypes.boolean, 'boolean'], [dataTypes.counter, 'counter'], [dataTypes.decimal, 'decimal'],
-  [dataTypes.double, 'double'], [dataTypes.float, 'float'], [dataTypes.int, 'int'], [dataTypes.text, 'text'],
-  [dataTypes.timestamp, 'timestamp'], [dataTypes.uuid, 'uuid'], [dataTypes.varchar, 'varchar'],
-  [dataTypes.varint, 'varint'], [dataTypes.timeuuid, 'timeuuid'], [dataTypes.inet, 'inet'],
-  [dataTypes.date, 'date'], [dataTypes.time, 'time'], [dataTypes.smallint, 'smallint'],
-  [dataTypes.tinyint, 'tinyint'], [dataTypes.duration, 'duration'],
+  [dataTypes.ascii, 'ascii'],
+  [dataTypes.bigint, 'bigint'],
+  [dataTypes.blob, 'blob'],
+  [dataTypes.boolean, 'boolean'],
+  [dataTypes.counter, 'counter'],
+  [dataTypes.decimal, 'decimal'],
+  [dataTypes.double, 'double'],
+  [dataTypes.float, 'float'],
+  [dataTypes.int, 'int'],
+  [dataTypes.text, 'text'],
+  [dataTypes.timestamp, 'timestamp'],
+  [dataTypes.uuid, 'uuid'],
+  [dataTypes.varchar, 'varchar'],
+  [dataTypes.varint, 'varint'],
+  [dataTypes.timeuuid, 'timeuuid'],
+  [dataTypes.inet, 'inet'],
+  [dataTypes.date, 'date'],
+  [dataTypes.time, 'time'],
+  [dataTypes.smallint, 'smallint'],
+  [dataTypes.tinyint, 'tinyint'],
+  [dataTypes.duration, 'duration'],
 ]);
 
 // Python's driver names UTF8Type `text` (not `varchar`) when it prints a marshal type, and cqlsh
 // picks its formatter by that name.
 const scalarByMarshal = new Map<string, ScalarName>([
-  ['AsciiType', 'ascii'], ['LongType', 'bigint'], ['BytesType', 'blob'], ['BooleanType', 'boolean'],
-  ['CounterColumnType', 'counter'], ['DecimalType', 'decimal'], ['DoubleType', 'double'], ['FloatType', 'float'],
-  ['Int32Type', 'int'], ['UTF8Type', 'text'], ['TimestampType', 'timestamp'], ['DateType', 'timestamp'],
-  ['UUIDType', 'uuid'], ['IntegerType', 'varint'], ['TimeUUIDType', 'timeuuid'], ['InetAddressType', 'inet'],
-  ['SimpleDateType', 'date'], ['TimeType', 'time'], ['ShortType', 'smallint'], ['ByteType', 'tinyint'],
+  ['AsciiType', 'ascii'],
+  ['LongType', 'bigint'],
+  ['BytesType', 'blob'],
+  ['BooleanType', 'boolean'],
+  ['CounterColumnType', 'counter'],
+  ['DecimalType', 'decimal'],
+  ['DoubleType', 'double'],
+  ['FloatType', 'float'],
+  ['Int32Type', 'int'],
+  ['UTF8Type', 'text'],
+  ['TimestampType', 'timestamp'],
+  ['DateType', 'timestamp'],
+  ['UUIDType', 'uuid'],
+  ['IntegerType', 'varint'],
+  ['TimeUUIDType', 'timeuuid'],
+  ['InetAddressType', 'inet'],
+  ['SimpleDateType', 'date'],
+  ['TimeType', 'time'],
+  ['ShortType', 'smallint'],
+  ['ByteType', 'tinyint'],
   ['DurationType', 'duration'],
 ]);
 
@@ -80,7 +128,8 @@ function buildShape(type: CqlType): TypeShape {
       if (isCqlType(info)) return { name: type.code === dataTypes.list ? 'list' : 'set', element: shapeOf(info) };
       break;
     case dataTypes.map:
-      if (Array.isArray(info) && isCqlType(info[0]) && isCqlType(info[1])) return { name: 'map', key: shapeOf(info[0]), value: shapeOf(info[1]) };
+      if (Array.isArray(info) && isCqlType(info[0]) && isCqlType(info[1]))
+        return { name: 'map', key: shapeOf(info[0]), value: shapeOf(info[1]) };
       break;
     case dataTypes.tuple:
       if (Array.isArray(info)) return { name: 'tuple', elements: info.filter(isCqlType).map(shapeOf) };
@@ -88,14 +137,22 @@ function buildShape(type: CqlType): TypeShape {
     case dataTypes.udt: {
       const udt = info as { name?: unknown; fields?: unknown } | undefined;
       if (udt && typeof udt.name === 'string' && Array.isArray(udt.fields)) {
-        const fields = (udt.fields as { name: string; type: CqlType }[]).map((f) => ({ name: f.name, type: shapeOf(f.type) }));
+        const fields = (udt.fields as { name: string; type: CqlType }[]).map((f) => ({
+          name: f.name,
+          type: shapeOf(f.type),
+        }));
         return { name: 'udt', typeName: udt.name, fields };
       }
       break;
     }
     case dataTypes.custom:
       // The driver's own parsed form of a vector: info is [subtype, dimension].
-      if (type.customTypeName === 'vector' && Array.isArray(info) && isCqlType(info[0]) && typeof info[1] === 'number') {
+      if (
+        type.customTypeName === 'vector' &&
+        Array.isArray(info) &&
+        isCqlType(info[0]) &&
+        typeof info[1] === 'number'
+      ) {
         return { name: 'vector', element: shapeOf(info[0]), dimension: info[1] };
       }
       if (typeof info === 'string') return parseMarshalType(info);

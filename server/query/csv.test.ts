@@ -15,8 +15,12 @@ describe('CSV export cells', () => {
     expect(csvCell('', { code: dataTypes.varchar })).toBe('');
     expect(csvCell(null, { code: dataTypes.int })).toBeNull();
     expect(csvCell(2.718281828459045, { code: dataTypes.double })).toBe('2.718281828459045');
-    expect(csvCell(new Date('9999-12-31T23:59:59.999Z'), { code: dataTypes.timestamp })).toBe('9999-12-31 23:59:59.999+0000');
-    expect(csvCell(new Date('1969-07-20T20:17:40.123Z'), { code: dataTypes.timestamp })).toBe('1969-07-20 20:17:40.123+0000');
+    expect(csvCell(new Date('9999-12-31T23:59:59.999Z'), { code: dataTypes.timestamp })).toBe(
+      '9999-12-31 23:59:59.999+0000',
+    );
+    expect(csvCell(new Date('1969-07-20T20:17:40.123Z'), { code: dataTypes.timestamp })).toBe(
+      '1969-07-20 20:17:40.123+0000',
+    );
     expect(csvCell(true, { code: dataTypes.boolean })).toBe('True');
   });
 });

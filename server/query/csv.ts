@@ -34,5 +34,7 @@ function csvTimestamp(value: Date, type: CqlType): string {
 
 /** Null is an empty field and an empty string is "", so the two stay apart (as COPY FROM reads them). */
 export function csvLine(fields: (string | null)[]): string {
-  return fields.map((f) => (f === null ? '' : f === '' ? '""' : /[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',');
+  return fields
+    .map((f) => (f === null ? '' : f === '' ? '""' : /[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f))
+    .join(',');
 }

@@ -27,7 +27,15 @@ export function trackExport(exportId: string): TrackedExport {
   const now = Date.now();
   for (const [id, e] of exports) if (e.endedAt !== null && now - e.endedAt > KEEP_MS) exports.delete(id);
   while (exports.size >= MAX_TRACKED) exports.delete(exports.keys().next().value!);
-  const tracked: TrackedExport = { rows: 0, bytes: 0, state: 'running', error: null, startedAt: now, endedAt: null, abort: new AbortController() };
+  const tracked: TrackedExport = {
+    rows: 0,
+    bytes: 0,
+    state: 'running',
+    error: null,
+    startedAt: now,
+    endedAt: null,
+    abort: new AbortController(),
+  };
   exports.set(exportId, tracked);
   return tracked;
 }
@@ -42,7 +50,9 @@ export function finishExport(tracked: TrackedExport, error: string | null): void
 /** Null until the export's request has reached the console. */
 export function exportStatus(exportId: string): ExportStatus | null {
   const e = exports.get(exportId);
-  return e ? { rows: e.rows, bytes: e.bytes, state: e.state, error: e.error, startedAt: e.startedAt, endedAt: e.endedAt } : null;
+  return e
+    ? { rows: e.rows, bytes: e.bytes, state: e.state, error: e.error, startedAt: e.startedAt, endedAt: e.endedAt }
+    : null;
 }
 
 export function stopExport(exportId: string): boolean {

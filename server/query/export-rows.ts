@@ -28,7 +28,8 @@ export interface ExportRequest {
 
 export function assertExportable(statement: string): void {
   const first = firstKeyword(statement);
-  if (first !== 'SELECT') throw new InvalidInputError(`only a SELECT can be exported (this statement starts with ${first || 'nothing'})`);
+  if (first !== 'SELECT')
+    throw new InvalidInputError(`only a SELECT can be exported (this statement starts with ${first || 'nothing'})`);
 }
 
 export interface ExportProgress {
@@ -51,7 +52,11 @@ export function nextFetchSize(bytesPerRow: number, allowed: number): number {
  * The export as chunks of text; `progress` counts rows and bytes written so far. Page sizes follow the
  * rows' size (learnt one page behind), so a table of megabyte blobs is read a few rows at a time.
  */
-export async function* exportRows(request: ExportRequest, progress: ExportProgress, signal?: AbortSignal): AsyncGenerator<string> {
+export async function* exportRows(
+  request: ExportRequest,
+  progress: ExportProgress,
+  signal?: AbortSignal,
+): AsyncGenerator<string> {
   assertExportable(request.statement);
   const lease = await workbenchClient(request.clusterId, request.keyspace);
   try {
@@ -79,7 +84,8 @@ export async function* exportRows(request: ExportRequest, progress: ExportProgre
       if (first) lines.push(request.format === 'csv' ? csvLine(columns.map((c) => c.name)) : '[');
       for (const row of page.rows) {
         if (request.format === 'csv') lines.push(csvLine(columns.map((c) => csvCell(row.get(c.name), c.type))));
-        else lines.push(`${progress.rows > 0 ? ',' : ''}${rowJson(row as unknown as Record<string, unknown>, columns)}`);
+        else
+          lines.push(`${progress.rows > 0 ? ',' : ''}${rowJson(row as unknown as Record<string, unknown>, columns)}`);
         progress.rows++;
       }
       if (!next && request.format === 'json') lines.push(']');

@@ -17,9 +17,15 @@ const list = (of: CqlType) => t(dataTypes.list, of);
 const set = (of: CqlType) => t(dataTypes.set, of);
 const map = (k: CqlType, v: CqlType) => t(dataTypes.map, [k, v]);
 const tuple = (...of: CqlType[]) => t(dataTypes.tuple, of);
-const udt = (name: string, fields: [string, CqlType][]) => t(dataTypes.udt, { keyspace: 'ks', name, fields: fields.map(([n, type]) => ({ name: n, type })) });
-const address = udt('address', [['street', text], ['zip', int], ['tags', set(text)]]);
-const day = (days: number) => types.LocalDate.fromBuffer(Buffer.from((days + 2 ** 31).toString(16).padStart(8, '0'), 'hex'));
+const udt = (name: string, fields: [string, CqlType][]) =>
+  t(dataTypes.udt, { keyspace: 'ks', name, fields: fields.map(([n, type]) => ({ name: n, type })) });
+const address = udt('address', [
+  ['street', text],
+  ['zip', int],
+  ['tags', set(text)],
+]);
+const day = (days: number) =>
+  types.LocalDate.fromBuffer(Buffer.from((days + 2 ** 31).toString(16).padStart(8, '0'), 'hex'));
 const inet = (s: string) => types.InetAddress.fromString(s);
 const timeuuid = (s: string) => types.TimeUuid.fromString(s);
 
@@ -47,8 +53,12 @@ describe('numbers', () => {
   });
 
   it('prints integers of every width in full', () => {
-    expect(formatCqlValue(types.Long.fromString('-9223372036854775808'), t(dataTypes.bigint))).toBe('-9223372036854775808');
-    expect(formatCqlValue(types.Long.fromString('9223372036854775807'), t(dataTypes.counter))).toBe('9223372036854775807');
+    expect(formatCqlValue(types.Long.fromString('-9223372036854775808'), t(dataTypes.bigint))).toBe(
+      '-9223372036854775808',
+    );
+    expect(formatCqlValue(types.Long.fromString('9223372036854775807'), t(dataTypes.counter))).toBe(
+      '9223372036854775807',
+    );
     expect(formatCqlValue(-128, t(dataTypes.tinyint))).toBe('-128');
     const huge = '-987654321098765432109876543210987654321';
     expect(formatCqlValue(types.Integer.fromString(huge), t(dataTypes.varint))).toBe(huge);
@@ -84,14 +94,18 @@ describe('time', () => {
   it('prints milliseconds for timestamps outside years 1-9999, quoted inside collections', () => {
     expect(formatCqlValue(new Date(253402300800000), ts)).toBe('253402300800000');
     expect(formatCqlValue(new Date(-62135596800001), ts)).toBe('-62135596800001');
-    expect(formatCqlValue([new Date(-62135596800001), new Date(-62135596800000)], list(ts))).toBe("['-62135596800001', '1-01-01 00:00:00.000000+0000']");
+    expect(formatCqlValue([new Date(-62135596800001), new Date(-62135596800000)], list(ts))).toBe(
+      "['-62135596800001', '1-01-01 00:00:00.000000+0000']",
+    );
   });
 
   it('prints dates padded, or as a day count outside years 1-9999', () => {
     const date = t(dataTypes.date);
     expect(formatCqlValue(day(-(2 ** 31)), date)).toBe('-2147483648');
     expect(formatCqlValue(types.LocalDate.fromString('0001-01-01'), date)).toBe('0001-01-01');
-    expect(formatCqlValue([day(0), day(2 ** 31 - 1), day(-1)], list(date))).toBe('[1970-01-01, 2147483647, 1969-12-31]');
+    expect(formatCqlValue([day(0), day(2 ** 31 - 1), day(-1)], list(date))).toBe(
+      '[1970-01-01, 2147483647, 1969-12-31]',
+    );
   });
 
   it('prints times with nine fractional digits', () => {
@@ -114,7 +128,9 @@ describe('text, blobs and addresses', () => {
   it('escapes backslashes and control characters, passes unicode through', () => {
     expect(formatCqlValue("line1\nline2\ttab\\back'quote\r", text)).toBe("line1\\nline2\\ttab\\\\back'quote\\r");
     expect(formatCqlValue('a\u0001b\u007f\u001f', t(dataTypes.ascii))).toBe('a\\x01b\\x7f\\x1f');
-    expect(formatCqlValue('\u0080\u0085\u009f\u00a0\u00a1\u2028\u200b', text)).toBe('\\x80\\x85\\x9f\\xa0\u00a1\u2028\u200b');
+    expect(formatCqlValue('\u0080\u0085\u009f\u00a0\u00a1\u2028\u200b', text)).toBe(
+      '\\x80\\x85\\x9f\\xa0\u00a1\u2028\u200b',
+    );
     expect(formatCqlValue('héllo wörld ✓ 😀 日本語', text)).toBe('héllo wörld ✓ 😀 日本語');
     expect(formatCqlValue('', text)).toBe('');
     expect(formatCqlValue(null, text)).toBe('null');
@@ -139,25 +155,78 @@ describe('text, blobs and addresses', () => {
 describe('collections', () => {
   it('sorts sets and map keys the way Python compares them', () => {
     expect(formatCqlValue(new Set(['Z', 'a', 'b', '\uffff', '😀']), set(text))).toBe("{'Z', 'a', 'b', '\uffff', '😀'}");
-    const inetMap = new Map([['10.0.0.1', 1], ['9.9.9.9', 2], ['::1', 3], ['1.2.3.4', 4]].map(([a, n]) => [inet(String(a)), n]));
-    expect(formatCqlValue(inetMap, map(t(dataTypes.inet), int))).toBe("{'1.2.3.4': 4, '10.0.0.1': 1, '9.9.9.9': 2, '::1': 3}");
+    const inetMap = new Map(
+      [
+        ['10.0.0.1', 1],
+        ['9.9.9.9', 2],
+        ['::1', 3],
+        ['1.2.3.4', 4],
+      ].map(([a, n]) => [inet(String(a)), n]),
+    );
+    expect(formatCqlValue(inetMap, map(t(dataTypes.inet), int))).toBe(
+      "{'1.2.3.4': 4, '10.0.0.1': 1, '9.9.9.9': 2, '::1': 3}",
+    );
     // Cassandra orders timeuuids by time; Python's UUID compares the 128-bit value.
-    const uuids = new Set(['00000000-0001-1000-8000-000000000000', '60554d6e-19bb-11e5-b345-feff819cdc9f', '50554d6e-29bb-11e5-b345-feff819cdc9f'].map(timeuuid));
-    expect(formatCqlValue(uuids, set(t(dataTypes.timeuuid)))).toBe('{00000000-0001-1000-8000-000000000000, 50554d6e-29bb-11e5-b345-feff819cdc9f, 60554d6e-19bb-11e5-b345-feff819cdc9f}');
-    expect(formatCqlValue(new Map([[true, 1], [false, 0]]), map(t(dataTypes.boolean), int))).toBe('{False: 0, True: 1}');
+    const uuids = new Set(
+      [
+        '00000000-0001-1000-8000-000000000000',
+        '60554d6e-19bb-11e5-b345-feff819cdc9f',
+        '50554d6e-29bb-11e5-b345-feff819cdc9f',
+      ].map(timeuuid),
+    );
+    expect(formatCqlValue(uuids, set(t(dataTypes.timeuuid)))).toBe(
+      '{00000000-0001-1000-8000-000000000000, 50554d6e-29bb-11e5-b345-feff819cdc9f, 60554d6e-19bb-11e5-b345-feff819cdc9f}',
+    );
+    expect(
+      formatCqlValue(
+        new Map([
+          [true, 1],
+          [false, 0],
+        ]),
+        map(t(dataTypes.boolean), int),
+      ),
+    ).toBe('{False: 0, True: 1}');
   });
 
   it('keeps the quirks of SortedSet: NaN bisects to the front, sets of sets order by inclusion', () => {
-    expect(formatCqlValue(new Set([-Infinity, 0.1, 1, 1e300, Infinity, NaN]), set(double))).toBe('{NaN, -Infinity, 0.1, 1, 1e+300, Infinity}');
+    expect(formatCqlValue(new Set([-Infinity, 0.1, 1, 1e300, Infinity, NaN]), set(double))).toBe(
+      '{NaN, -Infinity, 0.1, 1, 1e+300, Infinity}',
+    );
     const sets = new Set([new Set([1]), new Set([1, 2]), new Set([2, 5, 9]), new Set([3])]);
     expect(formatCqlValue(sets, set(set(int)))).toBe('{{3}, {2, 5, 9}, {1}, {1, 2}}');
   });
 
   it('quotes strings inside collections, doubling quotes; nested and frozen-empty collections print', () => {
-    expect(formatCqlValue(new Map([['y', -0], ['x', 1.5], ['z', NaN]]), map(text, double))).toBe("{'x': 1.5, 'y': -0, 'z': NaN}");
-    expect(formatCqlValue([new Map([[1, 'one'], [0, 'zero']]), new Map()], list(map(int, text)))).toBe("[{0: 'zero', 1: 'one'}, {}]");
-    const keys = new Map([[new types.Tuple(2, 'a'), true], [new types.Tuple(1, 'b'), false], [new types.Tuple(1, 'a'), true]]);
-    expect(formatCqlValue(keys, map(tuple(int, text), t(dataTypes.boolean)))).toBe("{(1, 'a'): True, (1, 'b'): False, (2, 'a'): True}");
+    expect(
+      formatCqlValue(
+        new Map([
+          ['y', -0],
+          ['x', 1.5],
+          ['z', NaN],
+        ]),
+        map(text, double),
+      ),
+    ).toBe("{'x': 1.5, 'y': -0, 'z': NaN}");
+    expect(
+      formatCqlValue(
+        [
+          new Map([
+            [1, 'one'],
+            [0, 'zero'],
+          ]),
+          new Map(),
+        ],
+        list(map(int, text)),
+      ),
+    ).toBe("[{0: 'zero', 1: 'one'}, {}]");
+    const keys = new Map([
+      [new types.Tuple(2, 'a'), true],
+      [new types.Tuple(1, 'b'), false],
+      [new types.Tuple(1, 'a'), true],
+    ]);
+    expect(formatCqlValue(keys, map(tuple(int, text), t(dataTypes.boolean)))).toBe(
+      "{(1, 'a'): True, (1, 'b'): False, (2, 'a'): True}",
+    );
     expect(formatCqlValue([], list(int))).toBe('[]');
   });
 
@@ -170,8 +239,12 @@ describe('collections', () => {
 describe('tuples, UDTs and vectors', () => {
   it('prints tuples, and None for a null that only needs str()', () => {
     expect(formatCqlValue(new types.Tuple(1, 'two', 3.5), tuple(int, text, float))).toBe("(1, 'two', 3.5)");
-    const kinds = [dataTypes.int, dataTypes.uuid, dataTypes.inet, dataTypes.timestamp, dataTypes.varchar].map((c) => t(c));
-    expect(formatCqlValue(new types.Tuple(null, null, null, null, null), tuple(...kinds))).toBe("(None, None, 'None', 'None', None)");
+    const kinds = [dataTypes.int, dataTypes.uuid, dataTypes.inet, dataTypes.timestamp, dataTypes.varchar].map((c) =>
+      t(c),
+    );
+    expect(formatCqlValue(new types.Tuple(null, null, null, null, null), tuple(...kinds))).toBe(
+      "(None, None, 'None', 'None', None)",
+    );
   });
 
   it('falls back to Python repr of the whole cell when a null element breaks the formatter', () => {
@@ -179,13 +252,38 @@ describe('tuples, UDTs and vectors', () => {
     expect(formatCqlValue(new types.Tuple("it's", null), tuple(t(dataTypes.ascii), double))).toBe('("it\'s", None)');
     expect(formatCqlValue(new types.Tuple(null, 1.0), tuple(t(dataTypes.ascii), double))).toBe('(None, 1.0)');
     const value = new types.Tuple(
-      [1, 2], new Map([['a', 1]]), new Set([Buffer.from([1]), Buffer.from([2])]), new types.Tuple(5), types.BigDecimal.fromString('1.50'),
-      timeuuid('50554d6e-29bb-11e5-b345-feff819cdc9f'), new Date('2020-01-01T10:11:12.345Z'), types.LocalDate.fromString('2020-01-02'),
-      types.LocalTime.fromString('01:02:03.123456789'), inet('::1'), false, types.Duration.fromString('-3y'), null, 'it\'s "q"', types.Integer.fromNumber(-5),
+      [1, 2],
+      new Map([['a', 1]]),
+      new Set([Buffer.from([1]), Buffer.from([2])]),
+      new types.Tuple(5),
+      types.BigDecimal.fromString('1.50'),
+      timeuuid('50554d6e-29bb-11e5-b345-feff819cdc9f'),
+      new Date('2020-01-01T10:11:12.345Z'),
+      types.LocalDate.fromString('2020-01-02'),
+      types.LocalTime.fromString('01:02:03.123456789'),
+      inet('::1'),
+      false,
+      types.Duration.fromString('-3y'),
+      null,
+      'it\'s "q"',
+      types.Integer.fromNumber(-5),
     );
     const type = tuple(
-      list(int), map(text, int), set(t(dataTypes.blob)), tuple(int), t(dataTypes.decimal), t(dataTypes.uuid), t(dataTypes.timestamp), t(dataTypes.date),
-      t(dataTypes.time), t(dataTypes.inet), t(dataTypes.boolean), t(dataTypes.duration), double, text, t(dataTypes.varint),
+      list(int),
+      map(text, int),
+      set(t(dataTypes.blob)),
+      tuple(int),
+      t(dataTypes.decimal),
+      t(dataTypes.uuid),
+      t(dataTypes.timestamp),
+      t(dataTypes.date),
+      t(dataTypes.time),
+      t(dataTypes.inet),
+      t(dataTypes.boolean),
+      t(dataTypes.duration),
+      double,
+      text,
+      t(dataTypes.varint),
     );
     expect(formatCqlValue(value, type)).toBe(
       "([1, 2], OrderedMapSerializedKey([('a', 1)]), SortedSet([b'\\x01', b'\\x02']), (5,), Decimal('1.50'), " +
@@ -195,30 +293,70 @@ describe('tuples, UDTs and vectors', () => {
   });
 
   it('prints UDTs with field names, null fields as null', () => {
-    expect(formatCqlValue({ street: 'Main', zip: 12345, tags: new Set(['y', 'x']) }, address)).toBe("{street: 'Main', zip: 12345, tags: {'x', 'y'}}");
-    expect(formatCqlValue({ street: null, zip: null, tags: null }, address)).toBe('{street: null, zip: null, tags: null}');
-    expect(formatCqlValue([{ street: "a'b", zip: 1, tags: null }], list(address))).toBe("[{street: 'a''b', zip: 1, tags: null}]");
+    expect(formatCqlValue({ street: 'Main', zip: 12345, tags: new Set(['y', 'x']) }, address)).toBe(
+      "{street: 'Main', zip: 12345, tags: {'x', 'y'}}",
+    );
+    expect(formatCqlValue({ street: null, zip: null, tags: null }, address)).toBe(
+      '{street: null, zip: null, tags: null}',
+    );
+    expect(formatCqlValue([{ street: "a'b", zip: 1, tags: null }], list(address))).toBe(
+      "[{street: 'a''b', zip: 1, tags: null}]",
+    );
   });
 
   it('types a UDT field as the schema does (text, not varchar), so a null text in a tuple there breaks it', () => {
-    const outer = udt('outer', [['name', text], ['home', address], ['pair', tuple(int, text)], ['scores', list(double)]]);
-    const value = { name: 'n', home: { street: 'S', zip: null, tags: null }, pair: new types.Tuple(1, null), scores: [1.5, 1e-7] };
-    expect(formatCqlValue(value, outer)).toBe("outer(name='n', home=address(street='S', zip=None, tags=None), pair=(1, None), scores=[1.5, 1e-07])");
+    const outer = udt('outer', [
+      ['name', text],
+      ['home', address],
+      ['pair', tuple(int, text)],
+      ['scores', list(double)],
+    ]);
+    const value = {
+      name: 'n',
+      home: { street: 'S', zip: null, tags: null },
+      pair: new types.Tuple(1, null),
+      scores: [1.5, 1e-7],
+    };
+    expect(formatCqlValue(value, outer)).toBe(
+      "outer(name='n', home=address(street='S', zip=None, tags=None), pair=(1, None), scores=[1.5, 1e-07])",
+    );
     // At the top level the same tuple is typed varchar and prints.
     expect(formatCqlValue(new types.Tuple(1, null), tuple(int, text))).toBe('(1, None)');
   });
 
   it('follows the Python driver where a UDT cannot be a namedtuple', () => {
-    const odd = udt('odd', [['street', text], ['Zip Code', int], ['from', text]]);
-    expect(formatCqlValue({ street: 'x', 'Zip Code': 5, from: 'y' }, odd)).toBe("{street: 'x', field_1_: 5, field_2_: 'y'}");
-    expect(formatCqlValue({ a: 'q', b: 1 }, udt('class', [['a', text], ['b', int]]))).toBe("('q', 1)");
+    const odd = udt('odd', [
+      ['street', text],
+      ['Zip Code', int],
+      ['from', text],
+    ]);
+    expect(formatCqlValue({ street: 'x', 'Zip Code': 5, from: 'y' }, odd)).toBe(
+      "{street: 'x', field_1_: 5, field_2_: 'y'}",
+    );
+    expect(
+      formatCqlValue(
+        { a: 'q', b: 1 },
+        udt('class', [
+          ['a', text],
+          ['b', int],
+        ]),
+      ),
+    ).toBe("('q', 1)");
   });
 
   it('prints vectors like lists, whatever their element type', () => {
-    const floats = t(dataTypes.custom, 'org.apache.cassandra.db.marshal.VectorType(org.apache.cassandra.db.marshal.FloatType , 3)');
+    const floats = t(
+      dataTypes.custom,
+      'org.apache.cassandra.db.marshal.VectorType(org.apache.cassandra.db.marshal.FloatType , 3)',
+    );
     expect(formatCqlValue(new types.Vector([1.5, -2.25, 1e10], 'float'), floats)).toBe('[1.5, -2.25, 1e+10]');
-    expect(formatCqlValue(new types.Vector(new Float32Array([-0, NaN, -Infinity]), 'float'), floats)).toBe('[-0, NaN, -Infinity]');
-    const texts = t(dataTypes.custom, 'org.apache.cassandra.db.marshal.VectorType(org.apache.cassandra.db.marshal.UTF8Type , 2)');
+    expect(formatCqlValue(new types.Vector(new Float32Array([-0, NaN, -Infinity]), 'float'), floats)).toBe(
+      '[-0, NaN, -Infinity]',
+    );
+    const texts = t(
+      dataTypes.custom,
+      'org.apache.cassandra.db.marshal.VectorType(org.apache.cassandra.db.marshal.UTF8Type , 2)',
+    );
     expect(formatCqlValue(new types.Vector(["a'b", 'c\\d'], 'varchar'), texts)).toBe("['a''b', 'c\\\\d']");
   });
 });

@@ -7,7 +7,14 @@
  * of the value. `python-value.ts` rebuilds those objects; this module applies cqlsh's formatters.
  */
 import { shapeOf, type CqlType, type TypeShape } from './cql-type';
-import { formatCqlDate, formatCqlDuration, formatCqlshFloat, formatCqlshTimestamp, formatCqlTime, pythonDecimalString } from './format-number';
+import {
+  formatCqlDate,
+  formatCqlDuration,
+  formatCqlshFloat,
+  formatCqlshTimestamp,
+  formatCqlTime,
+  pythonDecimalString,
+} from './format-number';
 import { pythonCharEscape, pythonRepr } from './python-repr';
 import { pyEq, pyLt, PyTypeError } from './python-compare';
 import { toPython, type PyValue } from './python-value';
@@ -43,8 +50,20 @@ function formatNone(shape: TypeShape, quote: boolean): string {
     case 'inet':
     case 'timestamp':
       return quote ? "'None'" : 'None';
-    case 'decimal': case 'uuid': case 'timeuuid': case 'boolean': case 'int': case 'bigint': case 'varint':
-    case 'date': case 'time': case 'smallint': case 'tinyint': case 'counter': case 'varchar': case 'custom':
+    case 'decimal':
+    case 'uuid':
+    case 'timeuuid':
+    case 'boolean':
+    case 'int':
+    case 'bigint':
+    case 'varint':
+    case 'date':
+    case 'time':
+    case 'smallint':
+    case 'tinyint':
+    case 'counter':
+    case 'varchar':
+    case 'custom':
       return 'None';
     default:
       throw new FormatFailure(`cannot format None as ${shape.name}`);
@@ -121,7 +140,12 @@ function format(v: PyValue, shape: TypeShape, quote: boolean): string {
     case 'double':
       if (v.kind !== 'float') break;
       return formatCqlshFloat(v.value);
-    case 'int': case 'bigint': case 'varint': case 'smallint': case 'tinyint': case 'counter':
+    case 'int':
+    case 'bigint':
+    case 'varint':
+    case 'smallint':
+    case 'tinyint':
+    case 'counter':
       if (v.kind !== 'int') break;
       return v.value.toString();
     case 'duration':
@@ -146,11 +170,17 @@ function format(v: PyValue, shape: TypeShape, quote: boolean): string {
       return formatText(v.value, quote);
     case 'list':
     case 'vector':
-      return `[${items(v).map((x) => inner(x, shape.element)).join(', ')}]`;
+      return `[${items(v)
+        .map((x) => inner(x, shape.element))
+        .join(', ')}]`;
     case 'set':
-      return `{${items(v).map((x) => inner(x, shape.element)).join(', ')}}`;
+      return `{${items(v)
+        .map((x) => inner(x, shape.element))
+        .join(', ')}}`;
     case 'tuple':
-      return `(${items(v).map((x, i) => inner(x, shape.elements[i] ?? { name: 'custom' })).join(', ')})`;
+      return `(${items(v)
+        .map((x, i) => inner(x, shape.elements[i] ?? { name: 'custom' }))
+        .join(', ')})`;
     case 'map': {
       if (v.kind !== 'map') break;
       const sorted = [...v.entries].sort((a, b) => (entryLt(a, b) ? -1 : entryLt(b, a) ? 1 : 0));
@@ -160,7 +190,9 @@ function format(v: PyValue, shape: TypeShape, quote: boolean): string {
       // A bare tuple (the driver could not make a namedtuple) has no _asdict(): cqlsh fails.
       if (v.kind !== 'namedtuple') break;
       const fields = shape.fields.map((f) => asSchemaTypes(f.type));
-      const parts = v.items.map((x, i) => `${formatText(v.fieldNames[i], false)}: ${x.kind === 'none' ? 'null' : inner(x, fields[i])}`);
+      const parts = v.items.map(
+        (x, i) => `${formatText(v.fieldNames[i], false)}: ${x.kind === 'none' ? 'null' : inner(x, fields[i])}`,
+      );
       return `{${parts.join(', ')}}`;
     }
   }

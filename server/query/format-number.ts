@@ -26,9 +26,13 @@ export function formatCqlshFloat(value: number, precision = CQLSH_FLOAT_PRECISIO
 export function formatG(value: number, precision: number): string {
   const sign = value < 0 || Object.is(value, -0) ? '-' : '';
   const p = Math.max(precision, 1);
-  const { digits, exponent } = value === 0 ? { digits: '0'.repeat(p), exponent: 0 } : roundToSignificant(Math.abs(value), p);
+  const { digits, exponent } =
+    value === 0 ? { digits: '0'.repeat(p), exponent: 0 } : roundToSignificant(Math.abs(value), p);
   if (exponent >= -4 && exponent < p) {
-    const fixed = exponent < 0 ? `0.${'0'.repeat(-exponent - 1)}${digits}` : `${digits.slice(0, exponent + 1)}.${digits.slice(exponent + 1)}`;
+    const fixed =
+      exponent < 0
+        ? `0.${'0'.repeat(-exponent - 1)}${digits}`
+        : `${digits.slice(0, exponent + 1)}.${digits.slice(exponent + 1)}`;
     return sign + stripFraction(fixed);
   }
   return `${sign}${stripFraction(`${digits[0]}.${digits.slice(1)}`)}e${exponentText(exponent)}`;
@@ -221,7 +225,14 @@ export function formatCqlDuration(months: number, days: number, nanos: bigint): 
   if (absMonths % 12 !== 0) out += `${absMonths % 12}mo`;
   if (days !== 0) out += `${Math.abs(days)}d`;
   let rest = nanos < 0n ? -nanos : nanos;
-  for (const [unit, size] of [['h', 3_600_000_000_000n], ['m', 60_000_000_000n], ['s', 1_000_000_000n], ['ms', 1_000_000n], ['us', 1000n], ['ns', 1n]] as const) {
+  for (const [unit, size] of [
+    ['h', 3_600_000_000_000n],
+    ['m', 60_000_000_000n],
+    ['s', 1_000_000_000n],
+    ['ms', 1_000_000n],
+    ['us', 1000n],
+    ['ns', 1n],
+  ] as const) {
     if (rest >= size) {
       out += `${rest / size}${unit}`;
       rest %= size;

@@ -29,7 +29,11 @@ async function ourCells(query: string): Promise<Cell[]> {
   // Unprepared, like cqlsh: the result metadata then comes with the rows.
   const result = await client.execute(query, [], { prepare: false, fetchSize: 10_000 });
   return result.rows.flatMap((row, index) =>
-    result.columns.map((column) => ({ row: index, column: column.name, value: formatCqlValue(row[column.name], column.type) })),
+    result.columns.map((column) => ({
+      row: index,
+      column: column.name,
+      value: formatCqlValue(row[column.name], column.type),
+    })),
   );
 }
 
@@ -43,12 +47,21 @@ describe('formatCqlValue prints what cqlsh prints', () => {
 
   it('and the workbench grid shows those same cells (the run procedure, its page head and rest)', async () => {
     const statement = `SELECT ${COLUMNS.join(', ')} FROM ${KS}.t WHERE pk = 0`;
-    const outcome = await caller.query.run({ clusterId: 'demo', keyspace: null, statement, pageSize: 5000, runId: 'cqlsh-grid', recordHistory: false });
+    const outcome = await caller.query.run({
+      clusterId: 'demo',
+      keyspace: null,
+      statement,
+      pageSize: 5000,
+      runId: 'cqlsh-grid',
+      recordHistory: false,
+    });
     if (!outcome.ok || outcome.kind !== 'rows') throw new Error(JSON.stringify(outcome).slice(0, 500));
     const rest = outcome.restToken ? await caller.query.pageRest({ restToken: outcome.restToken }) : { rows: [] };
     const rows = [...outcome.rows, ...rest.rows];
     // The grid prints a CQL null as `null`, as cqlsh does.
-    const grid = rows.flatMap((row, index) => row.map((cell, i) => ({ row: index, column: outcome.columns[i].name, value: cell ?? 'null' })));
+    const grid = rows.flatMap((row, index) =>
+      row.map((cell, i) => ({ row: index, column: outcome.columns[i].name, value: cell ?? 'null' })),
+    );
     expect(grid).toEqual(cqlshCells(statement));
   });
 

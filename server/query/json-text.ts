@@ -41,13 +41,20 @@ function jsonOf(value: unknown, shape: TypeShape): string {
       return `[${elements.map(number).join(', ')}]`;
     }
     case 'map': {
-      const entries: [unknown, unknown][] = Symbol.iterator in (value as object) ? [...(value as Iterable<[unknown, unknown]>)] : Object.entries(value as object);
+      const entries: [unknown, unknown][] =
+        Symbol.iterator in (value as object)
+          ? [...(value as Iterable<[unknown, unknown]>)]
+          : Object.entries(value as object);
       // JSON keys are strings: a text key as it is, any other key as its JSON text.
-      const key = (k: unknown) => JSON.stringify(typeof k === 'string' ? k : jsonOf(k, shape.key).replace(/^"|"$/g, ''));
+      const key = (k: unknown) =>
+        JSON.stringify(typeof k === 'string' ? k : jsonOf(k, shape.key).replace(/^"|"$/g, ''));
       return `{${entries.map(([k, v]) => `${key(k)}: ${jsonOf(v, shape.value)}`).join(', ')}}`;
     }
     case 'tuple':
-      return `[${(value as types.Tuple).values().map((v, i) => jsonOf(v, shape.elements[i])).join(', ')}]`;
+      return `[${(value as types.Tuple)
+        .values()
+        .map((v, i) => jsonOf(v, shape.elements[i]))
+        .join(', ')}]`;
     case 'udt': {
       const record = value as Record<string, unknown>;
       return `{${shape.fields.map((f) => `${JSON.stringify(f.name)}: ${jsonOf(record[f.name], f.type)}`).join(', ')}}`;

@@ -21,12 +21,17 @@ export interface PageRows {
   json: string[];
 }
 
-const remainders = processSingleton('workbench-page-remainders', () => new Map<string, { rest: PageRows; expires: number; chars: number }>());
+const remainders = processSingleton(
+  'workbench-page-remainders',
+  () => new Map<string, { rest: PageRows; expires: number; chars: number }>(),
+);
 
 /** The browser asked for something the console no longer has: a bad request, with what to do. */
 export class RemainderExpiredError extends InvalidInputError {
   constructor() {
-    super('the rest of this page is no longer held by the console (it keeps it for up to two minutes, less when many large pages are waiting): turn the page again or run the statement again');
+    super(
+      'the rest of this page is no longer held by the console (it keeps it for up to two minutes, less when many large pages are waiting): turn the page again or run the statement again',
+    );
   }
 }
 

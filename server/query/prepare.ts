@@ -20,19 +20,29 @@ interface PreparedMeta {
 }
 
 interface PrepareHandlerModule {
-  getPrepared(client: Client, loadBalancing: unknown, query: string, keyspace: string | undefined): Promise<PreparedMeta>;
+  getPrepared(
+    client: Client,
+    loadBalancing: unknown,
+    query: string,
+    keyspace: string | undefined,
+  ): Promise<PreparedMeta>;
 }
 
 const require = createRequire(import.meta.url);
 const prepareHandler = require('cassandra-driver/lib/prepare-handler.js') as PrepareHandlerModule;
 
 export async function bindMarkers(client: Client, statement: string): Promise<BindMarker[]> {
-  const loadBalancing = (client as Client & { options: { policies: { loadBalancing: unknown } } }).options.policies.loadBalancing;
+  const loadBalancing = (client as Client & { options: { policies: { loadBalancing: unknown } } }).options.policies
+    .loadBalancing;
   const prepared = await prepareHandler.getPrepared(client, loadBalancing, statement, client.keyspace ?? undefined);
   return prepared.meta.columns.map((column) => ({ name: column.name, type: column.type }));
 }
 
 /** The driver's parameters for running `statement` with these values; undefined runs it unprepared, as typed. */
-export async function boundParameters(client: Client, statement: string, values: JsonValue[] | null): Promise<unknown[] | undefined> {
+export async function boundParameters(
+  client: Client,
+  statement: string,
+  values: JsonValue[] | null,
+): Promise<unknown[] | undefined> {
   return values === null ? undefined : toDriverValues(values, await bindMarkers(client, statement));
 }

@@ -61,7 +61,8 @@ function decimalCompare(a: { unscaled: bigint; scale: number }, b: { unscaled: b
   const sb = b.unscaled === 0n ? 0 : b.unscaled < 0n ? -1 : 1;
   if (sa !== sb || sa === 0) return sa - sb;
   // Different orders of magnitude decide without building 10^scale for far-apart scales.
-  const magnitude = (d: { unscaled: bigint; scale: number }): number => (d.unscaled < 0n ? -d.unscaled : d.unscaled).toString().length - d.scale;
+  const magnitude = (d: { unscaled: bigint; scale: number }): number =>
+    (d.unscaled < 0n ? -d.unscaled : d.unscaled).toString().length - d.scale;
   const ma = magnitude(a);
   const mb = magnitude(b);
   if (ma !== mb) return ma > mb ? sa : -sa;
@@ -116,7 +117,10 @@ export function pyLt(a: PyValue, b: PyValue): boolean {
     case 'list':
     case 'tuple':
     case 'namedtuple':
-      if ((b.kind === 'list' && a.kind === 'list') || ((b.kind === 'tuple' || b.kind === 'namedtuple') && a.kind !== 'list')) {
+      if (
+        (b.kind === 'list' && a.kind === 'list') ||
+        ((b.kind === 'tuple' || b.kind === 'namedtuple') && a.kind !== 'list')
+      ) {
         return sequenceLt(a.items, b.items);
       }
       break;
@@ -155,11 +159,18 @@ export function pyEq(a: PyValue, b: PyValue): boolean {
     case 'tuple':
     case 'namedtuple':
     case 'sortedset': {
-      const sameFamily = a.kind === 'list' || a.kind === 'sortedset' ? b.kind === a.kind : b.kind === 'tuple' || b.kind === 'namedtuple';
-      return sameFamily && 'items' in b && a.items.length === b.items.length && a.items.every((x, i) => pyEq(x, b.items[i]));
+      const sameFamily =
+        a.kind === 'list' || a.kind === 'sortedset' ? b.kind === a.kind : b.kind === 'tuple' || b.kind === 'namedtuple';
+      return (
+        sameFamily && 'items' in b && a.items.length === b.items.length && a.items.every((x, i) => pyEq(x, b.items[i]))
+      );
     }
     case 'map':
-      return b.kind === 'map' && a.entries.length === b.entries.length && a.entries.every(([k, v], i) => pyEq(k, b.entries[i][0]) && pyEq(v, b.entries[i][1]));
+      return (
+        b.kind === 'map' &&
+        a.entries.length === b.entries.length &&
+        a.entries.every(([k, v], i) => pyEq(k, b.entries[i][0]) && pyEq(v, b.entries[i][1]))
+      );
     case 'opaque':
       return b.kind === 'opaque' && a.text === b.text;
   }

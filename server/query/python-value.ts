@@ -81,7 +81,9 @@ export function toPython(value: unknown, shape: TypeShape): PyValue {
     case 'timeuuid':
       return { kind: 'uuid', value: String(value).toLowerCase() };
     case 'decimal':
-      return value instanceof types.BigDecimal ? decimalOf(types.BigDecimal.toBuffer(value)) : { kind: 'opaque', text: String(value) };
+      return value instanceof types.BigDecimal
+        ? decimalOf(types.BigDecimal.toBuffer(value))
+        : { kind: 'opaque', text: String(value) };
     case 'timestamp': {
       const ms = value instanceof Date ? value.getTime() : Number(value);
       // Past ±8.64e15 ms the driver can only give an Invalid Date: the milliseconds are lost.
@@ -90,9 +92,13 @@ export function toPython(value: unknown, shape: TypeShape): PyValue {
       return micros === null ? { kind: 'int', value: BigInt(ms) } : { kind: 'datetime', micros };
     }
     case 'date':
-      return value instanceof types.LocalDate ? { kind: 'date', days: value.toBuffer().readUInt32BE(0) - 2 ** 31 } : { kind: 'opaque', text: String(value) };
+      return value instanceof types.LocalDate
+        ? { kind: 'date', days: value.toBuffer().readUInt32BE(0) - 2 ** 31 }
+        : { kind: 'opaque', text: String(value) };
     case 'time':
-      return value instanceof types.LocalTime ? { kind: 'time', nanos: BigInt(value.getTotalNanoseconds().toString()) } : { kind: 'opaque', text: String(value) };
+      return value instanceof types.LocalTime
+        ? { kind: 'time', nanos: BigInt(value.getTotalNanoseconds().toString()) }
+        : { kind: 'opaque', text: String(value) };
     case 'duration': {
       if (!(value instanceof types.Duration)) return { kind: 'opaque', text: String(value) };
       const d = value as unknown as DurationFields;
@@ -110,7 +116,10 @@ export function toPython(value: unknown, shape: TypeShape): PyValue {
     case 'set':
       return { kind: 'sortedset', items: sortedSet(iterableItems(value).map((v) => toPython(v, shape.element))) };
     case 'map':
-      return { kind: 'map', entries: mapEntries(value).map(([k, v]) => [toPython(k, shape.key), toPython(v, shape.value)]) };
+      return {
+        kind: 'map',
+        entries: mapEntries(value).map(([k, v]) => [toPython(k, shape.key), toPython(v, shape.value)]),
+      };
     case 'tuple': {
       const elements = value instanceof types.Tuple ? value.elements : iterableItems(value);
       return { kind: 'tuple', items: shape.elements.map((t, i) => toPython(elements[i], t)) };
@@ -129,11 +138,14 @@ function decimalOf(buffer: Buffer): PyValue {
 }
 
 const PYTHON_KEYWORDS = new Set(
-  ('False None True and as assert async await break class continue def del elif else except finally for from ' +
-    'global if import in is lambda nonlocal not or pass raise return try while with yield').split(' '),
+  (
+    'False None True and as assert async await break class continue def del elif else except finally for from ' +
+    'global if import in is lambda nonlocal not or pass raise return try while with yield'
+  ).split(' '),
 );
 
-const isIdentifier = (name: string): boolean => /^[\p{XID_Start}_]\p{XID_Continue}*$/u.test(name) && !PYTHON_KEYWORDS.has(name);
+const isIdentifier = (name: string): boolean =>
+  /^[\p{XID_Start}_]\p{XID_Continue}*$/u.test(name) && !PYTHON_KEYWORDS.has(name);
 
 /**
  * The driver makes a namedtuple per UDT. Field names Python rejects become `field_<i>_`; a type
@@ -146,6 +158,8 @@ function udtOf(value: Record<string, unknown>, typeName: string, fields: UdtFiel
   if (!isIdentifier(typeName)) return { kind: 'tuple', items };
   const fieldNames = fieldsValid
     ? names
-    : names.map((n, i) => (/^[\p{L}\p{N}_]+$/u.test(n) && !/^[\p{N}_]/u.test(n) && !PYTHON_KEYWORDS.has(n) ? n : `field_${i}_`));
+    : names.map((n, i) =>
+        /^[\p{L}\p{N}_]+$/u.test(n) && !/^[\p{N}_]/u.test(n) && !PYTHON_KEYWORDS.has(n) ? n : `field_${i}_`,
+      );
   return { kind: 'namedtuple', typeName, fieldNames, items };
 }

@@ -20,7 +20,6 @@ import { checkKeyspace, workbenchClient } from './workbench-client';
 import type { ClientLease } from '../cluster/registry';
 import { describeStatementError, type StatementError } from './statement-error';
 
-
 export interface RunRequest {
   clusterId: string;
   keyspace: string | null;
@@ -64,7 +63,15 @@ export type RunOutcome =
       coordinator: string | null;
       warnings: string[];
     }
-  | { ok: true; kind: 'done'; applied: boolean | null; tookMs: number; traceId: string | null; coordinator: string | null; warnings: string[] }
+  | {
+      ok: true;
+      kind: 'done';
+      applied: boolean | null;
+      tookMs: number;
+      traceId: string | null;
+      coordinator: string | null;
+      warnings: string[];
+    }
   | { ok: true; kind: 'use'; keyspace: string; tookMs: number }
   | { ok: false; error: StatementError; tookMs: number };
 
@@ -106,7 +113,11 @@ function formatPage(result: types.ResultSet): FormattedPage {
 
 /** Failures of the console's own (unknown keyspace, cluster unreachable) go to the caller as errors, not as a statement's outcome. */
 function isConsoleError(error: unknown): boolean {
-  return error instanceof UnknownKeyspaceError || error instanceof ClusterUnreachableError || error instanceof UnknownClusterError;
+  return (
+    error instanceof UnknownKeyspaceError ||
+    error instanceof ClusterUnreachableError ||
+    error instanceof UnknownClusterError
+  );
 }
 
 const NEEDS_CONFIRMATION: StatementError = {
@@ -128,7 +139,8 @@ export async function runStatement(request: RunRequest, signal?: AbortSignal): P
       await run.race(checkKeyspace(request.clusterId, use));
       return { ok: true, kind: 'use', keyspace: use, tookMs: took() };
     }
-    if (isDestructive(request.statement) && !request.confirmed) return { ok: false, error: NEEDS_CONFIRMATION, tookMs: took() };
+    if (isDestructive(request.statement) && !request.confirmed)
+      return { ok: false, error: NEEDS_CONFIRMATION, tookMs: took() };
     leasing = workbenchClient(request.clusterId, request.keyspace);
     const { client } = await run.race(leasing);
     const params = await run.race(boundParameters(client, request.statement, request.values));
@@ -161,7 +173,15 @@ export async function runStatement(request: RunRequest, signal?: AbortSignal): P
       const columns = result.columns.map((c) => ({ name: c.name, type: cqlTypeName(shapeOf(c.type as CqlType)) }));
       const isLwt = columns[0]?.name === '[applied]';
       if (isLwt && result.rows.length === 1 && columns.length === 1) {
-        return { ok: true, kind: 'done', applied: result.rows[0].get('[applied]') as boolean, tookMs: took(), traceId, coordinator, warnings };
+        return {
+          ok: true,
+          kind: 'done',
+          applied: result.rows[0].get('[applied]') as boolean,
+          tookMs: took(),
+          traceId,
+          coordinator,
+          warnings,
+        };
       }
       const { head, restToken } = splitPage(page);
       return {
@@ -183,13 +203,25 @@ export async function runStatement(request: RunRequest, signal?: AbortSignal): P
   } catch (error) {
     if (isConsoleError(error)) throw error;
     if (error instanceof CancelledError) {
-      return { ok: false, error: { kind: 'cancelled', message: error.message, code: null, position: null, hint: null }, tookMs: took() };
+      return {
+        ok: false,
+        error: { kind: 'cancelled', message: error.message, code: null, position: null, hint: null },
+        tookMs: took(),
+      };
     }
-    if (error instanceof UnreadableUseError) return { ok: false, error: { kind: 'invalid', message: error.message, code: null, position: null, hint: null }, tookMs: took() };
+    if (error instanceof UnreadableUseError)
+      return {
+        ok: false,
+        error: { kind: 'invalid', message: error.message, code: null, position: null, hint: null },
+        tookMs: took(),
+      };
     return { ok: false, error: describeStatementError(error, request.statement, request.timeoutMs), tookMs: took() };
   } finally {
     run.end();
     // Released once the connect settles, even when a cancel stopped the wait for it.
-    void leasing?.then((lease) => lease.release(), () => undefined);
+    void leasing?.then(
+      (lease) => lease.release(),
+      () => undefined,
+    );
   }
 }

@@ -11,7 +11,9 @@ const running = processSingleton('workbench-running', () => new Map<string, Abor
 
 export class CancelledError extends Error {
   constructor() {
-    super('cancelled: the console stopped waiting and discarded the answer; Cassandra may still complete the statement');
+    super(
+      'cancelled: the console stopped waiting and discarded the answer; Cassandra may still complete the statement',
+    );
   }
 }
 

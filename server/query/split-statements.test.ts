@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { codeOnly, firstKeyword, isDestructive, splitStatements, UnreadableUseError, useKeyspace } from './split-statements';
+import {
+  codeOnly,
+  firstKeyword,
+  isDestructive,
+  splitStatements,
+  UnreadableUseError,
+  useKeyspace,
+} from './split-statements';
 
 const texts = (script: string) => splitStatements(script).map((s) => s.text);
 
@@ -10,7 +17,11 @@ describe('splitStatements', () => {
   });
 
   it('keeps semicolons inside strings, quoted identifiers and $$ literals', () => {
-    expect(texts(`INSERT INTO t (k, v) VALUES (1, 'a;b''c;'); SELECT "we;ird""col" FROM t; CREATE FUNCTION f() RETURNS NULL ON NULL INPUT RETURNS text LANGUAGE java AS $$ return "x;y"; $$;`)).toEqual([
+    expect(
+      texts(
+        `INSERT INTO t (k, v) VALUES (1, 'a;b''c;'); SELECT "we;ird""col" FROM t; CREATE FUNCTION f() RETURNS NULL ON NULL INPUT RETURNS text LANGUAGE java AS $$ return "x;y"; $$;`,
+      ),
+    ).toEqual([
       "INSERT INTO t (k, v) VALUES (1, 'a;b''c;')",
       'SELECT "we;ird""col" FROM t',
       'CREATE FUNCTION f() RETURNS NULL ON NULL INPUT RETURNS text LANGUAGE java AS $$ return "x;y"; $$',
@@ -18,15 +29,19 @@ describe('splitStatements', () => {
   });
 
   it('ignores semicolons in comments and leaves comment-only pieces out', () => {
-    expect(texts('-- first; still a comment\nSELECT 1 FROM a; // another; one\n/* block; */ SELECT 2 FROM b; /* only a comment; */')).toEqual([
-      '-- first; still a comment\nSELECT 1 FROM a',
-      '// another; one\n/* block; */ SELECT 2 FROM b',
-    ]);
+    expect(
+      texts(
+        '-- first; still a comment\nSELECT 1 FROM a; // another; one\n/* block; */ SELECT 2 FROM b; /* only a comment; */',
+      ),
+    ).toEqual(['-- first; still a comment\nSELECT 1 FROM a', '// another; one\n/* block; */ SELECT 2 FROM b']);
   });
 
   it('keeps a batch whole, with the statements inside it', () => {
     const script = `BEGIN BATCH\n  INSERT INTO t (k) VALUES (1);\n  UPDATE t SET v = 'x;' WHERE k = 2;\nAPPLY BATCH;\nSELECT * FROM t;`;
-    expect(texts(script)).toEqual([`BEGIN BATCH\n  INSERT INTO t (k) VALUES (1);\n  UPDATE t SET v = 'x;' WHERE k = 2;\nAPPLY BATCH`, 'SELECT * FROM t']);
+    expect(texts(script)).toEqual([
+      `BEGIN BATCH\n  INSERT INTO t (k) VALUES (1);\n  UPDATE t SET v = 'x;' WHERE k = 2;\nAPPLY BATCH`,
+      'SELECT * FROM t',
+    ]);
     expect(texts('BEGIN UNLOGGED BATCH INSERT INTO t (k) VALUES (1); APPLY BATCH; SELECT 1 FROM t')).toHaveLength(2);
   });
 
@@ -48,7 +63,7 @@ describe('isDestructive', () => {
 
 describe('codeOnly', () => {
   it('blanks literals, identifiers and comments but keeps offsets and newlines', () => {
-    const script = "SELECT 'a;b' -- c;\n, \"x\" /* y */ FROM t";
+    const script = 'SELECT \'a;b\' -- c;\n, "x" /* y */ FROM t';
     const code = codeOnly(script);
     expect(code).toHaveLength(script.length);
     expect(code).toBe(`SELECT${' '.repeat(12)}\n,${' '.repeat(13)}FROM t`);

@@ -50,7 +50,10 @@ export function codeOnly(text: string): string {
 }
 
 function words(code: string): string[] {
-  return code.toUpperCase().split(/[^A-Z_0-9]+/).filter(Boolean);
+  return code
+    .toUpperCase()
+    .split(/[^A-Z_0-9]+/)
+    .filter(Boolean);
 }
 
 function position(script: string, offset: number): { line: number; column: number } {
@@ -66,7 +69,8 @@ export function splitStatements(script: string): ScriptStatement[] {
     const raw = script.slice(start, end);
     const leading = raw.length - raw.trimStart().length;
     // A piece that is only comments or blanks is not a statement.
-    if (code.slice(start, end).trim()) statements.push({ text: raw.trim(), offset: start + leading, ...position(script, start + leading) });
+    if (code.slice(start, end).trim())
+      statements.push({ text: raw.trim(), offset: start + leading, ...position(script, start + leading) });
     start = end + 1;
   };
   for (let i = code.indexOf(';'); i !== -1; i = code.indexOf(';', i + 1)) {
@@ -106,6 +110,8 @@ export function useKeyspace(statement: string): string | null {
 
 export class UnreadableUseError extends Error {
   constructor(statement: string) {
-    super(`could not read the keyspace in "${statement.trim().slice(0, 100)}": write USE keyspace_name, or pick the keyspace above the editor`);
+    super(
+      `could not read the keyspace in "${statement.trim().slice(0, 100)}": write USE keyspace_name, or pick the keyspace above the editor`,
+    );
   }
 }

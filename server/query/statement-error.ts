@@ -41,7 +41,8 @@ export function syntaxPosition(statement: string, message: string): StatementErr
   const column = Number(match[2]);
   const lines = statement.split('\n');
   if (line < 1 || line > lines.length) return null;
-  const offset = lines.slice(0, line - 1).reduce((sum, l) => sum + l.length + 1, 0) + Math.min(column, lines[line - 1].length);
+  const offset =
+    lines.slice(0, line - 1).reduce((sum, l) => sum + l.length + 1, 0) + Math.min(column, lines[line - 1].length);
   return { line, column: column + 1, offset };
 }
 
@@ -53,24 +54,46 @@ function byCode(code: number): { kind: StatementErrorKind; hint: string | null }
       return { kind: 'invalid', hint: null };
     case codes.unauthorized:
     case codes.badCredentials:
-      return { kind: 'unauthorized', hint: 'The console connects with the credentials in its configuration; grant that role the permission, or run it as another role.' };
+      return {
+        kind: 'unauthorized',
+        hint: 'The console connects with the credentials in its configuration; grant that role the permission, or run it as another role.',
+      };
     case codes.alreadyExists:
       return { kind: 'already-exists', hint: 'Add IF NOT EXISTS to make the statement safe to repeat.' };
     case codes.readTimeout:
     case codes.writeTimeout:
-      return { kind: 'server-timeout', hint: 'Replicas did not answer in time: narrow the query (partition key, LIMIT), lower the consistency, or check the nodes (Nodes and Metrics pages).' };
+      return {
+        kind: 'server-timeout',
+        hint: 'Replicas did not answer in time: narrow the query (partition key, LIMIT), lower the consistency, or check the nodes (Nodes and Metrics pages).',
+      };
     case codes.unavailableException:
-      return { kind: 'unavailable', hint: 'Too few replicas are up for this consistency level: lower it or bring the nodes back.' };
+      return {
+        kind: 'unavailable',
+        hint: 'Too few replicas are up for this consistency level: lower it or bring the nodes back.',
+      };
     default:
       return { kind: 'server', hint: null };
   }
 }
 
 export function describeStatementError(error: unknown, statement: string, timeoutMs: number): StatementError {
-  if (error instanceof BindValueError) return { kind: 'bind', message: error.message, code: null, position: null, hint: 'Give one JSON value per ? marker, in order; a list bound to IN ? is a JSON array.' };
+  if (error instanceof BindValueError)
+    return {
+      kind: 'bind',
+      message: error.message,
+      code: null,
+      position: null,
+      hint: 'Give one JSON value per ? marker, in order; a list bound to IN ? is a JSON array.',
+    };
   if (error instanceof driverErrors.ResponseError) {
     const { kind, hint } = byCode(error.code);
-    return { kind, message: error.message, code: error.code, position: kind === 'syntax' ? syntaxPosition(statement, error.message) : null, hint };
+    return {
+      kind,
+      message: error.message,
+      code: error.code,
+      position: kind === 'syntax' ? syntaxPosition(statement, error.message) : null,
+      hint,
+    };
   }
   if (error instanceof driverErrors.OperationTimedOutError) {
     return {
@@ -84,8 +107,11 @@ export function describeStatementError(error: unknown, statement: string, timeou
   if (error instanceof driverErrors.NoHostAvailableError) {
     const inner = Object.entries(error.innerErrors as Record<string, Error>);
     // Every host failing the same way with a response error is that error, not an outage.
-    const responses = inner.map(([, e]) => e).filter((e): e is driverErrors.ResponseError => e instanceof driverErrors.ResponseError);
-    if (responses.length > 0 && responses.length === inner.length) return describeStatementError(responses[0], statement, timeoutMs);
+    const responses = inner
+      .map(([, e]) => e)
+      .filter((e): e is driverErrors.ResponseError => e instanceof driverErrors.ResponseError);
+    if (responses.length > 0 && responses.length === inner.length)
+      return describeStatementError(responses[0], statement, timeoutMs);
     const timedOut = inner.length > 0 && inner.every(([, e]) => e instanceof driverErrors.OperationTimedOutError);
     if (timedOut) return describeStatementError(inner[0][1], statement, timeoutMs);
     return {
@@ -97,7 +123,19 @@ export function describeStatementError(error: unknown, statement: string, timeou
     };
   }
   if (error instanceof driverErrors.ArgumentError || error instanceof TypeError) {
-    return { kind: 'bind', message: error.message, code: null, position: null, hint: 'A bound value does not fit its marker type.' };
+    return {
+      kind: 'bind',
+      message: error.message,
+      code: null,
+      position: null,
+      hint: 'A bound value does not fit its marker type.',
+    };
   }
-  return { kind: 'server', message: error instanceof Error ? error.message : String(error), code: null, position: null, hint: null };
+  return {
+    kind: 'server',
+    message: error instanceof Error ? error.message : String(error),
+    code: null,
+    position: null,
+    hint: null,
+  };
 }

@@ -77,7 +77,9 @@ export async function traceTimeline(clusterId: string, traceId: string): Promise
       .sort(([a], [b]) => (a === coordinator ? -1 : b === coordinator ? 1 : a.localeCompare(b)))
       .map(([node, events]) => ({
         node,
-        events: events.sort((x, y) => (x.order < y.order ? -1 : x.order > y.order ? 1 : 0)).map(({ order: _order, ...event }) => event),
+        events: events
+          .sort((x, y) => (x.order < y.order ? -1 : x.order > y.order ? 1 : 0))
+          .map(({ order: _order, ...event }) => event),
       })),
   };
 }

@@ -9,7 +9,8 @@ export async function checkKeyspace(clusterId: string, keyspace: string): Promis
   if (console.metadata.keyspaces[keyspace]) return;
   // Created moments ago, perhaps by this very workbench: the console's metadata may not have heard yet.
   await console.metadata.refreshKeyspace(keyspace).catch(() => undefined);
-  if (!console.metadata.keyspaces[keyspace]) throw new UnknownKeyspaceError(clusterId, keyspace, Object.keys(console.metadata.keyspaces));
+  if (!console.metadata.keyspaces[keyspace])
+    throw new UnknownKeyspaceError(clusterId, keyspace, Object.keys(console.metadata.keyspaces));
 }
 
 /** Release the lease when done with the client, or it is never closed to make room for others. */

@@ -14,19 +14,30 @@ const KS = 'ringside_it_workbench';
 let runs = 0;
 
 type RunInput = Parameters<typeof caller.query.run>[0];
-const run = (input: Partial<RunInput> & { statement: string }) => caller.query.run({ clusterId: 'demo', keyspace: KS, runId: `it-${++runs}`, ...input });
+const run = (input: Partial<RunInput> & { statement: string }) =>
+  caller.query.run({ clusterId: 'demo', keyspace: KS, runId: `it-${++runs}`, ...input });
 
 beforeAll(async () => {
   const client = await driverFor('demo');
-  await client.execute(`CREATE KEYSPACE IF NOT EXISTS ${KS} WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 2, 'dc2': 1}`);
-  await client.execute(`CREATE TABLE IF NOT EXISTS ${KS}.items (bucket int, seq int, label text, PRIMARY KEY (bucket, seq))`);
+  await client.execute(
+    `CREATE KEYSPACE IF NOT EXISTS ${KS} WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 2, 'dc2': 1}`,
+  );
+  await client.execute(
+    `CREATE TABLE IF NOT EXISTS ${KS}.items (bucket int, seq int, label text, PRIMARY KEY (bucket, seq))`,
+  );
   await client.execute(`CREATE TABLE IF NOT EXISTS ${KS}.big (k int PRIMARY KEY, payload blob)`);
   const inserts = [];
-  for (let seq = 0; seq < 250; seq++) inserts.push({ query: `INSERT INTO ${KS}.items (bucket, seq, label) VALUES (?, ?, ?)`, params: [seq % 5, seq, `item ${seq}`] });
-  for (let i = 0; i < inserts.length; i += 50) await client.batch(inserts.slice(i, i + 50), { prepare: true, logged: false });
+  for (let seq = 0; seq < 250; seq++)
+    inserts.push({
+      query: `INSERT INTO ${KS}.items (bucket, seq, label) VALUES (?, ?, ?)`,
+      params: [seq % 5, seq, `item ${seq}`],
+    });
+  for (let i = 0; i < inserts.length; i += 50)
+    await client.batch(inserts.slice(i, i + 50), { prepare: true, logged: false });
   // 60 rows of 1.75 MB: a 105 MB result.
   const payload = Buffer.alloc(1_750_000, 0xab);
-  for (let k = 0; k < 60; k++) await client.execute(`INSERT INTO ${KS}.big (k, payload) VALUES (?, ?)`, [k, payload], { prepare: true });
+  for (let k = 0; k < 60; k++)
+    await client.execute(`INSERT INTO ${KS}.big (k, payload) VALUES (?, ?)`, [k, payload], { prepare: true });
 }, 120_000);
 afterAll(closeAll);
 
@@ -51,18 +62,24 @@ describe('running statements', () => {
 
   it('sends a long page as its head, and the rest once on request', async () => {
     const outcome = await run({ statement: 'SELECT bucket, seq, label FROM items', pageSize: 1000 });
-    if (!outcome.ok || outcome.kind !== 'rows' || !outcome.restToken) throw new Error(JSON.stringify(outcome).slice(0, 300));
+    if (!outcome.ok || outcome.kind !== 'rows' || !outcome.restToken)
+      throw new Error(JSON.stringify(outcome).slice(0, 300));
     expect(outcome.rows).toHaveLength(100);
     expect(outcome.rowCount).toBe(250);
     const rest = await caller.query.pageRest({ restToken: outcome.restToken });
     expect(rest.rows).toHaveLength(150);
     expect(rest.json).toHaveLength(150);
     expect(new Set([...outcome.rows, ...rest.rows].map((r) => r.join('|'))).size).toBe(250);
-    await expect(caller.query.pageRest({ restToken: outcome.restToken })).rejects.toThrow(/no longer held by the console/);
+    await expect(caller.query.pageRest({ restToken: outcome.restToken })).rejects.toThrow(
+      /no longer held by the console/,
+    );
   });
 
   it('binds typed values to a prepared statement, a list to IN ?', async () => {
-    const outcome = await run({ statement: 'SELECT seq, label FROM items WHERE bucket = ? AND seq IN ?', values: [2, [2, 7, 12, 13]] });
+    const outcome = await run({
+      statement: 'SELECT seq, label FROM items WHERE bucket = ? AND seq IN ?',
+      values: [2, [2, 7, 12, 13]],
+    });
     if (!outcome.ok || outcome.kind !== 'rows') throw new Error(JSON.stringify(outcome));
     expect(outcome.rows).toEqual([
       ['2', 'item 2'],
@@ -71,12 +88,27 @@ describe('running statements', () => {
     ]);
     expect(outcome.json[0]).toBe('{"seq": 2, "label": "item 2"}');
     const wrong = await run({ statement: 'SELECT seq FROM items WHERE bucket = ?', values: ['not a number'] });
-    expect(wrong).toMatchObject({ ok: false, error: { kind: 'bind', message: expect.stringContaining('value 1 (bucket)') } });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { kind: 'bind', message: expect.stringContaining('value 1 (bucket)') },
+    });
   });
 
   it('keeps every map entry and set element Cassandra sent, -0 beside 0, and binds a map value', async () => {
-    await run({ statement: 'CREATE TABLE IF NOT EXISTS signed_zero (k int PRIMARY KEY, m map<double, int>, s set<float>)' });
-    const insert = await run({ statement: 'INSERT INTO signed_zero (k, m, s) VALUES (?, ?, ?)', values: [1, [[-0, 1], [0, 2]], ['-0', 0, 1.5]] });
+    await run({
+      statement: 'CREATE TABLE IF NOT EXISTS signed_zero (k int PRIMARY KEY, m map<double, int>, s set<float>)',
+    });
+    const insert = await run({
+      statement: 'INSERT INTO signed_zero (k, m, s) VALUES (?, ?, ?)',
+      values: [
+        1,
+        [
+          [-0, 1],
+          [0, 2],
+        ],
+        ['-0', 0, 1.5],
+      ],
+    });
     expect(insert).toMatchObject({ ok: true, kind: 'done' });
     const outcome = await run({ statement: 'SELECT m, s FROM signed_zero WHERE k = 1' });
     // As cqlsh 6.2.2 printed this row on this cluster (Cassandra kept one of the set's two zeros).
@@ -94,7 +126,8 @@ describe('running statements', () => {
     expect(trace.nodes[0].events.map((e) => e.activity).join('\n')).toMatch(/Parsing|Executing|read/i);
     // Events in the order they happened: the coordinator parses the statement before it hears from replicas.
     const coordinatorEvents = trace.nodes[0].events;
-    for (let i = 1; i < coordinatorEvents.length; i++) expect(coordinatorEvents[i].atUs).toBeGreaterThanOrEqual(coordinatorEvents[i - 1].atUs);
+    for (let i = 1; i < coordinatorEvents.length; i++)
+      expect(coordinatorEvents[i].atUs).toBeGreaterThanOrEqual(coordinatorEvents[i - 1].atUs);
     const parsing = coordinatorEvents.findIndex((e) => /^Parsing/.test(e.activity));
     const replies = coordinatorEvents.findIndex((e) => /READ_RSP message received/.test(e.activity));
     expect(parsing).toBeGreaterThanOrEqual(0);
@@ -110,9 +143,14 @@ describe('running statements', () => {
   });
 
   it('names an unknown keyspace and lists the ones there are', async () => {
-    await expect(run({ statement: 'SELECT * FROM t', keyspace: 'no_such_keyspace' })).rejects.toThrow(/no keyspace "no_such_keyspace" \(it has: .*ringside_it_workbench/);
+    await expect(run({ statement: 'SELECT * FROM t', keyspace: 'no_such_keyspace' })).rejects.toThrow(
+      /no keyspace "no_such_keyspace" \(it has: .*ringside_it_workbench/,
+    );
     const outcome = await run({ statement: 'SELECT * FROM no_such_keyspace.t', keyspace: null });
-    expect(outcome).toMatchObject({ ok: false, error: { kind: 'invalid', message: expect.stringMatching(/no_such_keyspace/) } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid', message: expect.stringMatching(/no_such_keyspace/) },
+    });
   });
 
   it('asks before DROP, TRUNCATE and ALTER, and runs them once confirmed', async () => {
@@ -124,7 +162,11 @@ describe('running statements', () => {
   });
 
   it('USE changes the keyspace of the session it returns, not the shared client', async () => {
-    expect(await run({ statement: `USE ${KS}`, keyspace: null })).toMatchObject({ ok: true, kind: 'use', keyspace: KS });
+    expect(await run({ statement: `USE ${KS}`, keyspace: null })).toMatchObject({
+      ok: true,
+      kind: 'use',
+      keyspace: KS,
+    });
     const unqualified = await run({ statement: 'SELECT * FROM items LIMIT 1', keyspace: null });
     expect(unqualified).toMatchObject({ ok: false, error: { kind: 'invalid' } });
   });
@@ -148,11 +190,25 @@ describe('bad input and big results', () => {
     // A paused replica never answers: a CL ALL read waits on it until the request timeout.
     runClusterOrThrow(['pause', '3']);
     try {
-      const timedOut = await run({ statement: 'SELECT * FROM items WHERE bucket = 4', consistency: 'ALL', timeoutMs: 1500 });
-      expect(timedOut).toMatchObject({ ok: false, error: { kind: expect.stringMatching(/client-timeout|server-timeout/) } });
+      const timedOut = await run({
+        statement: 'SELECT * FROM items WHERE bucket = 4',
+        consistency: 'ALL',
+        timeoutMs: 1500,
+      });
+      expect(timedOut).toMatchObject({
+        ok: false,
+        error: { kind: expect.stringMatching(/client-timeout|server-timeout/) },
+      });
       const runId = 'it-cancel';
       const started = Date.now();
-      const pending = caller.query.run({ clusterId: 'demo', keyspace: KS, runId, statement: 'SELECT * FROM items WHERE bucket = 3', consistency: 'ALL', timeoutMs: 30_000 });
+      const pending = caller.query.run({
+        clusterId: 'demo',
+        keyspace: KS,
+        runId,
+        statement: 'SELECT * FROM items WHERE bucket = 3',
+        consistency: 'ALL',
+        timeoutMs: 30_000,
+      });
       await new Promise((r) => setTimeout(r, 300));
       expect(await caller.query.cancel({ runId })).toEqual({ cancelled: true });
       expect(await pending).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
@@ -190,7 +246,19 @@ describe('export', () => {
     const progress = { rows: 0, bytes: 0 };
     let text = '';
     let chunks = 0;
-    for await (const chunk of exportRows({ clusterId: 'demo', keyspace: KS, statement: 'SELECT bucket, seq, label FROM items', values: null, consistency: 'LOCAL_ONE', format: 'csv', fetchSize: 100, timeoutMs: 10_000 }, progress)) {
+    for await (const chunk of exportRows(
+      {
+        clusterId: 'demo',
+        keyspace: KS,
+        statement: 'SELECT bucket, seq, label FROM items',
+        values: null,
+        consistency: 'LOCAL_ONE',
+        format: 'csv',
+        fetchSize: 100,
+        timeoutMs: 10_000,
+      },
+      progress,
+    )) {
       text += chunk;
       chunks++;
     }
@@ -205,12 +273,36 @@ describe('export', () => {
   it('writes JSON an array of row objects, and refuses anything but a SELECT', async () => {
     const progress = { rows: 0, bytes: 0 };
     let text = '';
-    for await (const chunk of exportRows({ clusterId: 'demo', keyspace: KS, statement: 'SELECT seq, label FROM items WHERE bucket = 0', values: null, consistency: 'ONE', format: 'json', fetchSize: 100, timeoutMs: 10_000 }, progress)) text += chunk;
+    for await (const chunk of exportRows(
+      {
+        clusterId: 'demo',
+        keyspace: KS,
+        statement: 'SELECT seq, label FROM items WHERE bucket = 0',
+        values: null,
+        consistency: 'ONE',
+        format: 'json',
+        fetchSize: 100,
+        timeoutMs: 10_000,
+      },
+      progress,
+    ))
+      text += chunk;
     const rows = JSON.parse(text) as { seq: number; label: string }[];
     expect(rows).toHaveLength(50);
     expect(rows[0]).toEqual({ seq: 0, label: 'item 0' });
-    const refused = exportRows({ clusterId: 'demo', keyspace: KS, statement: 'DELETE FROM items WHERE bucket = 0', values: null, consistency: 'ONE', format: 'csv', fetchSize: 100, timeoutMs: 10_000 }, progress);
+    const refused = exportRows(
+      {
+        clusterId: 'demo',
+        keyspace: KS,
+        statement: 'DELETE FROM items WHERE bucket = 0',
+        values: null,
+        consistency: 'ONE',
+        format: 'csv',
+        fetchSize: 100,
+        timeoutMs: 10_000,
+      },
+      progress,
+    );
     await expect(refused.next()).rejects.toThrow(/only a SELECT can be exported/);
   });
 });
-

@@ -22,13 +22,19 @@ async function nodesPerDc(clusterId: string): Promise<Record<string, number>> {
 
 async function currentReplication(clusterId: string, keyspace: string): Promise<Replication> {
   const client = await driverFor(clusterId);
-  const result = await client.execute('SELECT replication FROM system_schema.keyspaces WHERE keyspace_name = ?', [keyspace], { prepare: true });
+  const result = await client.execute(
+    'SELECT replication FROM system_schema.keyspaces WHERE keyspace_name = ?',
+    [keyspace],
+    { prepare: true },
+  );
   const row = result.first();
   if (!row) throw new UnknownKeyspaceError(clusterId, keyspace, Object.keys(client.metadata.keyspaces));
   return parseReplication(row.get('replication') as Record<string, string>);
 }
 
-export async function keyspaceReplications(clusterId: string): Promise<{ nodesPerDc: Record<string, number>; keyspaces: KeyspaceReplication[] }> {
+export async function keyspaceReplications(
+  clusterId: string,
+): Promise<{ nodesPerDc: Record<string, number>; keyspaces: KeyspaceReplication[] }> {
   const client = await driverFor(clusterId);
   const dcs = await nodesPerDc(clusterId);
   const result = await client.execute('SELECT keyspace_name, replication FROM system_schema.keyspaces');
@@ -36,23 +42,46 @@ export async function keyspaceReplications(clusterId: string): Promise<{ nodesPe
     .map((row) => {
       const name = String(row.get('keyspace_name'));
       const replication = parseReplication(row.get('replication') as Record<string, string>);
-      return { name, system: name.startsWith('system'), replication, warnings: replicationWarnings(name, replication, dcs) };
+      return {
+        name,
+        system: name.startsWith('system'),
+        replication,
+        warnings: replicationWarnings(name, replication, dcs),
+      };
     })
     .sort((a, b) => Number(a.system) - Number(b.system) || a.name.localeCompare(b.name));
   return { nodesPerDc: dcs, keyspaces };
 }
 
-export async function previewReplicationChange(clusterId: string, keyspace: string, target: Replication): Promise<ReplicationChange & { warnings: ReplicationWarning[] }> {
+export async function previewReplicationChange(
+  clusterId: string,
+  keyspace: string,
+  target: Replication,
+): Promise<ReplicationChange & { warnings: ReplicationWarning[] }> {
   const dcs = await nodesPerDc(clusterId);
-  const plan = planReplicationChange(keyspace, await currentReplication(clusterId, keyspace), target, Object.keys(dcs).sort());
+  const plan = planReplicationChange(
+    keyspace,
+    await currentReplication(clusterId, keyspace),
+    target,
+    Object.keys(dcs).sort(),
+  );
   return { ...plan, warnings: replicationWarnings(keyspace, target, dcs) };
 }
 
 /** Runs the change only if the caller confirmed exactly the statement the preview showed. */
-export async function applyReplicationChange(clusterId: string, keyspace: string, target: Replication, confirmedStatement: string): Promise<ReplicationChange & { schemaAgreed: boolean }> {
+export async function applyReplicationChange(
+  clusterId: string,
+  keyspace: string,
+  target: Replication,
+  confirmedStatement: string,
+): Promise<ReplicationChange & { schemaAgreed: boolean }> {
   const preview = await previewReplicationChange(clusterId, keyspace, target);
   if (preview.statement !== confirmedStatement) {
-    throw new StatementRejectedError(confirmedStatement, `the confirmed statement is not the one this change produces (${preview.statement}); preview it again`, null);
+    throw new StatementRejectedError(
+      confirmedStatement,
+      `the confirmed statement is not the one this change produces (${preview.statement}); preview it again`,
+      null,
+    );
   }
   const client = await driverFor(clusterId);
   try {
@@ -61,7 +90,8 @@ export async function applyReplicationChange(clusterId: string, keyspace: string
     const info = result.info as typeof result.info & { isSchemaInAgreement?: boolean };
     return { ...preview, schemaAgreed: info.isSchemaInAgreement ?? false };
   } catch (error) {
-    if (error instanceof driverErrors.ResponseError) throw new StatementRejectedError(preview.statement, error.message, error.code);
+    if (error instanceof driverErrors.ResponseError)
+      throw new StatementRejectedError(preview.statement, error.message, error.code);
     throw error;
   }
 }

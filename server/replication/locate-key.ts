@@ -14,7 +14,9 @@ interface DriverEncoder {
   encode(value: unknown, type: unknown): Buffer;
 }
 // The driver exports its encoder without typings.
-const { Encoder } = cassandra as unknown as { Encoder: new (protocolVersion: number, options: object) => DriverEncoder };
+const { Encoder } = cassandra as unknown as {
+  Encoder: new (protocolVersion: number, options: object) => DriverEncoder;
+};
 
 export interface KeyLocation {
   keyspace: string;
@@ -28,7 +30,8 @@ async function tableMetadata(client: Client, keyspace: string, table: string) {
   const metadata = await client.metadata.getTable(keyspace, table);
   if (!metadata) {
     await client.metadata.refreshKeyspace(keyspace);
-    if (!client.metadata.keyspaces[keyspace]) throw new UnknownKeyspaceError('', keyspace, Object.keys(client.metadata.keyspaces));
+    if (!client.metadata.keyspaces[keyspace])
+      throw new UnknownKeyspaceError('', keyspace, Object.keys(client.metadata.keyspaces));
     const retried = await client.metadata.getTable(keyspace, table);
     if (!retried) throw new UnknownTableError('', keyspace, table, []);
     return retried;
@@ -36,12 +39,20 @@ async function tableMetadata(client: Client, keyspace: string, table: string) {
   return metadata;
 }
 
-export async function locateKey(clusterId: string, keyspace: string, table: string, values: Record<string, string>): Promise<KeyLocation> {
+export async function locateKey(
+  clusterId: string,
+  keyspace: string,
+  table: string,
+  values: Record<string, string>,
+): Promise<KeyLocation> {
   const client = await driverFor(clusterId);
   const description = await describeTable(clusterId, keyspace, table);
   const metadata = await tableMetadata(client, keyspace, table);
   const missing = description.partitionKey.filter((c) => !(c.name in values)).map((c) => c.name);
-  if (missing.length > 0) throw new InvalidInputError(`the partition key of ${keyspace}.${table} is (${description.partitionKey.map((c) => c.name).join(', ')}); give a value for ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new InvalidInputError(
+      `the partition key of ${keyspace}.${table} is (${description.partitionKey.map((c) => c.name).join(', ')}); give a value for ${missing.join(', ')}`,
+    );
 
   const encoder = new Encoder(4, (client as unknown as { options: object }).options);
   const components = description.partitionKey.map((column) => {

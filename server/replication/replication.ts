@@ -36,7 +36,11 @@ const SYSTEM_DEFAULTS: Record<string, string> = {
   system_traces: 'traces are lost with a node',
 };
 
-export function replicationWarnings(keyspace: string, replication: Replication, nodesPerDc: Record<string, number>): ReplicationWarning[] {
+export function replicationWarnings(
+  keyspace: string,
+  replication: Replication,
+  nodesPerDc: Record<string, number>,
+): ReplicationWarning[] {
   const warnings: ReplicationWarning[] = [];
   const dcs = Object.keys(nodesPerDc).sort();
   const multiDc = dcs.length > 1;
@@ -54,11 +58,20 @@ export function replicationWarnings(keyspace: string, replication: Replication, 
     }
     const rf = factors['*'] ?? 0;
     const total = dcs.reduce((sum, dc) => sum + nodesPerDc[dc], 0);
-    if (rf > total) warnings.push({ severity: 'danger', message: `replication factor ${rf} is more than the ${total} nodes of the cluster: writes at QUORUM and above fail.`, fix: `lower it to ${total} or add nodes.` });
+    if (rf > total)
+      warnings.push({
+        severity: 'danger',
+        message: `replication factor ${rf} is more than the ${total} nodes of the cluster: writes at QUORUM and above fail.`,
+        fix: `lower it to ${total} or add nodes.`,
+      });
   } else {
     for (const [dc, rf] of Object.entries(factors).sort()) {
       if (!(dc in nodesPerDc)) {
-        warnings.push({ severity: 'warning', message: `replicates to DC ${dc}, which has no nodes: those replicas do not exist.`, fix: `remove '${dc}' from the replication or bring the DC up.` });
+        warnings.push({
+          severity: 'warning',
+          message: `replicates to DC ${dc}, which has no nodes: those replicas do not exist.`,
+          fix: `remove '${dc}' from the replication or bring the DC up.`,
+        });
       } else if (rf > nodesPerDc[dc]) {
         warnings.push({
           severity: 'danger',
@@ -69,7 +82,11 @@ export function replicationWarnings(keyspace: string, replication: Replication, 
     }
     for (const dc of dcs) {
       if (!(dc in factors) || factors[dc] === 0) {
-        warnings.push({ severity: 'info', message: `DC ${dc} holds no replica: its clients read ${keyspace} across DCs.`, fix: `add '${dc}': ${Math.min(3, nodesPerDc[dc])} if ${dc} serves this data.` });
+        warnings.push({
+          severity: 'info',
+          message: `DC ${dc} holds no replica: its clients read ${keyspace} across DCs.`,
+          fix: `add '${dc}': ${Math.min(3, nodesPerDc[dc])} if ${dc} serves this data.`,
+        });
       }
     }
   }
@@ -77,12 +94,19 @@ export function replicationWarnings(keyspace: string, replication: Replication, 
   const replicated = Object.entries(factors).filter(([dc]) => dc === '*' || dc in nodesPerDc);
   const onlyOne = replicated.length > 0 && replicated.every(([, rf]) => rf === 1);
   if (onlyOne && !(keyspace in SYSTEM_DEFAULTS)) {
-    warnings.push({ severity: 'warning', message: 'replication factor 1: every node is a single point of failure for its ranges, and no repair can restore a lost replica.', fix: 'use 3 per DC where the DC has 3 nodes or more.' });
+    warnings.push({
+      severity: 'warning',
+      message:
+        'replication factor 1: every node is a single point of failure for its ranges, and no repair can restore a lost replica.',
+      fix: 'use 3 per DC where the DC has 3 nodes or more.',
+    });
   }
   if (keyspace in SYSTEM_DEFAULTS && (strategy === 'SimpleStrategy' || Object.values(factors).every((rf) => rf < 3))) {
     warnings.push({
       severity: keyspace === 'system_auth' ? 'danger' : 'warning',
-      message: `${keyspace} is left at its default (${strategy}, ${Object.entries(factors).map(([dc, rf]) => `${dc === '*' ? 'rf' : dc} ${rf}`).join(', ')}): ${SYSTEM_DEFAULTS[keyspace]}.`,
+      message: `${keyspace} is left at its default (${strategy}, ${Object.entries(factors)
+        .map(([dc, rf]) => `${dc === '*' ? 'rf' : dc} ${rf}`)
+        .join(', ')}): ${SYSTEM_DEFAULTS[keyspace]}.`,
       fix: `${suggestedNts}; then repair ${keyspace} on every node.`,
     });
   }

@@ -36,7 +36,9 @@ export function ownershipFromReplicas(ranges: { range: TokenRange; replicas: str
     for (const replica of replicas) owned.set(replica, (owned.get(replica) ?? 0n) + width);
   }
   // Scale before dividing so the fraction keeps 9 significant digits.
-  return Object.fromEntries([...owned].map(([node, width]) => [node, Number((width * 1_000_000_000n) / RING_SIZE) / 1_000_000_000]));
+  return Object.fromEntries(
+    [...owned].map(([node, width]) => [node, Number((width * 1_000_000_000n) / RING_SIZE) / 1_000_000_000]),
+  );
 }
 
 /** Position of a token on a circle, 0 at the minimum token, as a fraction of a full turn. */

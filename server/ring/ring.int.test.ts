@@ -47,6 +47,8 @@ describe('the ring agrees with nodetool', () => {
   }
 
   it('names the keyspaces there are when asked for one that is not', async () => {
-    await expect(caller.ring.view({ clusterId: 'demo', keyspace: 'no_such_keyspace' })).rejects.toThrow(/cluster demo has no keyspace "no_such_keyspace" \(it has: .*ringside_it_ring_11/);
+    await expect(caller.ring.view({ clusterId: 'demo', keyspace: 'no_such_keyspace' })).rejects.toThrow(
+      /cluster demo has no keyspace "no_such_keyspace" \(it has: .*ringside_it_ring_11/,
+    );
   });
 });

@@ -54,13 +54,25 @@ export async function ringView(clusterId: string, keyspace: string | null): Prom
     .sort((a, b) => compareTokens(a.end, b.end));
 
   const nodes = hosts
-    .map((h) => ({ address: ipOf(h.address), hostId: h.hostId?.toString() ?? null, dc: h.datacenter, rack: h.rack, tokens: h.tokens?.length ?? 0 }))
-    .sort((a, b) => a.dc.localeCompare(b.dc) || a.rack.localeCompare(b.rack) || a.address.localeCompare(b.address, undefined, { numeric: true }));
+    .map((h) => ({
+      address: ipOf(h.address),
+      hostId: h.hostId?.toString() ?? null,
+      dc: h.datacenter,
+      rack: h.rack,
+      tokens: h.tokens?.length ?? 0,
+    }))
+    .sort(
+      (a, b) =>
+        a.dc.localeCompare(b.dc) ||
+        a.rack.localeCompare(b.rack) ||
+        a.address.localeCompare(b.address, undefined, { numeric: true }),
+    );
 
   return {
     keyspace,
     nodes,
     ranges,
-    ownership: keyspace === null ? null : ownershipFromReplicas(ranges.map((r) => ({ range: r, replicas: r.replicas ?? [] }))),
+    ownership:
+      keyspace === null ? null : ownershipFromReplicas(ranges.map((r) => ({ range: r, replicas: r.replicas ?? [] }))),
   };
 }

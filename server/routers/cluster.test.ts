@@ -11,7 +11,15 @@ beforeAll(() => {
   writeFileSync(
     file,
     JSON.stringify({
-      clusters: [{ id: 'prod', name: 'Production', contactPoints: ['10.0.0.1'], localDataCenter: 'dc1', credentials: { username: 'ops', password: 'hunter2' } }],
+      clusters: [
+        {
+          id: 'prod',
+          name: 'Production',
+          contactPoints: ['10.0.0.1'],
+          localDataCenter: 'dc1',
+          credentials: { username: 'ops', password: 'hunter2' },
+        },
+      ],
       dataDir: dir,
     }),
   );
@@ -33,7 +41,9 @@ async function trpcErrorOf(promise: Promise<unknown>): Promise<TRPCError> {
 describe('cluster router', () => {
   it('lists configured clusters without their secrets', async () => {
     const list = await caller().cluster.list();
-    expect(list).toEqual([{ id: 'prod', name: 'Production', contactPoints: ['10.0.0.1'], localDataCenter: 'dc1', pollIntervalMs: 5000 }]);
+    expect(list).toEqual([
+      { id: 'prod', name: 'Production', contactPoints: ['10.0.0.1'], localDataCenter: 'dc1', pollIntervalMs: 5000 },
+    ]);
     expect(JSON.stringify(list)).not.toContain('hunter2');
   });
 

@@ -13,7 +13,13 @@ export const clusterInput = z.object({ clusterId: z.string().min(1).max(64) });
 export const clusterRouter = createTRPCRouter({
   /** The configured clusters, without secrets. */
   list: publicProcedure.query(() =>
-    config().clusters.map((c) => ({ id: c.id, name: c.name ?? c.id, contactPoints: c.contactPoints, localDataCenter: c.localDataCenter, pollIntervalMs: c.pollIntervalMs })),
+    config().clusters.map((c) => ({
+      id: c.id,
+      name: c.name ?? c.id,
+      contactPoints: c.contactPoints,
+      localDataCenter: c.localDataCenter,
+      pollIntervalMs: c.pollIntervalMs,
+    })),
   ),
 
   nodes: publicProcedure.input(clusterInput).query(({ input }) => listNodes(input.clusterId)),
@@ -22,12 +28,14 @@ export const clusterRouter = createTRPCRouter({
    * The cluster as the shared poller sees it, pushed on every poll (SSE). Every browser reads the
    * same poller: more viewers mean more pushes, not more requests to the cluster.
    */
-  live: publicProcedure.input(clusterInput.extend({ lastEventId: z.string().nullish() })).subscription(async function* ({ input, signal }) {
-    const poller = clusterPoller(clusterConfig(input.clusterId).id);
-    for await (const snapshot of poller.stream(signal, input.lastEventId)) {
-      yield tracked(snapshot.id, { ...snapshot.value, takenAt: snapshot.takenAt });
-    }
-  }),
+  live: publicProcedure
+    .input(clusterInput.extend({ lastEventId: z.string().nullish() }))
+    .subscription(async function* ({ input, signal }) {
+      const poller = clusterPoller(clusterConfig(input.clusterId).id);
+      for await (const snapshot of poller.stream(signal, input.lastEventId)) {
+        yield tracked(snapshot.id, { ...snapshot.value, takenAt: snapshot.takenAt });
+      }
+    }),
 
   /** What this console has sent to the cluster so far. */
   traffic: publicProcedure.input(clusterInput).query(({ input }) => {

@@ -18,22 +18,41 @@ export const metricsRouter = createTRPCRouter({
   series: publicProcedure
     .input(
       clusterInput.extend({
-        metric: z.string().max(200).refine(isMetricName, 'unknown metric: one of the catalogue, or table:<keyspace>.<table>:<sstables|write.rate|write.p99|read.rate|read.p99>'),
-        rangeMs: z.number().int().min(60_000).max(31 * DAY),
+        metric: z
+          .string()
+          .max(200)
+          .refine(
+            isMetricName,
+            'unknown metric: one of the catalogue, or table:<keyspace>.<table>:<sstables|write.rate|write.p99|read.rate|read.p99>',
+          ),
+        rangeMs: z
+          .number()
+          .int()
+          .min(60_000)
+          .max(31 * DAY),
         to: z.number().int().optional(),
         nodes: z.array(z.string()).max(1000).optional(),
       }),
     )
-    .query(({ input }) => metricSeries(input.clusterId, input.metric, input.rangeMs, input.to ?? Date.now(), input.nodes)),
+    .query(({ input }) =>
+      metricSeries(input.clusterId, input.metric, input.rangeMs, input.to ?? Date.now(), input.nodes),
+    ),
 
-  status: publicProcedure.input(clusterInput).query(({ input }) => ({ ...collectorFor(clusterConfig(input.clusterId).id).status })),
+  status: publicProcedure
+    .input(clusterInput)
+    .query(({ input }) => ({ ...collectorFor(clusterConfig(input.clusterId).id).status })),
 
   /** Every value the collector just read, pushed after each poll: the charts' live tail. */
-  live: publicProcedure.input(clusterInput.extend({ lastEventId: z.string().nullish() })).subscription(async function* ({ input, signal }) {
-    const collector = collectorFor(clusterConfig(input.clusterId).id);
-    // A few polls are buffered: each one is a point on the charts' live tail.
-    for await (const latest of eventStream((push) => collector.subscribe(push), signal, { initial: collector.latest, buffer: 5 })) {
-      if (String(latest.at) !== input.lastEventId) yield tracked(String(latest.at), latest);
-    }
-  }),
+  live: publicProcedure
+    .input(clusterInput.extend({ lastEventId: z.string().nullish() }))
+    .subscription(async function* ({ input, signal }) {
+      const collector = collectorFor(clusterConfig(input.clusterId).id);
+      // A few polls are buffered: each one is a point on the charts' live tail.
+      for await (const latest of eventStream((push) => collector.subscribe(push), signal, {
+        initial: collector.latest,
+        buffer: 5,
+      })) {
+        if (String(latest.at) !== input.lastEventId) yield tracked(String(latest.at), latest);
+      }
+    }),
 });

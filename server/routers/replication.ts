@@ -17,14 +17,20 @@ export const replicationRouter = createTRPCRouter({
 
   /** A partition key's token and replicas; one string per partition-key column, parsed by its type. */
   locate: publicProcedure
-    .input(clusterInput.extend({ keyspace: identifier, table: identifier, key: z.record(z.string(), z.string().max(4096)) }))
+    .input(
+      clusterInput.extend({ keyspace: identifier, table: identifier, key: z.record(z.string(), z.string().max(4096)) }),
+    )
     .query(({ input }) => locateKey(input.clusterId, input.keyspace, input.table, input.key)),
 
   /** The ALTER statement a change produces and what must be run after it; changes nothing. */
-  preview: publicProcedure.input(changeInput).query(({ input }) => previewReplicationChange(input.clusterId, input.keyspace, input.replication)),
+  preview: publicProcedure
+    .input(changeInput)
+    .query(({ input }) => previewReplicationChange(input.clusterId, input.keyspace, input.replication)),
 
   /** Runs the change, only with the statement the operator confirmed. */
   alter: publicProcedure
     .input(changeInput.extend({ confirmedStatement: z.string().min(1).max(2000) }))
-    .mutation(({ input }) => applyReplicationChange(input.clusterId, input.keyspace, input.replication, input.confirmedStatement)),
+    .mutation(({ input }) =>
+      applyReplicationChange(input.clusterId, input.keyspace, input.replication, input.confirmedStatement),
+    ),
 });

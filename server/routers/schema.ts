@@ -12,8 +12,12 @@ const identifier = z.string().min(1).max(48);
 export const schemaRouter = createTRPCRouter({
   keyspaces: publicProcedure.input(clusterInput).query(({ input }) => keyspaceNames(input.clusterId)),
   outline: publicProcedure.input(clusterInput).query(({ input }) => schemaOutline(input.clusterId)),
-  keyspace: publicProcedure.input(clusterInput.extend({ keyspace: identifier })).query(({ input }) => describeKeyspace(input.clusterId, input.keyspace)),
-  table: publicProcedure.input(clusterInput.extend({ keyspace: identifier, table: identifier })).query(({ input }) => describeTable(input.clusterId, input.keyspace, input.table)),
+  keyspace: publicProcedure
+    .input(clusterInput.extend({ keyspace: identifier }))
+    .query(({ input }) => describeKeyspace(input.clusterId, input.keyspace)),
+  table: publicProcedure
+    .input(clusterInput.extend({ keyspace: identifier, table: identifier }))
+    .query(({ input }) => describeTable(input.clusterId, input.keyspace, input.table)),
 
   /** The data-model advisor over every user table (or one keyspace's). */
   advise: publicProcedure

@@ -42,7 +42,9 @@ describe('the schema browser matches the driver metadata', () => {
     expect(table.clustering.map((c) => c.name)).toEqual(meta.clusteringKeys.map((c) => c.name));
     expect(table.clustering.map((c) => c.clusteringOrder)).toEqual(meta.clusteringOrder);
     expect(table.columns.map((c) => c.name).sort()).toEqual(meta.columns.map((c) => c.name).sort());
-    const staticColumns = meta.columns.filter((c) => (c as typeof c & { isStatic?: boolean }).isStatic).map((c) => c.name);
+    const staticColumns = meta.columns
+      .filter((c) => (c as typeof c & { isStatic?: boolean }).isStatic)
+      .map((c) => c.name);
     expect(table.columns.filter((c) => c.kind === 'static').map((c) => c.name)).toEqual(staticColumns);
     const types = Object.fromEntries(table.columns.map((c) => [c.name, c.type]));
     expect(types).toMatchObject({
@@ -77,7 +79,16 @@ describe('the schema browser matches the driver metadata', () => {
     expect(keyspace.replication).toEqual({ strategy: 'NetworkTopologyStrategy', factors: { dc1: 2, dc2: 1 } });
     expect(keyspace.tables).toEqual(['events', 'everything']);
     expect(keyspace.views).toEqual(['events_by_v']);
-    expect(keyspace.types).toEqual([{ name: 'address', fields: [{ name: 'street', type: 'text' }, { name: 'zip', type: 'int' }, { name: 'tags', type: 'frozen<set<text>>' }] }]);
+    expect(keyspace.types).toEqual([
+      {
+        name: 'address',
+        fields: [
+          { name: 'street', type: 'text' },
+          { name: 'zip', type: 'int' },
+          { name: 'tags', type: 'frozen<set<text>>' },
+        ],
+      },
+    ]);
     const view = await caller.schema.table({ clusterId: 'demo', keyspace: KS, table: 'events_by_v' });
     expect(view).toMatchObject({ isView: true, baseTable: 'events' });
     expect(view.partitionKey.map((c) => c.name)).toEqual(['v']);
@@ -85,6 +96,8 @@ describe('the schema browser matches the driver metadata', () => {
   });
 
   it('names the tables there are when asked for one that is not', async () => {
-    await expect(caller.schema.table({ clusterId: 'demo', keyspace: KS, table: 'nothing' })).rejects.toThrow(/keyspace ringside_it_schema of cluster demo has no table or view "nothing" \(it has: events, everything\)/);
+    await expect(caller.schema.table({ clusterId: 'demo', keyspace: KS, table: 'nothing' })).rejects.toThrow(
+      /keyspace ringside_it_schema of cluster demo has no table or view "nothing" \(it has: events, everything\)/,
+    );
   });
 });

@@ -27,12 +27,16 @@ export async function schemaOutline(clusterId: string): Promise<SchemaOutline> {
   const tables = new Map<string, Map<string, { name: string; rank: number }[]>>();
   for (const ks of keyspaces.rows) tables.set(String(ks.get('keyspace_name')), new Map());
   // Key columns first, in key order, as a user lists them in a SELECT.
-  const rank = (kind: string, position: number) => ({ partition_key: 0, clustering: 1, static: 2, regular: 3 })[kind as 'regular'] * 1000 + Math.max(position, 0);
+  const rank = (kind: string, position: number) =>
+    ({ partition_key: 0, clustering: 1, static: 2, regular: 3 })[kind as 'regular'] * 1000 + Math.max(position, 0);
   for (const row of columns.rows) {
     const byTable = tables.get(String(row.get('keyspace_name'))) ?? new Map();
     tables.set(String(row.get('keyspace_name')), byTable);
     const list = byTable.get(String(row.get('table_name'))) ?? [];
-    list.push({ name: String(row.get('column_name')), rank: rank(String(row.get('kind')), Number(row.get('position'))) });
+    list.push({
+      name: String(row.get('column_name')),
+      rank: rank(String(row.get('kind')), Number(row.get('position'))),
+    });
     byTable.set(String(row.get('table_name')), list);
   }
   return {
@@ -42,7 +46,10 @@ export async function schemaOutline(clusterId: string): Promise<SchemaOutline> {
         name,
         tables: [...byTable.entries()]
           .sort(([a], [b]) => a.localeCompare(b))
-          .map(([table, cols]) => ({ name: table, columns: cols.sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name)).map((c) => c.name) })),
+          .map(([table, cols]) => ({
+            name: table,
+            columns: cols.sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name)).map((c) => c.name),
+          })),
       })),
   };
 }

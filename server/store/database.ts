@@ -46,24 +46,43 @@ export function openStore(dataDir: string): Store {
 }
 
 export function migrate(db: Store): number {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)');
-  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').all().map((row) => (row as { version: number }).version));
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
+  const applied = new Set(
+    db
+      .prepare('SELECT version FROM schema_migrations')
+      .all()
+      .map((row) => (row as { version: number }).version),
+  );
   let count = 0;
   for (const migration of MIGRATIONS) {
     if (applied.has(migration.version)) continue;
     db.transaction(() => {
       db.exec(migration.sql);
-      db.prepare('INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.description, new Date().toISOString());
+      db.prepare('INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.description,
+        new Date().toISOString(),
+      );
     })();
     count++;
   }
   db.prepare('INSERT OR IGNORE INTO console_meta (key, value) VALUES (?, ?)').run('instance_id', randomUUID());
-  db.prepare('INSERT OR IGNORE INTO console_meta (key, value) VALUES (?, ?)').run('created_at', new Date().toISOString());
+  db.prepare('INSERT OR IGNORE INTO console_meta (key, value) VALUES (?, ?)').run(
+    'created_at',
+    new Date().toISOString(),
+  );
   return count;
 }
 
 export function consoleIdentity(db: Store): { instanceId: string; createdAt: string; schemaVersion: number } {
-  const meta = Object.fromEntries(db.prepare('SELECT key, value FROM console_meta').all().map((row) => [(row as { key: string }).key, (row as { value: string }).value]));
+  const meta = Object.fromEntries(
+    db
+      .prepare('SELECT key, value FROM console_meta')
+      .all()
+      .map((row) => [(row as { key: string }).key, (row as { value: string }).value]),
+  );
   const schemaVersion = (db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number }).v;
   return { instanceId: meta.instance_id, createdAt: meta.created_at, schemaVersion };
 }

@@ -12,11 +12,15 @@ export interface ClusterEvent {
 }
 
 export function recordEvent(cluster: string, event: ClusterEvent): void {
-  getStore().prepare('INSERT INTO cluster_events (cluster, ts, kind, node, detail) VALUES (?, ?, ?, ?, ?)').run(cluster, event.ts, event.kind, event.node, event.detail);
+  getStore()
+    .prepare('INSERT INTO cluster_events (cluster, ts, kind, node, detail) VALUES (?, ?, ?, ?, ?)')
+    .run(cluster, event.ts, event.kind, event.node, event.detail);
 }
 
 export function eventsBetween(cluster: string, from: number, to: number, limit = 2000): ClusterEvent[] {
   return getStore()
-    .prepare('SELECT ts, kind, node, detail FROM cluster_events WHERE cluster = ? AND ts BETWEEN ? AND ? ORDER BY ts LIMIT ?')
+    .prepare(
+      'SELECT ts, kind, node, detail FROM cluster_events WHERE cluster = ? AND ts BETWEEN ? AND ? ORDER BY ts LIMIT ?',
+    )
     .all(cluster, from, to, limit) as ClusterEvent[];
 }

@@ -3,12 +3,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TEST_CONFIG } from '../testing';
-import { deleteSavedQuery, history, HISTORY_LIMIT, recordRun, redactSecrets, savedQueries, saveQuery } from './query-history';
+import {
+  deleteSavedQuery,
+  history,
+  HISTORY_LIMIT,
+  recordRun,
+  redactSecrets,
+  savedQueries,
+  saveQuery,
+} from './query-history';
 
 process.env.RINGSIDE_CONFIG = TEST_CONFIG;
 process.env.RINGSIDE_DATA_DIR = mkdtempSync(join(tmpdir(), 'ringside-history-'));
 
-const entry = (i: number) => ({ keyspace: 'ks', statement: `SELECT ${i} FROM t`, ranAt: i, tookMs: 1, outcome: 'ok' as const, rows: 1, error: null });
+const entry = (i: number) => ({
+  keyspace: 'ks',
+  statement: `SELECT ${i} FROM t`,
+  ranAt: i,
+  tookMs: 1,
+  outcome: 'ok' as const,
+  rows: 1,
+  error: null,
+});
 
 describe('workbench history and saved queries', () => {
   it('keeps the newest runs per cluster, newest first, and finds them by text', () => {
@@ -25,7 +41,9 @@ describe('workbench history and saved queries', () => {
   it('saves under a name, replaces on the same name, deletes by id', () => {
     saveQuery('a', 'daily', 'ks', 'SELECT 1 FROM t');
     const replaced = saveQuery('a', 'daily', null, 'SELECT 2 FROM t');
-    expect(savedQueries('a')).toEqual([{ id: replaced.id, name: 'daily', keyspace: null, statement: 'SELECT 2 FROM t', updatedAt: expect.any(Number) }]);
+    expect(savedQueries('a')).toEqual([
+      { id: replaced.id, name: 'daily', keyspace: null, statement: 'SELECT 2 FROM t', updatedAt: expect.any(Number) },
+    ]);
     expect(savedQueries('b')).toEqual([]);
     expect(deleteSavedQuery('b', replaced.id)).toBe(false);
     expect(deleteSavedQuery('a', replaced.id)).toBe(true);
@@ -35,7 +53,9 @@ describe('workbench history and saved queries', () => {
 
 describe('history keeps no passwords', () => {
   it('masks the password of CREATE and ALTER ROLE / USER, with = or without', () => {
-    expect(redactSecrets("CREATE ROLE ops WITH PASSWORD = 'it''s secret' AND LOGIN = true")).toBe("CREATE ROLE ops WITH PASSWORD = '*****' AND LOGIN = true");
+    expect(redactSecrets("CREATE ROLE ops WITH PASSWORD = 'it''s secret' AND LOGIN = true")).toBe(
+      "CREATE ROLE ops WITH PASSWORD = '*****' AND LOGIN = true",
+    );
     expect(redactSecrets("ALTER USER bob WITH password 'x'")).toBe("ALTER USER bob WITH password '*****'");
     expect(redactSecrets("SELECT 'PASSWORD' FROM t")).toBe("SELECT 'PASSWORD' FROM t");
   });

@@ -36,7 +36,9 @@ export function redactSecrets(statement: string): string {
 export function recordRun(cluster: string, entry: Omit<HistoryEntry, 'id'>): void {
   const db = getStore();
   db.transaction(() => {
-    db.prepare('INSERT INTO query_history (cluster, keyspace, statement, ran_at, took_ms, outcome, rows, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    db.prepare(
+      'INSERT INTO query_history (cluster, keyspace, statement, ran_at, took_ms, outcome, rows, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
       cluster,
       entry.keyspace,
       redactSecrets(entry.statement),
@@ -46,7 +48,9 @@ export function recordRun(cluster: string, entry: Omit<HistoryEntry, 'id'>): voi
       entry.rows,
       entry.error,
     );
-    db.prepare('DELETE FROM query_history WHERE cluster = ? AND id <= (SELECT id FROM query_history WHERE cluster = ? ORDER BY id DESC LIMIT 1 OFFSET ?)').run(cluster, cluster, HISTORY_LIMIT);
+    db.prepare(
+      'DELETE FROM query_history WHERE cluster = ? AND id <= (SELECT id FROM query_history WHERE cluster = ? ORDER BY id DESC LIMIT 1 OFFSET ?)',
+    ).run(cluster, cluster, HISTORY_LIMIT);
   })();
 }
 
@@ -61,7 +65,9 @@ export function history(cluster: string, search: string | null, limit: number): 
 
 export function savedQueries(cluster: string): SavedQuery[] {
   return getStore()
-    .prepare('SELECT id, name, keyspace, statement, updated_at AS updatedAt FROM saved_queries WHERE cluster = ? ORDER BY name')
+    .prepare(
+      'SELECT id, name, keyspace, statement, updated_at AS updatedAt FROM saved_queries WHERE cluster = ? ORDER BY name',
+    )
     .all(cluster) as SavedQuery[];
 }
 

@@ -34,7 +34,8 @@ async function requestBody(request: Request): Promise<unknown> {
  * `query.exportProgress` reports on it.
  */
 export async function POST(request: Request) {
-  if (crossSite(request)) return Response.json({ error: 'exports are served to the console’s own pages only' }, { status: 403 });
+  if (crossSite(request))
+    return Response.json({ error: 'exports are served to the console’s own pages only' }, { status: 403 });
   const parsed = exportRequestSchema.safeParse(await requestBody(request));
   if (!parsed.success) return Response.json({ error: z.prettifyError(parsed.error) }, { status: 400 });
   const { exportId, ...input }: ExportRequest & { exportId?: string } = parsed.data;

@@ -9,5 +9,7 @@ export function GET() {
   const clusters = config()
     .clusters.filter((c) => c.metrics.enabled)
     .map((c) => ({ clusterId: c.id, latest: collectorFor(c.id).latest }));
-  return new Response(prometheusText(clusters), { headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' } });
+  return new Response(prometheusText(clusters), {
+    headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' },
+  });
 }

@@ -8,7 +8,13 @@ import { config } from '@/server/config';
 export const dynamic = 'force-dynamic';
 
 /** Every cluster page: its sections, and one live subscription shared by everything on the page. */
-export default async function ClusterLayout({ params, children }: { params: Promise<{ cluster: string }>; children: ReactNode }) {
+export default async function ClusterLayout({
+  params,
+  children,
+}: {
+  params: Promise<{ cluster: string }>;
+  children: ReactNode;
+}) {
   const { cluster: clusterId } = await params;
   const cluster = config().clusters.find((c) => c.id === clusterId);
   if (!cluster) notFound();

@@ -1,7 +1,11 @@
 import Link from 'next/link';
 import { TableView } from '@/components/schema/table-view';
 
-export default async function TablePage({ params }: { params: Promise<{ cluster: string; keyspace: string; table: string }> }) {
+export default async function TablePage({
+  params,
+}: {
+  params: Promise<{ cluster: string; keyspace: string; table: string }>;
+}) {
   const { cluster, keyspace, table } = await params;
   return (
     <>
