@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { TRPCReactProvider } from '@/components/trpc/react';
 import './globals.css';
@@ -13,7 +14,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body>
         <header className="topbar">
-          <a href="/">Ringside</a>
+          <Link href="/">Ringside</Link>
         </header>
         <main>
           <TRPCReactProvider>{children}</TRPCReactProvider>

@@ -3,11 +3,11 @@
  * asks for — from the history tables of the real cluster. The points are written first (a cluster id
  * of the benchmark's own), then the query is timed 40 times after 5 warm-up runs. Target: p99 ≤ 100 ms.
  */
-import { runClusterOrThrow } from '../localcluster/harness';
-import { closeAll, driverFor } from '../server/cluster/registry';
-import { ensureHistorySchema, readSeries, writeAggregates } from '../server/metrics/history-store';
-import { RESOLUTIONS, resolutionFor } from '../server/metrics/resolutions';
-import type { AggregateRow } from '../server/metrics/rollup';
+import { runClusterOrThrow } from '@/localcluster/harness';
+import { closeAll, driverFor } from '@/server/cluster/registry';
+import { ensureHistorySchema, readSeries, writeAggregates } from '@/server/metrics/history-store';
+import { RESOLUTIONS, resolutionFor } from '@/server/metrics/resolutions';
+import type { AggregateRow } from '@/server/metrics/rollup';
 import { median } from './console-server';
 
 const SERIES = 10;

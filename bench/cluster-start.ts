@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCluster, runClusterOrThrow } from '../localcluster/harness';
+import { runCluster, runClusterOrThrow } from '@/localcluster/harness';
 
 function kib(status: string, field: string): number {
   const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);

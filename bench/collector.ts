@@ -5,11 +5,11 @@
  * and console CPU per poll. Anchor: OpsCenter's ≈ 340 writes/min/node.
  */
 import type { Client } from 'cassandra-driver';
-import { runClusterOrThrow } from '../localcluster/harness';
-import { jolokiaBulk, jolokiaUrl } from '../server/cluster/jolokia';
-import { closeAll, clusterConfig, driverFor } from '../server/cluster/registry';
-import { MetricsCollector } from '../server/metrics/collector';
-import { RESOLUTIONS } from '../server/metrics/resolutions';
+import { runClusterOrThrow } from '@/localcluster/harness';
+import { jolokiaBulk, jolokiaUrl } from '@/server/cluster/jolokia';
+import { closeAll, clusterConfig, driverFor } from '@/server/cluster/registry';
+import { MetricsCollector } from '@/server/metrics/collector';
+import { RESOLUTIONS } from '@/server/metrics/resolutions';
 
 const POLLS = 7;
 const NODES = ['127.0.0.1', '127.0.0.2', '127.0.0.3'];

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, type TRPCClient } from '@trpc/client';
 import { EventSource } from 'eventsource';
 import superjson from 'superjson';
-import type { AppRouter } from '../server/routers/_app';
+import type { AppRouter } from '@/server/routers/_app';
 
 export interface ConsoleServer {
   url: string;

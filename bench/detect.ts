@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { homedir } from 'node:os';
-import { runClusterOrThrow } from '../localcluster/harness';
+import { runClusterOrThrow } from '@/localcluster/harness';
 import { consoleClient, median, startConsole } from './console-server';
 
 const RUNS = 5;

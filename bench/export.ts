@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import cassandra from 'cassandra-driver';
-import { cqlshCommand } from '../localcluster/cqlsh';
-import { runClusterOrThrow } from '../localcluster/harness';
+import { cqlshCommand } from '@/localcluster/cqlsh';
+import { runClusterOrThrow } from '@/localcluster/harness';
 import { startConsole } from './console-server';
 import { groupRssMb, samplePeak } from './process-memory';
 

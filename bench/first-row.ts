@@ -6,7 +6,7 @@
 import { chromium } from '@playwright/test';
 import { Readable } from 'node:stream';
 import cassandra from 'cassandra-driver';
-import { runClusterOrThrow } from '../localcluster/harness';
+import { runClusterOrThrow } from '@/localcluster/harness';
 import { median, startConsole } from './console-server';
 
 const KS = 'ringside_bench';

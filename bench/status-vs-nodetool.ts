@@ -4,8 +4,8 @@
  * Both must report the same address, DC, status and state. Target: ≥ 20× faster.
  */
 import { spawnSync } from 'node:child_process';
-import { nodetoolCommandLine, runClusterOrThrow } from '../localcluster/harness';
-import { parseNodetoolStatus } from '../localcluster/nodetool-status';
+import { nodetoolCommandLine, runClusterOrThrow } from '@/localcluster/harness';
+import { parseNodetoolStatus } from '@/localcluster/nodetool-status';
 import { consoleClient, median, startConsole } from './console-server';
 
 const CONSOLE_CALLS = 30;

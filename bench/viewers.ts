@@ -2,7 +2,7 @@
  * viewers: requests the console sends to the cluster per poll interval with 1 and with 100
  * clients subscribed over SSE. Target: equal (ratio 1).
  */
-import { runClusterOrThrow } from '../localcluster/harness';
+import { runClusterOrThrow } from '@/localcluster/harness';
 import { consoleClient, startConsole } from './console-server';
 
 const WINDOW_MS = 10_000;

@@ -1,5 +1,5 @@
 /** The shared demo cluster is up before any page is opened (started or reused). */
-import { runClusterOrThrow } from '../localcluster/harness';
+import { runClusterOrThrow } from '@/localcluster/harness';
 
 export default function globalSetup(): void {
   runClusterOrThrow(['up']);

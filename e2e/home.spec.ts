@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { nodetoolStatus } from '../localcluster/harness';
+import { nodetoolStatus } from '@/localcluster/harness';
 import { HomePage } from './pages/home-page';
 
 test('the home page lists every node with the DC and status nodetool gives', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { nodetoolStatus, runClusterOrThrow } from '../localcluster/harness';
+import { nodetoolStatus, runClusterOrThrow } from '@/localcluster/harness';
 import { ClusterPage } from './pages/cluster-page';
 import { GossipPage } from './pages/gossip-page';
 

@@ -4,8 +4,8 @@ import {
   forceMajorCompaction,
   setCompactionThroughput,
   tableWithTwentySSTables,
-} from '../localcluster/compaction-fixture';
-import { runLoad, waitUntilWritable } from '../localcluster/load-generator';
+} from '@/localcluster/compaction-fixture';
+import { runLoad, waitUntilWritable } from '@/localcluster/load-generator';
 import { CompactionPage, MetricsPage } from './pages/metrics-pages';
 
 test('the dashboard charts real traffic, and a longer range reads a coarser rollup', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { runClusterOrThrow } from '../localcluster/harness';
+import { runClusterOrThrow } from '@/localcluster/harness';
 import { cql } from './cql';
 import { QueryPage } from './pages/query-page';
 

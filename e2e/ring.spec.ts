@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { nodetoolStatus } from '../localcluster/harness';
+import { nodetoolStatus } from '@/localcluster/harness';
 import { cql } from './cql';
 import { ClusterPage } from './pages/cluster-page';
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { nodetool } from '../localcluster/harness';
+import { nodetool } from '@/localcluster/harness';
 import { cql } from './cql';
 import { KeyspacesPage, TablePage } from './pages/schema-pages';
 

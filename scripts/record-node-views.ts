@@ -2,11 +2,11 @@
  * Records the Jolokia bulk answers that cluster.nodes asks each node for, from the real local
  * cluster, as fixtures for the unit tests of the merge logic.
  *   npx tsx --conditions=react-server scripts/record-node-views.ts <label> [addresses…]
- * writes server/nodes/recorded/<label>.json.
+ * writes testing/recorded/<label>.json.
  */
 import { writeFileSync } from 'node:fs';
-import { jolokiaBulk, jolokiaUrl } from '../server/cluster/jolokia';
-import { NODE_VIEW_REQUESTS } from '../server/cluster/node-view';
+import { jolokiaBulk, jolokiaUrl } from '@/server/cluster/jolokia';
+import { NODE_VIEW_REQUESTS } from '@/server/nodes/node-view';
 
 const [label, ...given] = process.argv.slice(2);
 if (!label) throw new Error('usage: record-node-views.ts <label> [addresses…]');
@@ -23,7 +23,7 @@ async function main() {
       }
     }),
   );
-  const file = `server/nodes/recorded/${label}.json`;
+  const file = `testing/recorded/${label}.json`;
   writeFileSync(
     file,
     `${JSON.stringify({ recordedAt: new Date().toISOString(), source: 'the real local cluster (npm run cluster), by scripts/record-node-views.ts', answers }, null, 2)}\n`,

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: every layer, against the real local cluster (started once, or reused if it runs):
-#   1. unit tests (Vitest), 2. integration tests (Vitest, real cluster), 3. e2e (Playwright, Chromium).
+#   0. lint, format and import boundaries, type check, 1. unit tests (Vitest), 2. integration tests (Vitest, real cluster), 3. e2e (Playwright, Chromium).
 # Every layer runs even if an earlier one failed; the last line sums them all.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +17,8 @@ step() {
   "$@" || failed_steps+=("$name")
 }
 
+step "lint and boundaries" npm run -s lint
+step "type check" npx tsc --noEmit
 step "unit tests" npx vitest run --config vitest.config.ts --reporter=default --reporter=json --outputFile.json="$OUT/unit.json"
 step "local cluster" npx tsx localcluster/cli.ts up
 step "integration tests" npx vitest run --config vitest.integration.config.ts --reporter=default --reporter=json --outputFile.json="$OUT/integration.json"

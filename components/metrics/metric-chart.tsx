@@ -5,7 +5,7 @@
  * gap and a red mark. On short ranges the live tail from the collector extends the lines.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import {
   CartesianGrid,
   Legend,
@@ -41,6 +41,8 @@ export function MetricChart({
   nodes?: string[];
 }) {
   const trpc = useTRPC();
+  // Where the axis starts before the first answer; fixed when the chart opens, so renders stay pure.
+  const [openedAt] = useState(() => Date.now());
   const series = useQuery(
     trpc.metrics.series.queryOptions(
       { clusterId, metric, rangeMs, nodes: only },
@@ -83,7 +85,7 @@ export function MetricChart({
     return { rows, nodes: [...nodeSet].sort() };
   }, [series.data, live, metric, only]);
 
-  const from = series.data?.from ?? Date.now() - rangeMs;
+  const from = series.data?.from ?? openedAt - rangeMs;
   const tickFormat = (ts: number) =>
     rangeMs > 86_400_000
       ? new Date(ts).toLocaleDateString([], { month: 'short', day: 'numeric' })

@@ -6,7 +6,7 @@
 import type { Completion, CompletionContext, CompletionResult, CompletionSource } from '@codemirror/autocomplete';
 import { SQLDialect } from '@codemirror/lang-sql';
 import type { Extension } from '@codemirror/state';
-import { codeOnly, splitStatements } from '@/server/query/split-statements';
+import { codeOnly, splitStatements } from '@/lib/cql/split-statements';
 
 export interface EditorSchema {
   keyspaces: { name: string; tables: { name: string; columns: string[] }[] }[];

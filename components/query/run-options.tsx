@@ -1,6 +1,6 @@
 'use client';
 /** How statements run: keyspace, consistency, serial consistency, page size, timeout, tracing, bound values. */
-import { CONSISTENCY_LEVELS, SERIAL_CONSISTENCY_LEVELS } from '@/server/query/consistency-levels';
+import { CONSISTENCY_LEVELS, SERIAL_CONSISTENCY_LEVELS } from '@/lib/cql/consistency-levels';
 
 export interface RunOptions {
   consistency: (typeof CONSISTENCY_LEVELS)[number];

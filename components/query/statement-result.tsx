@@ -2,7 +2,7 @@
 /** What one statement gave: its rows (grid or JSON) with paging, export and trace, or its error. */
 import type { inferRouterOutputs } from '@trpc/server';
 import { useState } from 'react';
-import type { JsonValue } from '@/server/query/json-value';
+import type { JsonValue } from '@/lib/cql/json-value';
 import type { AppRouter } from '@/server/routers/_app';
 import { ExportButtons } from './export-button';
 import { ResultGrid, ResultJson } from './result-grid';

@@ -47,9 +47,12 @@ export function RingChart({
   const [selected, setSelected] = useState<number | null>(null);
   const arcs = useMemo(() => arcsOf(ranges), [ranges]);
   const markedToken = marker?.token;
-  useEffect(() => {
+  // A new marker (a located key) selects its arc; adjusted while rendering, not in an effect.
+  const [markedFor, setMarkedFor] = useState<{ token: typeof markedToken; arcs: typeof arcs } | null>(null);
+  if (markedFor?.token !== markedToken || markedFor?.arcs !== arcs) {
+    setMarkedFor({ token: markedToken, arcs });
     if (markedToken !== undefined) setSelected(arcAt(arcs, turnOf(markedToken))?.index ?? null);
-  }, [markedToken, arcs]);
+  }
   const { nodeColor, dcColor } = useMemo(() => palette(nodes), [nodes]);
   const outer = size / 2 - 4;
   const inner = outer * 0.72;

@@ -2,7 +2,7 @@ import cassandra from 'cassandra-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runClusterOrThrow } from '@/localcluster/harness';
 import { closeAll, driverFor } from '../cluster/registry';
-import { testCaller } from '../testing';
+import { testCaller } from '@/testing/test-caller';
 
 const caller = testCaller();
 const KS = 'ringside_it_advisor';

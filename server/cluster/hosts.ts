@@ -3,7 +3,17 @@
  * `ip:9042`, gossip names endpoints `ip:7000`; both are the same node.
  */
 import type { Client, Host } from 'cassandra-driver';
-import type { DriverHost } from '../nodes/merge-nodes';
+
+/** What the driver's metadata says of a host (from system.peers). */
+export interface DriverHost {
+  address: string;
+  hostId: string | null;
+  dc: string | null;
+  rack: string | null;
+  up: boolean;
+  releaseVersion: string | null;
+  tokenCount: number | null;
+}
 
 export function ipOf(endpoint: string): string {
   return endpoint.slice(0, endpoint.lastIndexOf(':'));

@@ -10,7 +10,7 @@ import { config, type ClusterConfig } from '../config';
 import { ClusterUnreachableError, UnknownClusterError } from './errors';
 import { EveryNodeReachablePolicy } from './load-balancing';
 import { processSingleton } from '../process-singleton';
-import { CqlMap, CqlSet } from '../query/cql-collections';
+import { CqlMap, CqlSet } from './cql-collections';
 
 /**
  * Two kinds of client per cluster: the console's own (metadata, system tables, the poller), and the

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { executeOnEachNode } from '../cluster/per-node';
 import { readNodeBulk } from '../cluster/node-bulk';
 import { clusterConfig, driverFor } from '../cluster/registry';
-import { SharedPoller } from '../cluster/shared-poller';
+import { SharedPoller } from '../live/shared-poller';
 import type { JolokiaRequest } from '../cluster/jolokia';
 import { parseCompactions, withProgress, type RunningCompaction } from './compactions';
 import { processSingleton } from '../process-singleton';

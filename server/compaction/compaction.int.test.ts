@@ -6,7 +6,7 @@ import {
 } from '@/localcluster/compaction-fixture';
 import { waitFor } from '@/localcluster/harness';
 import { closeAll } from '../cluster/registry';
-import { testCaller } from '../testing';
+import { testCaller } from '@/testing/test-caller';
 
 const caller = testCaller();
 const KS = 'ringside_it_compaction';

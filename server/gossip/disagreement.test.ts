@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordedViews } from '../nodes/recorded';
+import { recordedViews } from '@/testing/recorded-views';
 import { observerViews } from '../nodes/snapshot';
 import { disagreementMatrix } from './disagreement';
 

@@ -3,7 +3,7 @@
  * its own failure detector, the peer's schema version and generation as its gossip holds them —
  * with every belief that differs from the others' marked, so split views and stuck schema show.
  */
-import type { ObserverView } from '../nodes/snapshot';
+import type { ObserverView } from './observer-view';
 
 export interface Belief {
   status: 'UP' | 'DOWN' | null;

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gossipStatus, parseEndpointStates } from './endpoint-states';
+import { recordedPath } from '@/testing/recorded-views';
 
 // Recorded from FailureDetector.AllEndpointStatesWithPort of node 1 of the real local cluster (Cassandra 5.0.9).
-const recorded = readFileSync(join(import.meta.dirname, 'recorded-endpoint-states.txt'), 'utf8');
+const recorded = readFileSync(recordedPath('endpoint-states.txt'), 'utf8');
 
 describe('parseEndpointStates', () => {
   it('reads every endpoint with generation, heartbeat and versioned states', () => {

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { nodetool, waitFor } from '@/localcluster/harness';
 import { closeAll } from '../cluster/registry';
-import { testCaller } from '../testing';
+import { testCaller } from '@/testing/test-caller';
 import { parseEndpointStates } from './endpoint-states';
 
 const caller = testCaller();

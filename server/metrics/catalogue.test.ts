@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JolokiaResult } from '../cluster/jolokia';
+import { recordedPath } from '@/testing/recorded-views';
 import {
   COLLECTOR_REQUESTS,
   isMetricName,
@@ -15,7 +15,7 @@ import {
 // The answer node 1 of the real local cluster gave to COLLECTOR_REQUESTS (plus two compaction reads the
 // collector does not make), recorded with curl; converted the way jolokiaBulk converts it.
 const recorded = (
-  JSON.parse(readFileSync(join(import.meta.dirname, 'recorded-bulk.json'), 'utf8')) as {
+  JSON.parse(readFileSync(recordedPath('metrics-bulk.json'), 'utf8')) as {
     status: number;
     value?: unknown;
     error?: string;

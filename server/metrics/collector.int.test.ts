@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runLoad } from '@/localcluster/load-generator';
 import { jolokiaBulk, jolokiaUrl } from '../cluster/jolokia';
 import { closeAll, clusterConfig, driverFor } from '../cluster/registry';
-import { TEST_CONFIG } from '../testing';
+import { TEST_CONFIG } from '@/testing/test-caller';
 import { eventsBetween } from '../store/events';
 import { MetricsCollector } from './collector';
 import { readSeries } from './history-store';

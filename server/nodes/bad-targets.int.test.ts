@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeAll } from '../cluster/registry';
-import { testCaller } from '../testing';
+import { testCaller } from '@/testing/test-caller';
 
 const caller = testCaller();
 afterAll(closeAll);

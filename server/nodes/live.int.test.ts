@@ -2,7 +2,7 @@ import { isTrackedEnvelope } from '@trpc/server';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ClusterSnapshot } from './snapshot';
 import { closeAll } from '../cluster/registry';
-import { testCaller } from '../testing';
+import { testCaller } from '@/testing/test-caller';
 import { stopAllPollers } from './live';
 
 const caller = testCaller();

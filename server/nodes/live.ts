@@ -1,7 +1,7 @@
 import 'server-only';
 /** The one shared poller of each cluster, woken early by the driver's host events. */
 import type { Client } from 'cassandra-driver';
-import { SharedPoller } from '../cluster/shared-poller';
+import { SharedPoller } from '../live/shared-poller';
 import { clusterConfig, driverFor } from '../cluster/registry';
 import { recordEvent } from '../store/events';
 import { collectSnapshot, type ClusterSnapshot } from './snapshot';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { JolokiaError } from '../cluster/errors';
-import type { NodeViewResult } from '../cluster/node-view';
+import type { NodeViewResult } from './node-view';
 import { mergeNodes, parseLoad, type DriverHost } from './merge-nodes';
-import { recordedViews } from './recorded';
+import { recordedViews } from '@/testing/recorded-views';
 
 const recorded = recordedViews;
 

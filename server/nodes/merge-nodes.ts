@@ -3,18 +3,10 @@
  * own gossip says over Jolokia (who is Up, who is joining/leaving/moving, load) into one row per
  * node. Pure: it sees no network, so it is tested with answers recorded from the real cluster.
  */
-import type { NodeView, NodeViewResult } from '../cluster/node-view';
-import { ipOf } from '../cluster/hosts';
+import type { NodeView, NodeViewResult } from './node-view';
+import { ipOf, type DriverHost } from '../cluster/hosts';
 
-export interface DriverHost {
-  address: string;
-  hostId: string | null;
-  dc: string | null;
-  rack: string | null;
-  up: boolean;
-  releaseVersion: string | null;
-  tokenCount: number | null;
-}
+export type { DriverHost } from '../cluster/hosts';
 
 export type NodeStatus = 'Up' | 'Down' | 'Unknown';
 export type NodeState = 'Normal' | 'Joining' | 'Leaving' | 'Moving' | 'Unknown';

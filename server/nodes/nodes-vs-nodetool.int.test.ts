@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { nodetoolStatus, runClusterOrThrow, waitFor } from '@/localcluster/harness';
 import type { NodetoolStatusRow } from '@/localcluster/nodetool-status';
 import { closeAll } from '../cluster/registry';
-import { testCaller } from '../testing';
+import { testCaller } from '@/testing/test-caller';
 import type { NodeRow } from './merge-nodes';
 
 const caller = testCaller();

@@ -7,38 +7,19 @@ import 'server-only';
 import type { ClusterConfig } from '../config';
 import { ClusterUnreachableError } from '../cluster/errors';
 import { driverFor } from '../cluster/registry';
-import { readNodeViews, type NodeViewResult } from '../cluster/node-view';
+import { readNodeViews, type NodeViewResult } from './node-view';
 import { refusesConnection } from '../cluster/tcp-probe';
 import { trafficOf } from '../cluster/traffic';
 import { disagreementMatrix, type DisagreementMatrix } from '../gossip/disagreement';
 import type { EndpointState } from '../gossip/endpoint-states';
+import type { GossipEntry, ObserverView } from '../gossip/observer-view';
+
+export type { GossipEntry, ObserverView } from '../gossip/observer-view';
 import { mergeNodes, type DriverHost, type NodeRow } from './merge-nodes';
 import { driverHosts, ipOf } from '../cluster/hosts';
 
-export interface GossipEntry extends EndpointState {
-  address: string;
-  /** The observer's failure detector on this endpoint, and its phi (none for itself). */
-  fdStatus: 'UP' | 'DOWN' | null;
-  phi: number | null;
-  /**
-   * Whether the heartbeat moved within the last STALL_MS, as this observer sees it: a remote peer's
-   * heartbeat reaches an observer only with gossip rounds, so two polls a second apart can agree.
-   * Null until a change has been seen.
-   */
-  heartbeatAdvancing: boolean | null;
-  /** When this observer last saw the heartbeat (or generation) change, ms since 1970. */
-  heartbeatChangedAt: number | null;
-}
-
 /** A heartbeat that has not moved for this long is stalled (gossip rounds run every second). */
 export const STALL_MS = 10_000;
-
-export interface ObserverView {
-  address: string;
-  error: string | null;
-  schemaVersion: string | null;
-  gossip: GossipEntry[];
-}
 
 export interface ClusterSnapshot {
   clusterId: string;

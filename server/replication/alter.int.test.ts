@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAll, driverFor } from '../cluster/registry';
-import { testCaller } from '../testing';
+import { testCaller } from '@/testing/test-caller';
 
 const caller = testCaller();
 const KS = 'ringside_it_alter';

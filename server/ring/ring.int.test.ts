@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodetool, nodetoolStatus } from '@/localcluster/harness';
 import { parseNodetoolRing } from '@/localcluster/nodetool-ring';
 import { closeAll, driverFor } from '../cluster/registry';
-import { testCaller } from '../testing';
+import { testCaller } from '@/testing/test-caller';
 
 const caller = testCaller();
 const KEYSPACES = {

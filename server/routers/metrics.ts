@@ -1,7 +1,7 @@
 import 'server-only';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
-import { eventStream } from '../cluster/event-stream';
+import { eventStream } from '../live/event-stream';
 import { clusterConfig } from '../cluster/registry';
 import { isMetricName, METRICS } from '../metrics/catalogue';
 import { collectorFor } from '../metrics/collectors';

@@ -2,13 +2,13 @@ import 'server-only';
 /** The query workbench: run statements, cancel them, read their traces, history and saved queries. */
 import { z } from 'zod';
 import { clusterConfig } from '../cluster/registry';
-import type { JsonValue } from '../query/bind-values';
-import { exportStatus, stopExport } from '../query/export-progress';
-import { takeRemainder } from '../query/page-remainders';
-import { cancelRun } from '../query/running-statements';
-import { CONSISTENCY_LEVELS, SERIAL_CONSISTENCY_LEVELS } from '../query/consistency';
-import { runStatement, type RunOutcome } from '../query/run-statement';
-import { traceTimeline } from '../query/trace';
+import type { JsonValue } from '../query/run/bind-values';
+import { exportStatus, stopExport } from '../query/export/export-progress';
+import { takeRemainder } from '../query/run/page-remainders';
+import { cancelRun } from '../query/run/running-statements';
+import { CONSISTENCY_LEVELS, SERIAL_CONSISTENCY_LEVELS } from '../query/run/consistency';
+import { runStatement, type RunOutcome } from '../query/run/run-statement';
+import { traceTimeline } from '../query/run/trace';
 import {
   deleteSavedQuery,
   history,

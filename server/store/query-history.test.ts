@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TEST_CONFIG } from '../testing';
+import { TEST_CONFIG } from '@/testing/test-caller';
 import {
   deleteSavedQuery,
   history,

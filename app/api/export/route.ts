@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { toTRPCError } from '@/server/cluster/errors';
 import { clusterConfig } from '@/server/cluster/registry';
-import { finishExport, trackExport } from '@/server/query/export-progress';
-import { exportRequestSchema } from '@/server/query/export-request';
-import { exportRows, type ExportRequest } from '@/server/query/export-rows';
+import { finishExport, trackExport } from '@/server/query/export/export-progress';
+import { exportRequestSchema } from '@/server/query/export/export-request';
+import { exportRows, type ExportRequest } from '@/server/query/export/export-rows';
 
 export const dynamic = 'force-dynamic';
 

@@ -4,7 +4,7 @@
  * duration or collection: `(1, None)` is formatted, `(None,)` for a tuple<ascii> is a repr.
  */
 import { dateTimeParts, pythonDecimalString, pythonFloatRepr } from './format-number';
-import type { PyValue } from './python-value';
+import type { PyValue } from './python-object';
 
 // Python's str.isprintable() is false for these categories (ASCII space, below 0x7f, is handled first).
 const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;

@@ -7,8 +7,8 @@ import 'server-only';
  * Cassandra writes traces asynchronously; the driver waits until the session has its duration.
  */
 import { types } from 'cassandra-driver';
-import { driverFor } from '../cluster/registry';
-import { InvalidInputError } from '../cluster/errors';
+import { driverFor } from '../../cluster/registry';
+import { InvalidInputError } from '../../cluster/errors';
 
 export interface TraceEvent {
   node: string;

@@ -6,8 +6,8 @@ import 'server-only';
  * each kept for two minutes at most.
  */
 import { randomUUID } from 'node:crypto';
-import { InvalidInputError } from '../cluster/errors';
-import { processSingleton } from '../process-singleton';
+import { InvalidInputError } from '../../cluster/errors';
+import { processSingleton } from '../../process-singleton';
 
 /** Rows sent with the answer itself; the rest of the page is fetched with its token. */
 export const HEAD_ROWS = 100;

@@ -3,9 +3,18 @@
  * seeded random values, read through the workbench's own driver client (maps and sets as Map/Set).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, driverFor } from '../cluster/registry';
-import { testCaller } from '../testing';
-import { COLUMNS, COUNTER_UPDATES, cqlshCells, insertStatements, KS, ROWS, SCHEMA, type Cell } from './cqlsh-fixture';
+import { closeAll, driverFor } from '../../cluster/registry';
+import { testCaller } from '@/testing/test-caller';
+import {
+  COLUMNS,
+  COUNTER_UPDATES,
+  cqlshCells,
+  insertStatements,
+  KS,
+  ROWS,
+  SCHEMA,
+  type Cell,
+} from '@/testing/cqlsh-fixture';
 import { formatCqlValue } from './format-cql';
 
 const caller = testCaller();

@@ -7,7 +7,7 @@ import 'server-only';
 import { createRequire } from 'node:module';
 import type { Client } from 'cassandra-driver';
 import { toDriverValues, type JsonValue } from './bind-values';
-import type { CqlType } from './format-cql';
+import type { CqlType } from '../format/format-cql';
 
 export interface BindMarker {
   /** The column the marker stands for, or `in(col)` for `IN ?`. */

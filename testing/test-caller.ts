@@ -3,7 +3,7 @@
  * configuration (the demo cluster plus two deliberately broken ones) and a caller.
  */
 import { fileURLToPath } from 'node:url';
-import { createCaller } from './routers/_app';
+import { createCaller } from '@/server/routers/_app';
 
 export const TEST_CONFIG = fileURLToPath(new URL('../e2e/ringside.test.config.json', import.meta.url));
 

@@ -1,6 +1,6 @@
 import { types } from 'cassandra-driver';
 import { describe, expect, it } from 'vitest';
-import { CqlMap } from './cql-collections';
+import { CqlMap } from '../../cluster/cql-collections';
 import { BindValueError, toDriverValue, toDriverValues } from './bind-values';
 
 const { dataTypes } = types;

@@ -5,7 +5,7 @@ import 'server-only';
  * and timestamps keep every digit; other values as cqlsh prints them. Null is an empty field, an empty string "". Pure.
  */
 import { types } from 'cassandra-driver';
-import { formatCqlValue, type CqlType } from './format-cql';
+import { formatCqlValue, type CqlType } from '../format/format-cql';
 
 const { dataTypes } = types;
 const TEXT = new Set<number>([dataTypes.text, dataTypes.varchar, dataTypes.ascii]);

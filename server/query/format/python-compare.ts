@@ -4,7 +4,7 @@
  * not Cassandra's: timeuuids by 128-bit value, inet addresses as text, sets of sets by inclusion,
  * NaN bisected to the front.
  */
-import type { PyValue } from './python-value';
+import type { PyValue } from './python-object';
 
 /** Python raised TypeError comparing two values (None with anything, dicts, durations…). */
 export class PyTypeError extends Error {}

@@ -4,7 +4,7 @@ import 'server-only';
  * natively (straight to disk, its memory flat however big the file) and polls this for the row count,
  * the end, or the error that cut the stream — which a broken download alone would not explain.
  */
-import { processSingleton } from '../process-singleton';
+import { processSingleton } from '../../process-singleton';
 
 export interface ExportStatus {
   rows: number;

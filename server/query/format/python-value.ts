@@ -11,25 +11,10 @@ import { types } from 'cassandra-driver';
 import type { TypeShape, UdtField } from './cql-type';
 import { pythonTimestampMicros } from './format-number';
 import { formatInet } from './format-inet';
+import type { PyValue } from './python-object';
 import { sortedSet } from './python-compare';
 
-export type PyValue =
-  | { kind: 'none' }
-  | { kind: 'int'; value: bigint }
-  | { kind: 'float'; value: number }
-  | { kind: 'bool'; value: boolean }
-  | { kind: 'str'; value: string }
-  | { kind: 'bytes'; value: Uint8Array }
-  | { kind: 'decimal'; unscaled: bigint; scale: number }
-  | { kind: 'uuid'; value: string }
-  | { kind: 'datetime'; micros: bigint }
-  | { kind: 'date'; days: number }
-  | { kind: 'time'; nanos: bigint }
-  | { kind: 'duration'; months: number; days: number; nanos: bigint }
-  | { kind: 'list' | 'tuple' | 'sortedset'; items: PyValue[] }
-  | { kind: 'map'; entries: [PyValue, PyValue][] }
-  | { kind: 'namedtuple'; typeName: string; fieldNames: string[]; items: PyValue[] }
-  | { kind: 'opaque'; text: string };
+export type { PyValue } from './python-object';
 
 const NONE: PyValue = { kind: 'none' };
 

@@ -6,9 +6,9 @@ import 'server-only';
 import { z } from 'zod';
 import type { ClusterConfig } from '../config';
 import { parseEndpointStates, type EndpointState } from '../gossip/endpoint-states';
-import { JolokiaError } from './errors';
-import { jolokiaTarget, readNodeBulk } from './node-bulk';
-import { valueOf, type JolokiaRequest, type JolokiaResult, type JolokiaTarget } from './jolokia';
+import { JolokiaError } from '../cluster/errors';
+import { jolokiaTarget, readNodeBulk } from '../cluster/node-bulk';
+import { valueOf, type JolokiaRequest, type JolokiaResult, type JolokiaTarget } from '../cluster/jolokia';
 
 const endpointList = z.array(z.string());
 

@@ -98,7 +98,7 @@ export function isDestructive(statement: string): boolean {
  * For a `USE` statement, the keyspace it names (unquoted names lower-cased, as Cassandra does);
  * null for any other statement. A `USE` it cannot read is an error, never a statement to pass on.
  */
-export function useKeyspace(statement: string): string | null {
+export function keyspaceOfUse(statement: string): string | null {
   if (firstKeyword(statement) !== 'USE') return null;
   const code = codeOnly(statement);
   const start = code.search(/\S/);

@@ -5,7 +5,7 @@ import 'server-only';
  * Cancel that arrives during any of them counts. The driver cannot withdraw a request once sent:
  * cancelling frees the user at once and discards the answer; Cassandra may still complete it.
  */
-import { processSingleton } from '../process-singleton';
+import { processSingleton } from '../../process-singleton';
 
 const running = processSingleton('workbench-running', () => new Map<string, AbortController>());
 

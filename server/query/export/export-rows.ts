@@ -4,16 +4,16 @@ import 'server-only';
  * when the reader has taken the last one, so memory stays flat however many rows there are. While
  * one page is written out, the next is already on its way from Cassandra.
  */
-import { types } from 'cassandra-driver';
-import { InvalidInputError } from '../cluster/errors';
-import type { JsonValue } from './bind-values';
-import { CONSISTENCY_LEVELS, driverConsistency } from './consistency';
+import { type types } from 'cassandra-driver';
+import { InvalidInputError } from '../../cluster/errors';
+import type { JsonValue } from '../run/bind-values';
+import { type CONSISTENCY_LEVELS, driverConsistency } from '../run/consistency';
 import { csvCell, csvLine } from './csv';
-import type { CqlType } from './format-cql';
-import { rowJson } from './json-text';
-import { boundParameters } from './prepare';
-import { firstKeyword } from './split-statements';
-import { workbenchClient } from './workbench-client';
+import type { CqlType } from '../format/format-cql';
+import { rowJson } from '../format/json-text';
+import { boundParameters } from '../run/prepare';
+import { firstKeyword } from '@/lib/cql/split-statements';
+import { workbenchClient } from '../run/workbench-client';
 
 export interface ExportRequest {
   clusterId: string;

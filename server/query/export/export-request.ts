@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONSISTENCY_LEVELS } from './consistency';
+import { CONSISTENCY_LEVELS } from '../run/consistency';
 
 /** What the browser posts to /api/export. */
 export const exportRequestSchema = z.object({

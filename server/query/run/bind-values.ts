@@ -6,9 +6,9 @@ import 'server-only';
  * vectors, non-text map keys) and names the marker when a value does not fit. Pure.
  */
 import { types } from 'cassandra-driver';
-import { CqlMap } from './cql-collections';
-import { shapeOf, type CqlType, type TypeShape } from './cql-type';
-import type { JsonValue } from './json-value';
+import { CqlMap } from '../../cluster/cql-collections';
+import { shapeOf, type CqlType, type TypeShape } from '../format/cql-type';
+import type { JsonValue } from '@/lib/cql/json-value';
 
 export type { JsonValue };
 

@@ -1,7 +1,7 @@
 import 'server-only';
 /** The workbench's driver client for a keyspace, leased, once the keyspace is known to exist. */
-import { UnknownKeyspaceError } from '../cluster/errors';
-import { driverFor, leaseWorkbenchClient, type ClientLease } from '../cluster/registry';
+import { UnknownKeyspaceError } from '../../cluster/errors';
+import { driverFor, leaseWorkbenchClient, type ClientLease } from '../../cluster/registry';
 
 /** A missing keyspace is named before a client is bound to it (the driver's own error is a bare connect failure). */
 export async function checkKeyspace(clusterId: string, keyspace: string): Promise<void> {

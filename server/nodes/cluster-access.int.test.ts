@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { nodetoolStatus } from '@/localcluster/harness';
-import { TEST_CONFIG } from '../testing';
+import { TEST_CONFIG } from '@/testing/test-caller';
 import { readNodeViews } from './node-view';
-import { closeAll, clusterConfig, driverFor } from './registry';
+import { closeAll, clusterConfig, driverFor } from '../cluster/registry';
 
 process.env.RINGSIDE_CONFIG = TEST_CONFIG;
 afterAll(closeAll);

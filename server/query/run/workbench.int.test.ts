@@ -4,10 +4,10 @@
  * their position, confirmation of destructive statements, history, a 100 MB result, and the export.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runClusterOrThrow } from '../../localcluster/harness';
-import { closeAll, driverFor } from '../cluster/registry';
-import { testCaller } from '../testing';
-import { exportRows } from './export-rows';
+import { runClusterOrThrow } from '@/localcluster/harness';
+import { closeAll, driverFor } from '../../cluster/registry';
+import { testCaller } from '@/testing/test-caller';
+import { exportRows } from '../export/export-rows';
 
 const caller = testCaller();
 const KS = 'ringside_it_workbench';

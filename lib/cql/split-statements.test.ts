@@ -5,7 +5,7 @@ import {
   isDestructive,
   splitStatements,
   UnreadableUseError,
-  useKeyspace,
+  keyspaceOfUse,
 } from './split-statements';
 
 const texts = (script: string) => splitStatements(script).map((s) => s.text);
@@ -80,10 +80,10 @@ describe('statements the workbench treats specially', () => {
   });
 
   it('reads the keyspace of USE, after comments too, and refuses one it cannot read', () => {
-    expect(useKeyspace('USE Shop')).toBe('shop');
-    expect(useKeyspace('-- setup\nUSE "Mixed""Case";')).toBe('Mixed"Case');
-    expect(useKeyspace('SELECT * FROM use')).toBeNull();
-    expect(() => useKeyspace('USE ks; DROP TABLE t')).toThrow(UnreadableUseError);
-    expect(() => useKeyspace('USE')).toThrow(UnreadableUseError);
+    expect(keyspaceOfUse('USE Shop')).toBe('shop');
+    expect(keyspaceOfUse('-- setup\nUSE "Mixed""Case";')).toBe('Mixed"Case');
+    expect(keyspaceOfUse('SELECT * FROM use')).toBeNull();
+    expect(() => keyspaceOfUse('USE ks; DROP TABLE t')).toThrow(UnreadableUseError);
+    expect(() => keyspaceOfUse('USE')).toThrow(UnreadableUseError);
   });
 });

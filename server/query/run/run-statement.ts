@@ -5,19 +5,19 @@ import 'server-only';
  * returns one page of rows formatted as cqlsh prints them, plus each row as JSON. A page is bounded
  * in bytes as well as rows, so a result of huge cells arrives as smaller pages rather than all at once.
  */
-import { types } from 'cassandra-driver';
-import { ClusterUnreachableError, UnknownClusterError, UnknownKeyspaceError } from '../cluster/errors';
+import { type types } from 'cassandra-driver';
+import { ClusterUnreachableError, UnknownClusterError, UnknownKeyspaceError } from '../../cluster/errors';
 import type { JsonValue } from './bind-values';
-import { CONSISTENCY_LEVELS, driverConsistency, SERIAL_CONSISTENCY_LEVELS } from './consistency';
-import { cqlTypeName, shapeOf } from './cql-type';
-import { formatCqlValue, type CqlType } from './format-cql';
-import { rowJson } from './json-text';
+import { type CONSISTENCY_LEVELS, driverConsistency, type SERIAL_CONSISTENCY_LEVELS } from './consistency';
+import { cqlTypeName, shapeOf } from '../format/cql-type';
+import { formatCqlValue, type CqlType } from '../format/format-cql';
+import { rowJson } from '../format/json-text';
 import { splitPage } from './page-remainders';
 import { boundParameters } from './prepare';
 import { beginRun, CancelledError } from './running-statements';
-import { isDestructive, UnreadableUseError, useKeyspace } from './split-statements';
+import { isDestructive, UnreadableUseError, keyspaceOfUse } from '@/lib/cql/split-statements';
 import { checkKeyspace, workbenchClient } from './workbench-client';
-import type { ClientLease } from '../cluster/registry';
+import type { ClientLease } from '../../cluster/registry';
 import { describeStatementError, type StatementError } from './statement-error';
 
 export interface RunRequest {
@@ -134,7 +134,7 @@ export async function runStatement(request: RunRequest, signal?: AbortSignal): P
   const run = beginRun(request.runId, signal);
   let leasing: Promise<ClientLease> | null = null;
   try {
-    const use = useKeyspace(request.statement);
+    const use = keyspaceOfUse(request.statement);
     if (use !== null) {
       await run.race(checkKeyspace(request.clusterId, use));
       return { ok: true, kind: 'use', keyspace: use, tookMs: took() };
