@@ -1,20 +1,27 @@
 import 'server-only';
 /**
- * tRPC initialisation. Only the router factory, the caller factory and the base procedures leave
- * this file; every cluster error becomes a TRPCError in one middleware (cluster/errors.ts).
+ * tRPC initialisation: the context every procedure sees, and the base procedures. Only these leave
+ * this file; every cluster error becomes a TRPCError in one middleware (cluster/errors.ts), and every
+ * mutation passes the one same-origin guard (http/same-origin.ts). The login work plugs in here: the
+ * session joins the context, and role procedures derive from `publicProcedure` / `clusterProcedure`.
  */
-import { initTRPC } from '@trpc/server';
+import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
-import { ZodError } from 'zod';
+import { z, ZodError } from 'zod';
 import { toTRPCError } from './cluster/errors';
+import { clusterInput } from './cluster/cluster-input';
+import { clusterConfig } from './cluster/registry';
+import { crossSiteReason } from './http/same-origin';
 
 export interface Context {
-  /** Where the request came from, for logs; empty for server-side callers. */
-  origin: string;
+  /** The request's headers; empty for server-side callers (tests, start-up work). */
+  headers: Headers;
+  /** Names the request in logs, and in the response's `x-request-id`. */
+  requestId: string;
 }
 
-export function createContext(request?: Request): Context {
-  return { origin: request?.headers.get('x-forwarded-for') ?? 'local' };
+export function createContext({ headers, requestId }: { headers: Headers; requestId?: string }): Context {
+  return { headers, requestId: requestId ?? crypto.randomUUID() };
 }
 
 const t = initTRPC.context<Context>().create({
@@ -43,6 +50,33 @@ const mapClusterErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * tRPC 11 refuses form and text/plain posts already (415), but a guard that depends on that detail is
+ * one upgrade away from gone: a mutation from another site's page is refused here, by name.
+ */
+const sameOriginMutations = t.middleware(({ type, ctx, next }) => {
+  if (type === 'mutation') {
+    const reason = crossSiteReason(ctx.headers);
+    if (reason) throw new TRPCError({ code: 'FORBIDDEN', message: reason });
+  }
+  return next();
+});
+
+export { clusterInput };
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(mapClusterErrors);
+export const publicProcedure = t.procedure.use(mapClusterErrors).use(sameOriginMutations);
+
+/**
+ * A procedure about one configured cluster: its input carries `clusterId`, resolved once here — an
+ * unknown id is NOT_FOUND naming the configured ones — and the cluster's configuration is `ctx.cluster`.
+ */
+export const clusterProcedure = publicProcedure.use(async ({ getRawInput, next }) => {
+  // Read from the raw input: each procedure still declares its whole input (clusterInput.extend(...)),
+  // which keeps the client's input types exact.
+  const parsed = clusterInput.safeParse(await getRawInput());
+  if (!parsed.success)
+    throw new TRPCError({ code: 'BAD_REQUEST', message: z.prettifyError(parsed.error), cause: parsed.error });
+  return next({ ctx: { cluster: clusterConfig(parsed.data.clusterId) } });
+});

@@ -4,10 +4,11 @@
  */
 import { fileURLToPath } from 'node:url';
 import { createCaller } from '@/server/routers/_app';
+import { createContext } from '@/server/trpc';
 
 export const TEST_CONFIG = fileURLToPath(new URL('../e2e/ringside.test.config.json', import.meta.url));
 
 export function testCaller() {
   process.env.RINGSIDE_CONFIG = TEST_CONFIG;
-  return createCaller({ origin: 'test' });
+  return createCaller(createContext({ headers: new Headers() }));
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createContext } from '../trpc';
 import { createCaller } from './_app';
 
 beforeAll(() => {
@@ -26,7 +27,7 @@ beforeAll(() => {
   process.env.RINGSIDE_CONFIG = file;
 });
 
-const caller = () => createCaller({ origin: 'test' });
+const caller = () => createCaller(createContext({ headers: new Headers() }));
 
 async function trpcErrorOf(promise: Promise<unknown>): Promise<TRPCError> {
   try {

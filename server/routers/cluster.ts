@@ -1,14 +1,11 @@
 import 'server-only';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
-import { clusterConfig } from '../cluster/registry';
 import { trafficOf } from '../cluster/traffic';
 import { config } from '../config';
 import { listNodes } from '../nodes/list-nodes';
 import { clusterPoller } from '../nodes/live';
-import { createTRPCRouter, publicProcedure } from '../trpc';
-
-export const clusterInput = z.object({ clusterId: z.string().min(1).max(64) });
+import { clusterInput, clusterProcedure, createTRPCRouter, publicProcedure } from '../trpc';
 
 export const clusterRouter = createTRPCRouter({
   /** The configured clusters, without secrets. */
@@ -22,24 +19,23 @@ export const clusterRouter = createTRPCRouter({
     })),
   ),
 
-  nodes: publicProcedure.input(clusterInput).query(({ input }) => listNodes(input.clusterId)),
+  nodes: clusterProcedure.input(clusterInput).query(({ ctx }) => listNodes(ctx.cluster.id)),
 
   /**
    * The cluster as the shared poller sees it, pushed on every poll (SSE). Every browser reads the
    * same poller: more viewers mean more pushes, not more requests to the cluster.
    */
-  live: publicProcedure
+  live: clusterProcedure
     .input(clusterInput.extend({ lastEventId: z.string().nullish() }))
-    .subscription(async function* ({ input, signal }) {
-      const poller = clusterPoller(clusterConfig(input.clusterId).id);
+    .subscription(async function* ({ input, ctx, signal }) {
+      const poller = clusterPoller(ctx.cluster.id);
       for await (const snapshot of poller.stream(signal, input.lastEventId)) {
         yield tracked(snapshot.id, { ...snapshot.value, takenAt: snapshot.takenAt });
       }
     }),
 
   /** What this console has sent to the cluster so far. */
-  traffic: publicProcedure.input(clusterInput).query(({ input }) => {
-    clusterConfig(input.clusterId);
-    return { ...trafficOf(input.clusterId), subscribers: clusterPoller(input.clusterId).subscriberCount };
+  traffic: clusterProcedure.input(clusterInput).query(({ ctx }) => {
+    return { ...trafficOf(ctx.cluster.id), subscribers: clusterPoller(ctx.cluster.id).subscriberCount };
   }),
 });

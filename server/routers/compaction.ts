@@ -2,28 +2,26 @@ import 'server-only';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import { compactionHistory, compactionPoller, tableCompaction } from '../compaction/compaction-service';
-import { clusterConfig } from '../cluster/registry';
-import { createTRPCRouter, publicProcedure } from '../trpc';
-import { clusterInput } from './cluster';
+import { clusterInput, clusterProcedure, createTRPCRouter } from '../trpc';
 
 export const compactionRouter = createTRPCRouter({
   /** Running compactions with progress, rate and ETA, and pending tasks, every second while watched. */
-  live: publicProcedure
+  live: clusterProcedure
     .input(clusterInput.extend({ lastEventId: z.string().nullish() }))
-    .subscription(async function* ({ input, signal }) {
-      const poller = compactionPoller(clusterConfig(input.clusterId).id);
+    .subscription(async function* ({ input, ctx, signal }) {
+      const poller = compactionPoller(ctx.cluster.id);
       for await (const snapshot of poller.stream(signal, input.lastEventId)) yield tracked(snapshot.id, snapshot.value);
     }),
-  current: publicProcedure
+  current: clusterProcedure
     .input(clusterInput)
-    .query(async ({ input }) => (await compactionPoller(clusterConfig(input.clusterId).id).fresh()).value),
-  history: publicProcedure
+    .query(async ({ ctx }) => (await compactionPoller(ctx.cluster.id).fresh()).value),
+  history: clusterProcedure
     .input(
       clusterInput.extend({
         limit: z.number().int().min(1).max(1000).default(50),
         keyspace: z.string().max(48).optional(),
       }),
     )
-    .query(({ input }) => compactionHistory(input.clusterId, input.limit, input.keyspace)),
-  tables: publicProcedure.input(clusterInput).query(({ input }) => tableCompaction(input.clusterId)),
+    .query(({ input, ctx }) => compactionHistory(ctx.cluster.id, input.limit, input.keyspace)),
+  tables: clusterProcedure.input(clusterInput).query(({ ctx }) => tableCompaction(ctx.cluster.id)),
 });

@@ -2,12 +2,10 @@ import 'server-only';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import { eventStream } from '../live/event-stream';
-import { clusterConfig } from '../cluster/registry';
 import { isMetricName, METRICS } from '../metrics/catalogue';
 import { collectorFor } from '../metrics/collectors';
 import { metricSeries } from '../metrics/series';
-import { createTRPCRouter, publicProcedure } from '../trpc';
-import { clusterInput } from './cluster';
+import { clusterInput, clusterProcedure, createTRPCRouter, publicProcedure } from '../trpc';
 
 const DAY = 86_400_000;
 
@@ -15,7 +13,7 @@ export const metricsRouter = createTRPCRouter({
   catalogue: publicProcedure.query(() => METRICS),
 
   /** One metric per node over a range (15 min to 30 days); the resolution follows the range. */
-  series: publicProcedure
+  series: clusterProcedure
     .input(
       clusterInput.extend({
         metric: z
@@ -34,19 +32,17 @@ export const metricsRouter = createTRPCRouter({
         nodes: z.array(z.string()).max(1000).optional(),
       }),
     )
-    .query(({ input }) =>
-      metricSeries(input.clusterId, input.metric, input.rangeMs, input.to ?? Date.now(), input.nodes),
+    .query(({ input, ctx }) =>
+      metricSeries(ctx.cluster.id, input.metric, input.rangeMs, input.to ?? Date.now(), input.nodes),
     ),
 
-  status: publicProcedure
-    .input(clusterInput)
-    .query(({ input }) => ({ ...collectorFor(clusterConfig(input.clusterId).id).status })),
+  status: clusterProcedure.input(clusterInput).query(({ ctx }) => ({ ...collectorFor(ctx.cluster.id).status })),
 
   /** Every value the collector just read, pushed after each poll: the charts' live tail. */
-  live: publicProcedure
+  live: clusterProcedure
     .input(clusterInput.extend({ lastEventId: z.string().nullish() }))
-    .subscription(async function* ({ input, signal }) {
-      const collector = collectorFor(clusterConfig(input.clusterId).id);
+    .subscription(async function* ({ input, ctx, signal }) {
+      const collector = collectorFor(ctx.cluster.id);
       // A few polls are buffered: each one is a point on the charts' live tail.
       for await (const latest of eventStream((push) => collector.subscribe(push), signal, {
         initial: collector.latest,

@@ -1,12 +1,10 @@
 import 'server-only';
 /** The query workbench: run statements, cancel them, read their traces, history and saved queries. */
 import { z } from 'zod';
-import { clusterConfig } from '../cluster/registry';
-import type { JsonValue } from '../query/run/bind-values';
 import { exportStatus, stopExport } from '../query/export/export-progress';
 import { takeRemainder } from '../query/run/page-remainders';
 import { cancelRun } from '../query/run/running-statements';
-import { CONSISTENCY_LEVELS, SERIAL_CONSISTENCY_LEVELS } from '../query/run/consistency';
+import { runRequestSchema } from '../query/run/run-request';
 import { runStatement, type RunOutcome } from '../query/run/run-statement';
 import { traceTimeline } from '../query/run/trace';
 import {
@@ -17,39 +15,16 @@ import {
   saveQuery,
   type HistoryEntry,
 } from '../store/query-history';
-import { createTRPCRouter, publicProcedure } from '../trpc';
-import { clusterInput } from './cluster';
+import { clusterInput, clusterProcedure, createTRPCRouter, publicProcedure } from '../trpc';
 
 const keyspaceName = z.string().min(1).max(48);
 
-export const runInput = clusterInput.extend({
-  keyspace: keyspaceName.nullable(),
-  statement: z.string().trim().min(1, 'the statement is empty').max(1_000_000),
-  values: z.array(z.json()).max(65_535).nullable().default(null),
-  consistency: z.enum(CONSISTENCY_LEVELS).default('LOCAL_ONE'),
-  serialConsistency: z.enum(SERIAL_CONSISTENCY_LEVELS).default('SERIAL'),
-  pageSize: z.number().int().min(1).max(5000).default(100),
-  pagingState: z
-    .string()
-    .regex(/^[0-9a-f]+$/i, 'a paging state is hex')
-    .max(100_000)
-    .nullable()
-    .default(null),
-  timeoutMs: z.number().int().min(100).max(600_000).default(12_000),
-  tracing: z.boolean().default(false),
-  confirmed: z.boolean().default(false),
-  runId: z.string().min(1).max(64),
-  /** Paging through a result that already ran is not a new entry in the history. */
-  recordHistory: z.boolean().default(true),
-});
-
 export const queryRouter = createTRPCRouter({
-  run: publicProcedure.input(runInput).mutation(async ({ input, signal }) => {
-    clusterConfig(input.clusterId);
+  run: clusterProcedure.input(runRequestSchema).mutation(async ({ input, ctx, signal }) => {
     const started = Date.now();
     const remember = (entry: Pick<HistoryEntry, 'keyspace' | 'outcome' | 'rows' | 'error'>) => {
       if (input.recordHistory)
-        recordRun(input.clusterId, {
+        recordRun(ctx.cluster.id, {
           ...entry,
           statement: input.statement,
           ranAt: started,
@@ -58,7 +33,7 @@ export const queryRouter = createTRPCRouter({
     };
     let outcome: RunOutcome;
     try {
-      outcome = await runStatement({ ...input, values: input.values as JsonValue[] | null }, signal);
+      outcome = await runStatement(input, signal);
     } catch (error) {
       // An unknown keyspace or an unreachable cluster is a run that failed, and the history says so.
       remember({
@@ -92,19 +67,19 @@ export const queryRouter = createTRPCRouter({
   cancel: publicProcedure
     .input(z.object({ runId: z.string().min(1).max(64) }))
     .mutation(({ input }) => ({ cancelled: cancelRun(input.runId) })),
-  trace: publicProcedure
+  trace: clusterProcedure
     .input(clusterInput.extend({ traceId: z.string().min(1).max(64) }))
-    .query(({ input }) => traceTimeline(input.clusterId, input.traceId)),
-  history: publicProcedure
+    .query(({ input, ctx }) => traceTimeline(ctx.cluster.id, input.traceId)),
+  history: clusterProcedure
     .input(
       clusterInput.extend({
         search: z.string().max(200).nullable().default(null),
         limit: z.number().int().min(1).max(1000).default(100),
       }),
     )
-    .query(({ input }) => history(clusterConfig(input.clusterId).id, input.search || null, input.limit)),
-  saved: publicProcedure.input(clusterInput).query(({ input }) => savedQueries(clusterConfig(input.clusterId).id)),
-  save: publicProcedure
+    .query(({ input, ctx }) => history(ctx.cluster.id, input.search || null, input.limit)),
+  saved: clusterProcedure.input(clusterInput).query(({ ctx }) => savedQueries(ctx.cluster.id)),
+  save: clusterProcedure
     .input(
       clusterInput.extend({
         name: z.string().trim().min(1).max(200),
@@ -112,8 +87,8 @@ export const queryRouter = createTRPCRouter({
         statement: z.string().trim().min(1).max(1_000_000),
       }),
     )
-    .mutation(({ input }) => saveQuery(clusterConfig(input.clusterId).id, input.name, input.keyspace, input.statement)),
-  deleteSaved: publicProcedure
+    .mutation(({ input, ctx }) => saveQuery(ctx.cluster.id, input.name, input.keyspace, input.statement)),
+  deleteSaved: clusterProcedure
     .input(clusterInput.extend({ id: z.number().int() }))
-    .mutation(({ input }) => ({ deleted: deleteSavedQuery(input.clusterId, input.id) })),
+    .mutation(({ input, ctx }) => ({ deleted: deleteSavedQuery(ctx.cluster.id, input.id) })),
 });

@@ -2,8 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { applyReplicationChange, keyspaceReplications, previewReplicationChange } from '../replication/keyspaces';
 import { locateKey } from '../replication/locate-key';
-import { createTRPCRouter, publicProcedure } from '../trpc';
-import { clusterInput } from './cluster';
+import { clusterInput, clusterProcedure, createTRPCRouter } from '../trpc';
 
 const identifier = z.string().min(1).max(48);
 const replicationInput = z.object({
@@ -13,24 +12,24 @@ const replicationInput = z.object({
 const changeInput = clusterInput.extend({ keyspace: identifier, replication: replicationInput });
 
 export const replicationRouter = createTRPCRouter({
-  keyspaces: publicProcedure.input(clusterInput).query(({ input }) => keyspaceReplications(input.clusterId)),
+  keyspaces: clusterProcedure.input(clusterInput).query(({ ctx }) => keyspaceReplications(ctx.cluster.id)),
 
   /** A partition key's token and replicas; one string per partition-key column, parsed by its type. */
-  locate: publicProcedure
+  locate: clusterProcedure
     .input(
       clusterInput.extend({ keyspace: identifier, table: identifier, key: z.record(z.string(), z.string().max(4096)) }),
     )
-    .query(({ input }) => locateKey(input.clusterId, input.keyspace, input.table, input.key)),
+    .query(({ input, ctx }) => locateKey(ctx.cluster.id, input.keyspace, input.table, input.key)),
 
   /** The ALTER statement a change produces and what must be run after it; changes nothing. */
-  preview: publicProcedure
+  preview: clusterProcedure
     .input(changeInput)
-    .query(({ input }) => previewReplicationChange(input.clusterId, input.keyspace, input.replication)),
+    .query(({ input, ctx }) => previewReplicationChange(ctx.cluster.id, input.keyspace, input.replication)),
 
   /** Runs the change, only with the statement the operator confirmed. */
-  alter: publicProcedure
+  alter: clusterProcedure
     .input(changeInput.extend({ confirmedStatement: z.string().min(1).max(2000) }))
-    .mutation(({ input }) =>
-      applyReplicationChange(input.clusterId, input.keyspace, input.replication, input.confirmedStatement),
+    .mutation(({ input, ctx }) =>
+      applyReplicationChange(ctx.cluster.id, input.keyspace, input.replication, input.confirmedStatement),
     ),
 });

@@ -4,23 +4,22 @@ import { advise } from '../advisor/advisor';
 import { DEFAULT_THRESHOLDS } from '../advisor/rules';
 import { describeKeyspace, describeTable } from '../schema/describe';
 import { keyspaceNames, schemaOutline } from '../schema/keyspaces';
-import { createTRPCRouter, publicProcedure } from '../trpc';
-import { clusterInput } from './cluster';
+import { clusterInput, clusterProcedure, createTRPCRouter } from '../trpc';
 
 const identifier = z.string().min(1).max(48);
 
 export const schemaRouter = createTRPCRouter({
-  keyspaces: publicProcedure.input(clusterInput).query(({ input }) => keyspaceNames(input.clusterId)),
-  outline: publicProcedure.input(clusterInput).query(({ input }) => schemaOutline(input.clusterId)),
-  keyspace: publicProcedure
+  keyspaces: clusterProcedure.input(clusterInput).query(({ ctx }) => keyspaceNames(ctx.cluster.id)),
+  outline: clusterProcedure.input(clusterInput).query(({ ctx }) => schemaOutline(ctx.cluster.id)),
+  keyspace: clusterProcedure
     .input(clusterInput.extend({ keyspace: identifier }))
-    .query(({ input }) => describeKeyspace(input.clusterId, input.keyspace)),
-  table: publicProcedure
+    .query(({ input, ctx }) => describeKeyspace(ctx.cluster.id, input.keyspace)),
+  table: clusterProcedure
     .input(clusterInput.extend({ keyspace: identifier, table: identifier }))
-    .query(({ input }) => describeTable(input.clusterId, input.keyspace, input.table)),
+    .query(({ input, ctx }) => describeTable(ctx.cluster.id, input.keyspace, input.table)),
 
   /** The data-model advisor over every user table (or one keyspace's). */
-  advise: publicProcedure
+  advise: clusterProcedure
     .input(
       clusterInput.extend({
         keyspace: identifier.optional(),
@@ -34,5 +33,5 @@ export const schemaRouter = createTRPCRouter({
           .optional(),
       }),
     )
-    .query(({ input }) => advise(input.clusterId, { ...DEFAULT_THRESHOLDS, ...input.thresholds }, input.keyspace)),
+    .query(({ input, ctx }) => advise(ctx.cluster.id, { ...DEFAULT_THRESHOLDS, ...input.thresholds }, input.keyspace)),
 });

@@ -2,18 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { toTRPCError } from '@/server/cluster/errors';
 import { clusterConfig } from '@/server/cluster/registry';
+import { crossSiteReason } from '@/server/http/same-origin';
 import { finishExport, trackExport } from '@/server/query/export/export-progress';
 import { exportRequestSchema } from '@/server/query/export/export-request';
-import { exportRows, type ExportRequest } from '@/server/query/export/export-rows';
+import { exportRows } from '@/server/query/export/export-rows';
 
 export const dynamic = 'force-dynamic';
-
-/** Another site's page must not make a browser run statements here: only same-origin requests are served. */
-function crossSite(request: Request): boolean {
-  if (request.headers.get('sec-fetch-site') === 'cross-site') return true;
-  const origin = request.headers.get('origin');
-  return origin !== null && origin !== 'null' && new URL(origin).host !== request.headers.get('host');
-}
 
 /** The page submits a form (`request` = the JSON), so the browser saves the stream straight to disk; scripts may post JSON. */
 async function requestBody(request: Request): Promise<unknown> {
@@ -34,11 +28,15 @@ async function requestBody(request: Request): Promise<unknown> {
  * `query.exportProgress` reports on it.
  */
 export async function POST(request: Request) {
-  if (crossSite(request))
-    return Response.json({ error: 'exports are served to the console’s own pages only' }, { status: 403 });
+  const crossSite = crossSiteReason(request.headers);
+  if (crossSite)
+    return Response.json(
+      { error: `exports are served to the console’s own pages only: ${crossSite}` },
+      { status: 403 },
+    );
   const parsed = exportRequestSchema.safeParse(await requestBody(request));
   if (!parsed.success) return Response.json({ error: z.prettifyError(parsed.error) }, { status: 400 });
-  const { exportId, ...input }: ExportRequest & { exportId?: string } = parsed.data;
+  const { exportId, ...input } = parsed.data;
   const tracked = trackExport(exportId ?? randomUUID());
   // The browser going away, or Stop in the page, ends the export and its reads from the cluster.
   request.signal.addEventListener('abort', () => tracked.abort.abort());

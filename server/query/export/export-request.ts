@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { CONSISTENCY_LEVELS } from '../run/consistency';
+import { CONSISTENCY_LEVELS } from '@/lib/cql/consistency-levels';
+import { clusterInput } from '../../cluster/cluster-input';
 
 /** What the browser posts to /api/export. */
-export const exportRequestSchema = z.object({
-  clusterId: z.string().min(1).max(64),
+export const exportRequestSchema = clusterInput.extend({
   keyspace: z.string().min(1).max(48).nullable().default(null),
   statement: z.string().trim().min(1).max(1_000_000),
   values: z.array(z.json()).nullable().default(null),
@@ -14,3 +14,5 @@ export const exportRequestSchema = z.object({
   /** The id the page polls `query.exportProgress` with. */
   exportId: z.string().uuid().optional(),
 });
+
+export type ExportRequestBody = z.output<typeof exportRequestSchema>;

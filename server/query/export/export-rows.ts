@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ExportRequestBody } from './export-request';
 /**
  * A whole result, every page, as CSV or JSON, produced as a stream: the next page is fetched only
  * when the reader has taken the last one, so memory stays flat however many rows there are. While
@@ -15,16 +16,8 @@ import { boundParameters } from '../run/prepare';
 import { firstKeyword } from '@/lib/cql/split-statements';
 import { workbenchClient } from '../run/workbench-client';
 
-export interface ExportRequest {
-  clusterId: string;
-  keyspace: string | null;
-  statement: string;
-  values: JsonValue[] | null;
-  consistency: (typeof CONSISTENCY_LEVELS)[number];
-  format: 'csv' | 'json';
-  fetchSize: number;
-  timeoutMs: number;
-}
+/** What an export runs: the posted request without the id its progress is tracked by. */
+export type ExportRequest = Omit<ExportRequestBody, 'exportId'>;
 
 export function assertExportable(statement: string): void {
   const first = firstKeyword(statement);

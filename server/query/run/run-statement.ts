@@ -1,4 +1,5 @@
 import 'server-only';
+import type { RunRequest } from './run-request';
 /**
  * Runs one workbench statement: on the workbench's own client for the chosen keyspace, with the
  * user's consistency, page size, paging state, bound values, timeout and tracing, cancellable; and
@@ -20,28 +21,12 @@ import { checkKeyspace, workbenchClient } from './workbench-client';
 import type { ClientLease } from '../../cluster/registry';
 import { describeStatementError, type StatementError } from './statement-error';
 
-export interface RunRequest {
-  clusterId: string;
-  keyspace: string | null;
-  statement: string;
-  /** One JSON value per bind marker; null runs the statement unprepared, as typed. */
-  values: JsonValue[] | null;
-  consistency: (typeof CONSISTENCY_LEVELS)[number];
-  serialConsistency: (typeof SERIAL_CONSISTENCY_LEVELS)[number];
-  pageSize: number;
-  /** The driver's paging state (hex) of the page to fetch; null for the first page. */
-  pagingState: string | null;
-  timeoutMs: number;
-  tracing: boolean;
-  /** A DROP, TRUNCATE or ALTER runs only once the user confirmed it. */
-  confirmed: boolean;
-  runId: string;
-}
-
 export interface ResultColumn {
   name: string;
   type: string;
 }
+
+export type { RunRequest } from './run-request';
 
 export type RunOutcome =
   | {
