@@ -5,10 +5,9 @@ import type { ExportRequestBody } from './export-request';
  * when the reader has taken the last one, so memory stays flat however many rows there are. While
  * one page is written out, the next is already on its way from Cassandra.
  */
-import { type types } from 'cassandra-driver';
+import type { types } from 'cassandra-driver';
 import { InvalidInputError } from '../../cluster/errors';
-import type { JsonValue } from '../run/bind-values';
-import { type CONSISTENCY_LEVELS, driverConsistency } from '../run/consistency';
+import { driverConsistency } from '../run/consistency';
 import { csvCell, csvLine } from './csv';
 import type { CqlType } from '../format/format-cql';
 import { rowJson } from '../format/json-text';

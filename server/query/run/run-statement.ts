@@ -8,8 +8,7 @@ import type { RunRequest } from './run-request';
  */
 import { type types } from 'cassandra-driver';
 import { ClusterUnreachableError, UnknownClusterError, UnknownKeyspaceError } from '../../cluster/errors';
-import type { JsonValue } from './bind-values';
-import { type CONSISTENCY_LEVELS, driverConsistency, type SERIAL_CONSISTENCY_LEVELS } from './consistency';
+import { driverConsistency } from './consistency';
 import { cqlTypeName, shapeOf } from '../format/cql-type';
 import { formatCqlValue, type CqlType } from '../format/format-cql';
 import { rowJson } from '../format/json-text';
