@@ -56,6 +56,15 @@ export const configSchema = z.object({
     .min(1, 'needs at least one cluster')
     .refine((list) => new Set(list.map((c) => c.id)).size === list.length, 'cluster ids must be unique'),
   dataDir: z.string().default('.ringside-data'),
+  /** What the console's own store keeps. */
+  store: z
+    .object({
+      /** Cluster events (node down/up, schema changes, collector gaps) older than this are deleted. Charts reach back 31 days. */
+      eventRetentionDays: z.number().int().min(1).max(3650).default(90),
+      /** And no more than this many per cluster: a flapping node must not fill the disk. */
+      eventsPerClusterMax: z.number().int().min(1000).max(10_000_000).default(100_000),
+    })
+    .default({ eventRetentionDays: 90, eventsPerClusterMax: 100_000 }),
 });
 
 export type ClusterConfig = z.infer<typeof clusterConfigSchema>;

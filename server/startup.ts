@@ -3,6 +3,7 @@ import 'server-only';
  * Start-up checks, run once by instrumentation.ts: a bad configuration or an unusable store stops
  * the server with a message that names the field, instead of failing on the first request.
  */
+import { closeAll } from './cluster/registry';
 import { config, ConfigError } from './config';
 import { startCollectors } from './metrics/collectors';
 import { getStore } from './store';
@@ -12,11 +13,25 @@ export function checkStartup(): void {
     const loaded = config();
     getStore();
     startCollectors();
+    closeOnShutdown();
     console.log(
       `ringside: ${loaded.clusters.length} cluster(s) configured: ${loaded.clusters.map((c) => c.id).join(', ')}`,
     );
   } catch (error) {
     console.error(`ringside: cannot start: ${error instanceof ConfigError ? error.message : (error as Error).stack}`);
     process.exit(1);
+  }
+}
+
+/**
+ * On SIGINT/SIGTERM, close the driver clients while Next.js closes its server; Next exits the process
+ * itself once its own shutdown is done, so the app never calls process.exit there. The store stays
+ * open until then: a request still finishing may write to it, and SQLite's WAL is safe at exit.
+ */
+function closeOnShutdown(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void closeAll();
+    });
   }
 }

@@ -1,8 +1,8 @@
 import 'server-only';
 /**
- * One cassandra-driver Client per configured cluster, connected on first use and closed when the
- * process exits. A failed connect is not cached: the next call tries again, so the console
- * recovers by itself when the cluster comes back.
+ * One cassandra-driver Client per configured cluster, connected on first use and closed by
+ * `closeAll` (the server's shutdown hook, startup.ts). A failed connect is not cached: the next call
+ * tries again, so the console recovers by itself when the cluster comes back.
  */
 import { readFileSync } from 'node:fs';
 import { Client, auth, errors as driverErrors, policies } from 'cassandra-driver';
@@ -159,14 +159,4 @@ export async function closeAll(): Promise<void> {
   const all = [...clients.values()];
   clients.clear();
   await Promise.all(all.map((p) => p.then((c) => c.shutdown()).catch(() => undefined)));
-}
-
-let hooked = false;
-if (!hooked) {
-  hooked = true;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      void closeAll().finally(() => process.exit(0));
-    });
-  }
 }

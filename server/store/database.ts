@@ -1,13 +1,22 @@
 import 'server-only';
 /**
- * The console's own state — what must outlive a restart (users, alert rules, the webhook outbox,
- * the audit log) — in one embedded SQLite file under `dataDir`. Schema changes are numbered
- * migrations applied once, in order, inside a transaction.
+ * The console's own state — what must outlive a restart — in one embedded SQLite file,
+ * `dataDir/ringside.db`. The tables that exist today:
+ *   schema_migrations  which numbered migration ran when (below; append only)
+ *   console_meta       this console's identity: instance_id, created_at
+ *   cluster_events     node down/up, schema changes, collector gaps, marked on charts (events.ts; retention in config `store`)
+ *   query_history      the workbench's runs, newest 1000 per cluster, passwords masked (query-history.ts)
+ *   saved_queries      named workbench statements, passwords masked (query-history.ts)
+ * Each domain reads and writes its tables through its own module (one repository per domain), so a
+ * second backend can stand behind the same functions. Schema changes are numbered migrations
+ * applied once, in order, inside a transaction.
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { readRow, readRows } from './rows';
 
 export type Store = Database.Database;
 
@@ -50,10 +59,11 @@ export function migrate(db: Store): number {
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)',
   );
   const applied = new Set(
-    db
-      .prepare('SELECT version FROM schema_migrations')
-      .all()
-      .map((row) => (row as { version: number }).version),
+    readRows(
+      'schema_migrations',
+      z.object({ version: z.number().int() }),
+      db.prepare('SELECT version FROM schema_migrations').all(),
+    ).map((row) => row.version),
   );
   let count = 0;
   for (const migration of MIGRATIONS) {
@@ -77,12 +87,20 @@ export function migrate(db: Store): number {
 }
 
 export function consoleIdentity(db: Store): { instanceId: string; createdAt: string; schemaVersion: number } {
-  const meta = Object.fromEntries(
-    db
-      .prepare('SELECT key, value FROM console_meta')
-      .all()
-      .map((row) => [(row as { key: string }).key, (row as { value: string }).value]),
+  const meta = new Map(
+    readRows(
+      'console_meta',
+      z.object({ key: z.string(), value: z.string() }),
+      db.prepare('SELECT key, value FROM console_meta').all(),
+    ).map((row) => [row.key, row.value]),
   );
-  const schemaVersion = (db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number }).v;
-  return { instanceId: meta.instance_id, createdAt: meta.created_at, schemaVersion };
+  const version = readRow(
+    'schema_migrations',
+    z.object({ v: z.number().int() }),
+    db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get(),
+  );
+  const instanceId = meta.get('instance_id');
+  const createdAt = meta.get('created_at');
+  if (!version || !instanceId || !createdAt) throw new Error('the console store has no identity: it was not migrated');
+  return { instanceId, createdAt, schemaVersion: version.v };
 }

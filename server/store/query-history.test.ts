@@ -38,6 +38,17 @@ describe('workbench history and saved queries', () => {
     expect(history('b', null, 10)).toHaveLength(1);
   });
 
+  it('keeps no password in a saved query, and says it left it out', () => {
+    const saved = saveQuery('a', 'make role', null, "CREATE ROLE ops WITH PASSWORD = 'hunter2' AND LOGIN = true");
+    expect(saved.redacted).toBe(true);
+    expect(saved.statement).toBe("CREATE ROLE ops WITH PASSWORD = '*****' AND LOGIN = true");
+    expect(JSON.stringify(savedQueries('a'))).not.toContain('hunter2');
+    const plain = saveQuery('a', 'plain', null, 'SELECT 1 FROM t');
+    expect(plain.redacted).toBe(false);
+    deleteSavedQuery('a', saved.id);
+    deleteSavedQuery('a', plain.id);
+  });
+
   it('saves under a name, replaces on the same name, deletes by id', () => {
     saveQuery('a', 'daily', 'ks', 'SELECT 1 FROM t');
     const replaced = saveQuery('a', 'daily', null, 'SELECT 2 FROM t');

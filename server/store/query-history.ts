@@ -3,32 +3,37 @@ import 'server-only';
  * The workbench's memory: every statement run (kept to the newest HISTORY_LIMIT per cluster), and
  * queries saved under a name. Both live in the console's own store, so they survive restarts.
  */
+import { z } from 'zod';
 import { getStore } from './index';
+import { readRows } from './rows';
 
 export const HISTORY_LIMIT = 1000;
 
-export type HistoryOutcome = 'ok' | 'error' | 'cancelled';
+export const HISTORY_OUTCOMES = ['ok', 'error', 'cancelled'] as const;
+export type HistoryOutcome = (typeof HISTORY_OUTCOMES)[number];
 
-export interface HistoryEntry {
-  id: number;
-  keyspace: string | null;
-  statement: string;
-  ranAt: number;
-  tookMs: number;
-  outcome: HistoryOutcome;
-  rows: number | null;
-  error: string | null;
-}
+const historyEntrySchema = z.object({
+  id: z.number().int(),
+  keyspace: z.string().nullable(),
+  statement: z.string(),
+  ranAt: z.number().int(),
+  tookMs: z.number().int(),
+  outcome: z.enum(HISTORY_OUTCOMES),
+  rows: z.number().int().nullable(),
+  error: z.string().nullable(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
-export interface SavedQuery {
-  id: number;
-  name: string;
-  keyspace: string | null;
-  statement: string;
-  updatedAt: number;
-}
+const savedQuerySchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  keyspace: z.string().nullable(),
+  statement: z.string(),
+  updatedAt: z.number().int(),
+});
+export type SavedQuery = z.infer<typeof savedQuerySchema>;
 
-/** Passwords in CREATE/ALTER ROLE and USER statements are not kept: the history is shown to every user. */
+/** Passwords in CREATE/ALTER ROLE and USER statements are kept nowhere: history and saved queries are shown to every user. */
 export function redactSecrets(statement: string): string {
   return statement.replace(/(\bPASSWORD\s*(?:=\s*)?)'(?:[^']|'')*'/gi, "$1'*****'");
 }
@@ -55,32 +60,45 @@ export function recordRun(cluster: string, entry: Omit<HistoryEntry, 'id'>): voi
 }
 
 export function history(cluster: string, search: string | null, limit: number): HistoryEntry[] {
-  return getStore()
+  const rows = getStore()
     .prepare(
       `SELECT id, keyspace, statement, ran_at AS ranAt, took_ms AS tookMs, outcome, rows, error FROM query_history
        WHERE cluster = ? AND (? IS NULL OR instr(lower(statement), lower(?)) > 0) ORDER BY id DESC LIMIT ?`,
     )
-    .all(cluster, search, search, limit) as HistoryEntry[];
+    .all(cluster, search, search, limit);
+  return readRows('query history', historyEntrySchema, rows);
 }
 
 export function savedQueries(cluster: string): SavedQuery[] {
-  return getStore()
+  const rows = getStore()
     .prepare(
       'SELECT id, name, keyspace, statement, updated_at AS updatedAt FROM saved_queries WHERE cluster = ? ORDER BY name',
     )
-    .all(cluster) as SavedQuery[];
+    .all(cluster);
+  return readRows('saved query', savedQuerySchema, rows);
 }
 
-/** Saving under an existing name replaces that query: names are how users find them again. */
-export function saveQuery(cluster: string, name: string, keyspace: string | null, statement: string): SavedQuery {
+/**
+ * Saving under an existing name replaces that query: names are how users find them again. A password
+ * in the statement is replaced by asterisks (`redacted` says so), so the page can tell the user.
+ */
+export function saveQuery(
+  cluster: string,
+  name: string,
+  keyspace: string | null,
+  typed: string,
+): SavedQuery & { redacted: boolean } {
   const now = Date.now();
+  const statement = redactSecrets(typed);
   getStore()
     .prepare(
       `INSERT INTO saved_queries (cluster, name, keyspace, statement, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (cluster, name) DO UPDATE SET keyspace = excluded.keyspace, statement = excluded.statement, updated_at = excluded.updated_at`,
     )
     .run(cluster, name, keyspace, statement, now, now);
-  return savedQueries(cluster).find((q) => q.name === name)!;
+  const saved = savedQueries(cluster).find((q) => q.name === name);
+  if (!saved) throw new Error(`the saved query "${name}" was not found right after saving it`);
+  return { ...saved, redacted: statement !== typed };
 }
 
 export function deleteSavedQuery(cluster: string, id: number): boolean {
