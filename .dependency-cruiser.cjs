@@ -24,7 +24,14 @@ module.exports = {
       comment:
         'lib/ is shared by the browser and the server: it imports none of our other folders, and no Node module.',
       from: { path: '^lib/', pathNot: TESTS },
-      to: { path: '^(app|components|server|localcluster|e2e|testing)/|^node:|cassandra-driver|better-sqlite3' },
+      to: { path: '^(app|components|server|localcluster|e2e|testing)/|cassandra-driver|better-sqlite3|server-only' },
+    },
+    {
+      name: 'lib-uses-no-node-builtins',
+      severity: 'error',
+      comment: 'lib/ runs in the browser too.',
+      from: { path: '^lib/', pathNot: TESTS },
+      to: { dependencyTypes: ['core'] },
     },
     {
       name: 'components-take-only-types-from-server',
