@@ -26,6 +26,7 @@ async function bytesPerRawRow(client: Client): Promise<{ bytes: number; rows: nu
         attribute: 'Count',
       },
     ]);
+    if (!answer) throw new Error(`Jolokia on ${node} gave no answer for LiveDiskSpaceUsed`);
     bytes += answer.ok ? Number(answer.value) : 0;
   }
   const rows = Number(

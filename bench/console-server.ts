@@ -53,5 +53,9 @@ export function consoleClient(url: string): TRPCClient<AppRouter> {
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const upper = sorted[mid];
+  const lower = sorted[mid - 1];
+  if (upper === undefined) throw new Error('median of no values: the benchmark measured nothing');
+  if (sorted.length % 2 || lower === undefined) return upper;
+  return (lower + upper) / 2;
 }

@@ -28,9 +28,10 @@ export async function run(): Promise<Record<string, unknown>> {
         timeout: 60_000,
       });
       const paint = await page.evaluate(() => {
-        const ready = performance.getEntriesByName('ring-data-ready')[0].startTime;
-        const painted = performance.getEntriesByName('ring-painted')[0].startTime;
-        return { firstPaint: painted - ready, sinceNavigation: painted };
+        const [ready] = performance.getEntriesByName('ring-data-ready');
+        const [painted] = performance.getEntriesByName('ring-painted');
+        if (!ready || !painted) throw new Error('the ring page marked no ring-data-ready or ring-painted');
+        return { firstPaint: painted.startTime - ready.startTime, sinceNavigation: painted.startTime };
       });
       const box = (await page.getByTestId('ring-surface').boundingBox())!;
       const hovers: number[] = [];

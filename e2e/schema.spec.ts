@@ -10,6 +10,7 @@ async function replicationOf(keyspace: string): Promise<Record<string, string>> 
   const [row] = await cql([
     { query: 'SELECT replication FROM system_schema.keyspaces WHERE keyspace_name = ?', params: [keyspace] },
   ]);
+  if (!row) throw new Error(`no system_schema.keyspaces row for ${keyspace}`);
   return row.get('replication');
 }
 

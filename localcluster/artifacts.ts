@@ -124,7 +124,8 @@ export function ensureArtifacts(javaBinary: string, log: (line: string) => void)
     );
     const jar = readdirSync(join(staging, 'lib')).find((name) => /^cassandra-all-\d+\.\d+\.\d+\.jar$/.test(name));
     if (!jar) throw new Error('Maven finished but no cassandra-all jar arrived');
-    const version = /^cassandra-all-(.+)\.jar$/.exec(jar)![1];
+    const version = /^cassandra-all-(.+)\.jar$/.exec(jar)?.[1];
+    if (version === undefined) throw new Error(`cannot read the Cassandra version in ${jar}`);
     const target = join(root, `cassandra-${version}`);
     rmSync(target, { recursive: true, force: true });
     renameSync(staging, target);

@@ -100,8 +100,9 @@ function newCluster(name: string, layout: Layout, version: string): ClusterState
   if (nodeCount + ipOffset > 254)
     throw new UsageError(`--nodes ${nodeCount} with --ip-offset ${ipOffset} runs past 127.0.0.254`);
   const tokens = evenlyDealtTokens(nodeCount, vnodes);
-  const nodes = Array.from({ length: nodeCount }, (_, i) =>
-    nodeSpec(i + 1, dcOf(i + 1, nodeCount, dcCount), true, tokens[i], ipOffset),
+  // One token list per node, node 1 first.
+  const nodes = tokens.map((nodeTokens, i) =>
+    nodeSpec(i + 1, dcOf(i + 1, nodeCount, dcCount), true, nodeTokens, ipOffset),
   );
   return { name, cassandraVersion: version, vnodes, heapMb, ipOffset, createdAt: new Date().toISOString(), nodes };
 }

@@ -121,8 +121,9 @@ export async function waitUntilWritable(timeoutMs = 90_000): Promise<void> {
       const failed = (await Promise.allSettled(writes)).filter(
         (r): r is PromiseRejectedResult => r.status === 'rejected',
       );
-      if (failed.length === 0) return;
-      lastError = String(failed[0].reason);
+      const [firstFailure] = failed;
+      if (!firstFailure) return;
+      lastError = String(firstFailure.reason);
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
     throw new Error(`the cluster did not take writes within ${timeoutMs / 1000} s: ${lastError}`);

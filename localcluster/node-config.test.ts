@@ -4,14 +4,12 @@ import { parseJavaMajor } from './prerequisites';
 import { nodeSpec } from './topology';
 
 describe('node configuration', () => {
-  const nodes = [
-    nodeSpec(1, 'dc1', true, ['-9223372036854775808', '0']),
-    nodeSpec(2, 'dc1', true, ['-4611686018427387904', '4611686018427387904']),
-  ];
+  const second = nodeSpec(2, 'dc1', true, ['-4611686018427387904', '4611686018427387904']);
+  const nodes = [nodeSpec(1, 'dc1', true, ['-9223372036854775808', '0']), second];
   const cluster = { name: 'demo', vnodes: 2, nodes };
 
   it('gives an initial node its own tokens, every seed, and no bootstrap', () => {
-    const yaml = cassandraYaml(cluster, nodes[1]);
+    const yaml = cassandraYaml(cluster, second);
     expect(yaml).toContain("cluster_name: 'demo'");
     expect(yaml).toContain('initial_token: -4611686018427387904,4611686018427387904');
     expect(yaml).toContain('num_tokens: 2');

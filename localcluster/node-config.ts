@@ -9,8 +9,9 @@ const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), 'templates');
 
 export function renderTemplate(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
-    if (!(key in values)) throw new Error(`template value "${key}" is missing`);
-    return values[key];
+    const value = values[key];
+    if (value === undefined) throw new Error(`template value "${key}" is missing`);
+    return value;
   });
 }
 

@@ -15,10 +15,10 @@ export function parseNodetoolRing(text: string): NodetoolRingEntry[] {
   const entries: NodetoolRingEntry[] = [];
   let dc = '';
   for (const line of text.split('\n')) {
-    const dcMatch = /^Datacenter: (\S+)/.exec(line);
-    if (dcMatch) dc = dcMatch[1];
-    const m = ROW.exec(line);
-    if (m) entries.push({ dc, address: m[1], token: m[2] });
+    const dcName = /^Datacenter: (\S+)/.exec(line)?.[1];
+    if (dcName !== undefined) dc = dcName;
+    const [, address, token] = ROW.exec(line) ?? [];
+    if (address !== undefined && token !== undefined) entries.push({ dc, address, token });
   }
   return entries;
 }

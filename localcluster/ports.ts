@@ -35,11 +35,12 @@ export async function assertPortsFree(needs: PortNeed[]): Promise<void> {
   for (const need of needs) {
     if (!(await isPortFree(need.host, need.port))) taken.push(need);
   }
-  if (taken.length > 0) {
+  const [first] = taken;
+  if (first) {
     const list = taken.map((t) => `  ${t.host}:${t.port} (${t.purpose})`).join('\n');
     throw new PortTakenError(
-      `port ${taken[0].host}:${taken[0].port} is taken by another process, so the cluster cannot start:\n${list}\n` +
-        `Find the owner with \`ss -ltnp 'sport = :${taken[0].port}'\`, stop it (or the other cluster with \`npm run cluster -- down --name <name>\`), then run up again.`,
+      `port ${first.host}:${first.port} is taken by another process, so the cluster cannot start:\n${list}\n` +
+        `Find the owner with \`ss -ltnp 'sport = :${first.port}'\`, stop it (or the other cluster with \`npm run cluster -- down --name <name>\`), then run up again.`,
     );
   }
 }

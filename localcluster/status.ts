@@ -23,10 +23,10 @@ export async function printStatus(paths: ClusterPaths, cluster: ClusterState): P
     }),
   );
   const header = ['node', 'address', 'dc', 'rack', 'process', 'cql', 'jolokia', 'jmx'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => c.padEnd(widths[i]))
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
       .join('  ')
       .trimEnd();
   console.log(

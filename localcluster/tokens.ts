@@ -16,9 +16,10 @@ export function evenlyDealtTokens(nodeCount: number, tokensPerNode: number): str
     throw new Error(`tokens per node must be a positive integer, got ${tokensPerNode}`);
   const total = BigInt(nodeCount * tokensPerNode);
   const step = RING_SIZE / total;
-  const perNode: string[][] = Array.from({ length: nodeCount }, () => []);
-  for (let k = 0n; k < total; k++) {
-    perNode[Number(k % BigInt(nodeCount))].push((MIN_TOKEN + k * step).toString());
-  }
-  return perNode;
+  // Slice k goes to node k % nodeCount, so node n holds slices n, n + nodeCount, n + 2 × nodeCount…
+  return Array.from({ length: nodeCount }, (_, node) =>
+    Array.from({ length: tokensPerNode }, (_, round) =>
+      (MIN_TOKEN + (BigInt(round) * BigInt(nodeCount) + BigInt(node)) * step).toString(),
+    ),
+  );
 }

@@ -56,5 +56,7 @@ export function nodeSpec(index: number, dc: string, seed: boolean, initialTokens
 export function leastPopulatedDc(nodes: NodeSpec[]): string {
   const counts = new Map<string, number>();
   for (const node of nodes) counts.set(node.dc, (counts.get(node.dc) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))[0][0];
+  const [fewest] = [...counts.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
+  if (!fewest) throw new Error('the cluster has no nodes, so no DC for a new one to join');
+  return fewest[0];
 }

@@ -18,6 +18,7 @@ const playwrightReport = z.object({
 });
 
 const [dir, ...failedSteps] = process.argv.slice(2);
+if (dir === undefined) throw new Error('usage: summarize-tests.ts <output dir> [failed step…]');
 let passed = 0;
 let failed = 0;
 let skipped = 0;

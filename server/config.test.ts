@@ -33,7 +33,7 @@ describe('configuration', () => {
     const withOverride = {
       clusters: [{ ...minimal.clusters[0], jolokia: { overrides: { '10.0.0.3': 'https://10.0.0.3:8443/jolokia/' } } }],
     };
-    expect(parseConfig(withOverride, 'x.json', {}).clusters[0].jolokia.overrides).toEqual({
+    expect(parseConfig(withOverride, 'x.json', {}).clusters[0]?.jolokia.overrides).toEqual({
       '10.0.0.3': 'https://10.0.0.3:8443/jolokia/',
     });
     const bad = { clusters: [{ ...minimal.clusters[0], jolokia: { overrides: { '10.0.0.3': 'port 8443' } } }] };
@@ -56,7 +56,7 @@ describe('configuration', () => {
       RINGSIDE_CQL_PASSWORD: 'secret',
       RINGSIDE_DATA_DIR: '/var/lib/ringside',
     });
-    expect(config.clusters[0].contactPoints).toEqual(['10.0.0.1']);
+    expect(config.clusters[0]?.contactPoints).toEqual(['10.0.0.1']);
     expect(config.clusters[1]).toMatchObject({
       contactPoints: ['127.0.0.5', '127.0.0.6'],
       jolokia: { port: 8779 },
@@ -76,7 +76,7 @@ describe('configuration', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ringside-config-'));
     const good = join(dir, 'good.json');
     writeFileSync(good, JSON.stringify(minimal));
-    expect(loadConfig({ RINGSIDE_CONFIG: good }).clusters[0].id).toBe('prod');
+    expect(loadConfig({ RINGSIDE_CONFIG: good }).clusters[0]?.id).toBe('prod');
     expect(() => loadConfig({ RINGSIDE_CONFIG: join(dir, 'missing.json') })).toThrow(/does not exist/);
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{ "clusters": [');

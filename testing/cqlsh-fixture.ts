@@ -111,7 +111,7 @@ const TU = [
   '50554d6e-29bb-11e5-b345-feff819cdc9f',
   '60554d6e-19bb-11e5-b345-feff819cdc9f',
   '00000000-0001-1000-8000-000000000000',
-];
+] as const;
 
 /** Edge values, as CQL literals. Columns a row leaves out are null. */
 const EDGE_ROWS: Row[] = [

@@ -103,8 +103,9 @@ export function keyspaceOfUse(statement: string): string | null {
   const code = codeOnly(statement);
   const start = code.search(/\S/);
   const match = /^USE\s+("(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_]*)\s*;?/i.exec(statement.slice(start));
-  if (!match || code.slice(start + match[0].length).trim() !== '') throw new UnreadableUseError(statement);
-  const name = match[1];
+  const name = match?.[1];
+  if (!match || name === undefined || code.slice(start + match[0].length).trim() !== '')
+    throw new UnreadableUseError(statement);
   return name.startsWith('"') ? name.slice(1, -1).replace(/""/g, '"') : name.toLowerCase();
 }
 

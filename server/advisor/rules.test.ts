@@ -18,8 +18,8 @@ describe('advisor rules', () => {
   it('flags an unbucketed time series and its ascending order, with the (sensor_id, day) fix', () => {
     const findings = adviseTable(base);
     expect(findings.map((f) => f.rule)).toEqual(['unbucketed-time-series', 'ascending-time-clustering']);
-    expect(findings[0].fix).toContain('PRIMARY KEY ((sensor_id, day), ts) WITH CLUSTERING ORDER BY (ts DESC)');
-    expect(findings[0].severity).toBe('warning');
+    expect(findings[0]?.fix).toContain('PRIMARY KEY ((sensor_id, day), ts) WITH CLUSTERING ORDER BY (ts DESC)');
+    expect(findings[0]?.severity).toBe('warning');
   });
 
   it('buckets by month when the rows are already ordered by day', () => {
@@ -31,7 +31,7 @@ describe('advisor rules', () => {
         { name: 'seq', type: 'int', clusteringOrder: 'ASC' },
       ],
     });
-    expect(finding.fix).toContain(
+    expect(finding?.fix).toContain(
       'PRIMARY KEY ((tenant, month), day, seq) WITH CLUSTERING ORDER BY (day DESC, seq) — with month int (yyyymm) set from day',
     );
   });
@@ -39,7 +39,7 @@ describe('advisor rules', () => {
   it('makes a large partition the first finding and the unbucketed time series a danger', () => {
     const findings = adviseTable({ ...base, maxPartition: { mebibytes: 240, node: '127.0.0.2' } });
     expect(findings[0]).toMatchObject({ rule: 'large-partition', severity: 'danger', title: 'partitions of 240 MiB' });
-    expect(findings[0].evidence).toContain('on 127.0.0.2');
+    expect(findings[0]?.evidence).toContain('on 127.0.0.2');
     expect(findings.find((f) => f.rule === 'unbucketed-time-series')?.severity).toBe('danger');
   });
 
@@ -49,8 +49,8 @@ describe('advisor rules', () => {
       clustering: [{ name: 'seq', type: 'int', clusteringOrder: 'ASC' }],
       tombstones: { p99: 2500, max: 2600, reads: 20, node: '127.0.0.3' },
     });
-    expect(finding.rule).toBe('tombstone-heavy-reads');
-    expect(finding.evidence).toContain('p99 2500, max 2600 tombstones per read over 20 reads');
+    expect(finding?.rule).toBe('tombstone-heavy-reads');
+    expect(finding?.evidence).toContain('p99 2500, max 2600 tombstones per read over 20 reads');
   });
 
   it('leaves a well-modelled time series alone', () => {
@@ -134,7 +134,7 @@ describe('advisor rules', () => {
       adviseTable(
         { ...base, maxPartition: { mebibytes: 5, node: 'x' } },
         { ...DEFAULT_THRESHOLDS, largePartitionMiB: 4 },
-      )[0].rule,
+      )[0]?.rule,
     ).toBe('large-partition');
   });
 });

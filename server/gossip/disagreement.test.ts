@@ -15,10 +15,10 @@ describe('disagreementMatrix (answers recorded from the real cluster)', () => {
   it('shows who sees a killed node down, and that it cannot answer itself', () => {
     const matrix = disagreementMatrix(observerViews(recordedViews('node3-killed'), undefined));
     const byObserver = Object.fromEntries(matrix.rows.map((r) => [r.observer, r]));
-    expect(byObserver['127.0.0.1'].beliefs['127.0.0.3']?.status).toBe('DOWN');
-    expect(byObserver['127.0.0.2'].beliefs['127.0.0.3']?.status).toBe('DOWN');
-    expect(byObserver['127.0.0.3'].error).toMatch(/refused/);
-    expect(byObserver['127.0.0.3'].beliefs['127.0.0.1']).toBeNull();
+    expect(byObserver['127.0.0.1']?.beliefs['127.0.0.3']?.status).toBe('DOWN');
+    expect(byObserver['127.0.0.2']?.beliefs['127.0.0.3']?.status).toBe('DOWN');
+    expect(byObserver['127.0.0.3']?.error).toMatch(/refused/);
+    expect(byObserver['127.0.0.3']?.beliefs['127.0.0.1']).toBeNull();
     expect(matrix.splitView).toBe(false);
   });
 

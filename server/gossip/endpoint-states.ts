@@ -42,8 +42,9 @@ export function parseEndpointStates(text: string): EndpointState[] {
       current.heartbeat = Number(heartbeat[1]);
       continue;
     }
-    const state = /^([A-Z_0-9]+):(\d+):(.*)$/.exec(entry);
-    if (state) current.states[state[1]] = { version: Number(state[2]), value: state[3] };
+    const [, key, version, value] = /^([A-Z_0-9]+):(\d+):(.*)$/.exec(entry) ?? [];
+    if (key !== undefined && version !== undefined && value !== undefined)
+      current.states[key] = { version: Number(version), value };
   }
   return result;
 }
@@ -51,5 +52,5 @@ export function parseEndpointStates(text: string): EndpointState[] {
 /** STATUS_WITH_PORT (4.0+) or STATUS, without the token that follows the comma: NORMAL, LEAVING, shutdown… */
 export function gossipStatus(state: EndpointState): string | null {
   const raw = state.states.STATUS_WITH_PORT?.value ?? state.states.STATUS?.value;
-  return raw ? raw.split(',')[0] : null;
+  return raw ? (raw.split(',')[0] ?? null) : null;
 }

@@ -85,7 +85,8 @@ async function write(client: Client, query: string, params: unknown[][], stats: 
   });
   stats.rows += params.length - result.errors.length;
   stats.failures += result.errors.length;
-  if (result.errors.length > 0) stats.lastError = result.errors[0].message;
+  const [firstError] = result.errors;
+  if (firstError) stats.lastError = firstError.message;
 }
 
 export interface SeriesPoint {

@@ -19,7 +19,8 @@ export interface Resolution {
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-export const RESOLUTIONS: Resolution[] = [
+/** Finest first: raw, then the rollups in the order they are computed. */
+export const RESOLUTIONS: readonly [Resolution, Resolution, Resolution, Resolution] = [
   {
     name: 'raw',
     table: 'metrics_raw',
@@ -59,7 +60,8 @@ export const RESOLUTIONS: Resolution[] = [
 ];
 
 export function resolutionFor(rangeMs: number): Resolution {
-  return RESOLUTIONS.find((r) => rangeMs <= r.maxRangeMs) ?? RESOLUTIONS[RESOLUTIONS.length - 1];
+  const [, , , coarsest] = RESOLUTIONS;
+  return RESOLUTIONS.find((r) => rangeMs <= r.maxRangeMs) ?? coarsest;
 }
 
 export function bucketOf(resolution: Resolution, ts: number): number {

@@ -23,7 +23,7 @@ describe('cluster access against the real local cluster', () => {
 
   it('Jolokia answers on every node with its own view of the cluster', async () => {
     const client = await driverFor('demo');
-    const addresses = client.hosts.values().map((h) => h.address.split(':')[0]);
+    const addresses = client.hosts.values().map((h) => h.address.split(':')[0] ?? h.address);
     const results = await readNodeViews(clusterConfig('demo'), addresses);
     for (const result of results) {
       expect('view' in result ? result.view.clusterName : result.error.message).toBe('demo');

@@ -33,7 +33,7 @@ describe('mergeNodes', () => {
       ['dc2', '127.0.0.3', 'Up', 'Normal'],
     ]);
     expect(rows.every((r) => r.jolokiaError === null && r.loadBytes! > 0 && r.releaseVersion === '5.0.9')).toBe(true);
-    expect(rows[0].endpoint).toBe('127.0.0.1:7000');
+    expect(rows[0]?.endpoint).toBe('127.0.0.1:7000');
   });
 
   it('shows a killed node Down, names who sees it down and why its own view is missing', () => {
@@ -46,7 +46,7 @@ describe('mergeNodes', () => {
     expect(node3.jolokiaError).toMatch(/node 127\.0\.0\.3: Jolokia refused connection/);
     const seenByNode1 = results.find((r) => r.address === '127.0.0.1');
     expect(node3.loadBytes).toBe(
-      parseLoad(seenByNode1 && 'view' in seenByNode1 ? seenByNode1.view.loadByEndpoint['127.0.0.3:7000'] : ''),
+      parseLoad(seenByNode1 && 'view' in seenByNode1 ? (seenByNode1.view.loadByEndpoint['127.0.0.3:7000'] ?? '') : ''),
     );
     expect(node3.downReason).toBe('gossip');
     expect(rows.filter((r) => r.status === 'Up').map((r) => r.address)).toEqual(['127.0.0.1', '127.0.0.2']);
@@ -72,7 +72,7 @@ describe('mergeNodes', () => {
       ['127.0.0.2', 'Up', null],
       ['127.0.0.3', 'Down', 'not-listening'],
     ]);
-    expect(rows[2].seenDownBy).toEqual([]);
+    expect(rows[2]?.seenDownBy).toEqual([]);
   });
 
   it('falls back to the driver when no node answers over Jolokia', () => {

@@ -48,16 +48,20 @@ const UNITS: Record<string, number> = {
 
 /** Parses Cassandra's human load strings ("145.9 KiB") as LoadMap reports them. */
 export function parseLoad(text: string): number | null {
-  const match = /^\s*([\d.]+)\s*([A-Za-z]+)\s*$/.exec(text);
-  if (!match || !(match[2] in UNITS)) return null;
-  return Math.round(Number(match[1]) * UNITS[match[2]]);
+  const [, amount, unit] = /^\s*([\d.]+)\s*([A-Za-z]+)\s*$/.exec(text) ?? [];
+  const factor = unit === undefined ? undefined : UNITS[unit];
+  if (amount === undefined || factor === undefined) return null;
+  return Math.round(Number(amount) * factor);
 }
 
 function compareAddresses(a: string, b: string): number {
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);
   if (pa.length === 4 && pb.length === 4 && pa.every(Number.isFinite) && pb.every(Number.isFinite)) {
-    for (let i = 0; i < 4; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
+    for (const [i, x] of pa.entries()) {
+      const y = pb[i] ?? 0; // both have four parts (checked above)
+      if (x !== y) return x - y;
+    }
     return 0;
   }
   return a.localeCompare(b);

@@ -87,12 +87,17 @@ export const stripSlash = (endpoint: string) => endpoint.replace(/^\//, '');
 
 /** Turns a recorded or live bulk answer into a NodeView (exported for tests with recorded answers). */
 export function parseNodeView(target: JolokiaTarget, results: JolokiaResult[]): NodeView {
-  const ss = valueOf(target, results[0], storageServiceSchema, 'StorageService');
-  const load = valueOf(target, results[1], z.number(), 'the Storage Load metric');
-  const snitch = valueOf(target, results[2], snitchSchema, 'EndpointSnitchInfo');
-  const fd = valueOf(target, results[3], failureDetectorSchema, 'FailureDetector');
-  const uptimeMs = valueOf(target, results[4], z.number(), 'the JVM uptime');
-  const heap = valueOf(target, results[5], heapSchema, 'the JVM heap usage');
+  const read = <T>(index: number, schema: z.ZodType<T>, what: string): T => {
+    const result = results[index];
+    if (!result) throw new JolokiaError(target.node, target.url, 'protocol', `the bulk answer has no item for ${what}`);
+    return valueOf(target, result, schema, what);
+  };
+  const ss = read(0, storageServiceSchema, 'StorageService');
+  const load = read(1, z.number(), 'the Storage Load metric');
+  const snitch = read(2, snitchSchema, 'EndpointSnitchInfo');
+  const fd = read(3, failureDetectorSchema, 'FailureDetector');
+  const uptimeMs = read(4, z.number(), 'the JVM uptime');
+  const heap = read(5, heapSchema, 'the JVM heap usage');
   const clean = (list: string[]) => list.map(stripSlash);
   const byEndpoint = <T>(record: Record<string, T>) =>
     Object.fromEntries(Object.entries(record).map(([k, v]) => [stripSlash(k), v]));

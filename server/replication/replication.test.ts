@@ -27,9 +27,9 @@ describe('replicationWarnings', () => {
       parseReplication({ class: 'SimpleStrategy', replication_factor: '2' }),
       DEMO,
     );
-    expect(first.severity).toBe('danger');
-    expect(first.message).toMatch(/SimpleStrategy in a cluster of 2 DCs/);
-    expect(first.fix).toContain(
+    expect(first?.severity).toBe('danger');
+    expect(first?.message).toMatch(/SimpleStrategy in a cluster of 2 DCs/);
+    expect(first?.fix).toContain(
       "ALTER KEYSPACE shop WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 2, 'dc2': 1}",
     );
   });
@@ -60,8 +60,8 @@ describe('replicationWarnings', () => {
       parseReplication({ class: 'SimpleStrategy', replication_factor: '1' }),
       { dc1: 3 },
     );
-    expect(auth.severity).toBe('danger');
-    expect(auth.message).toMatch(/system_auth is left at its default \(SimpleStrategy, rf 1\): logins fail/);
+    expect(auth?.severity).toBe('danger');
+    expect(auth?.message).toMatch(/system_auth is left at its default \(SimpleStrategy, rf 1\): logins fail/);
     expect(warn('system', { class: 'org.apache.cassandra.locator.LocalStrategy' })).toEqual([]);
   });
 });

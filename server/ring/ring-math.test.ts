@@ -24,10 +24,11 @@ describe('ring arithmetic', () => {
     const owner = new Map(tokens.flatMap((list, node) => list.map((t) => [t, `n${node + 1}`] as const)));
     const ranges = rangesFromTokens(tokens.flat());
     // Replication factor 2 along the ring: the owner and the next node.
-    const replicated = ranges.map((range, i) => ({
-      range,
-      replicas: [owner.get(range.end)!, owner.get(ranges[(i + 1) % ranges.length].end)!],
-    }));
+    const replicated = ranges.map((range, i) => {
+      const next = ranges[(i + 1) % ranges.length];
+      if (!next) throw new Error(`no range follows range ${i}`);
+      return { range, replicas: [owner.get(range.end)!, owner.get(next.end)!] };
+    });
     const shares = ownershipFromReplicas(replicated);
     for (const share of Object.values(shares)) expect(share).toBeCloseTo(2 / 3, 6);
   });

@@ -19,7 +19,15 @@ export function rangeWidth(range: TokenRange): bigint {
 /** Sorted tokens → the ranges between them, the first wrapping from the last token. */
 export function rangesFromTokens(tokens: string[]): TokenRange[] {
   const sorted = [...tokens].sort((a, b) => compareTokens(a, b));
-  return sorted.map((end, i) => ({ start: sorted[(i - 1 + sorted.length) % sorted.length], end }));
+  const last = sorted.at(-1);
+  if (last === undefined) return [];
+  const ranges: TokenRange[] = [];
+  let start = last; // the first range wraps from the last token
+  for (const end of sorted) {
+    ranges.push({ start, end });
+    start = end;
+  }
+  return ranges;
 }
 
 export function compareTokens(a: string, b: string): number {

@@ -66,7 +66,7 @@ describe('the schema browser matches the driver metadata', () => {
     expect(table.options.compaction.class).toBe(meta.compactionClass);
     expect(table.options.comment).toBe(meta.comment);
     expect(table.indexes.map((i) => i.name)).toEqual(meta.indexes.map((i) => i.name));
-    expect(table.indexes[0].target).toBe('keys(attrs)');
+    expect(table.indexes[0]?.target).toBe('keys(attrs)');
     expect(table.views).toEqual([]);
     const events = await caller.schema.table({ clusterId: 'demo', keyspace: KS, table: 'events' });
     expect(events.views.map((v) => v.name)).toEqual(['events_by_v']);

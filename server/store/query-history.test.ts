@@ -32,7 +32,7 @@ describe('workbench history and saved queries', () => {
     recordRun('b', entry(-1));
     const all = history('a', null, 5000);
     expect(all).toHaveLength(HISTORY_LIMIT);
-    expect(all[0].statement).toBe(`SELECT ${HISTORY_LIMIT + 4} FROM t`);
+    expect(all[0]?.statement).toBe(`SELECT ${HISTORY_LIMIT + 4} FROM t`);
     expect(all.at(-1)!.statement).toBe('SELECT 5 FROM t');
     expect(history('a', 'select 100 ', 10).map((h) => h.statement)).toEqual(['SELECT 100 FROM t']);
     expect(history('b', null, 10)).toHaveLength(1);

@@ -69,7 +69,7 @@ describe('formatCqlValue prints what cqlsh prints', () => {
     const rows = [...outcome.rows, ...rest.rows];
     // The grid prints a CQL null as `null`, as cqlsh does.
     const grid = rows.flatMap((row, index) =>
-      row.map((cell, i) => ({ row: index, column: outcome.columns[i].name, value: cell ?? 'null' })),
+      row.map((cell, i) => ({ row: index, column: outcome.columns[i]?.name, value: cell ?? 'null' })),
     );
     expect(grid).toEqual(cqlshCells(statement));
   });
