@@ -3,6 +3,7 @@ import 'server-only';
 import { errors as driverErrors } from 'cassandra-driver';
 import { StatementRejectedError, UnknownKeyspaceError } from '../cluster/errors';
 import { driverFor } from '../cluster/registry';
+import { schemaInAgreement } from '../cluster/driver-internals';
 import { planReplicationChange, type ReplicationChange } from './alter';
 import { parseReplication, replicationWarnings, type Replication, type ReplicationWarning } from './replication';
 
@@ -87,8 +88,7 @@ export async function applyReplicationChange(
   try {
     // The driver waits for schema agreement after DDL (up to maxSchemaAgreementWaitSeconds) and says whether it came.
     const result = await client.execute(preview.statement);
-    const info = result.info as typeof result.info & { isSchemaInAgreement?: boolean };
-    return { ...preview, schemaAgreed: info.isSchemaInAgreement ?? false };
+    return { ...preview, schemaAgreed: schemaInAgreement(result) };
   } catch (error) {
     if (error instanceof driverErrors.ResponseError)
       throw new StatementRejectedError(preview.statement, error.message, error.code);
