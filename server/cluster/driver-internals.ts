@@ -20,7 +20,7 @@ import 'server-only';
  *  - `ResultSet.info.isSchemaInAgreement`, documented but missing from the typings.
  */
 import { createRequire } from 'node:module';
-import cassandra, { errors as driverErrors, type Client, type types } from 'cassandra-driver';
+import cassandra, { type errors as driverErrors, type Client, type types } from 'cassandra-driver';
 import { z } from 'zod';
 
 /** The driver version these internals were checked against; package.json pins exactly this one. */
@@ -79,8 +79,8 @@ export interface PreparedColumn {
 const require = createRequire(import.meta.url);
 
 /** Loaded on first use, so a driver without it fails the feature that needs it, not the whole server. */
-let getPrepared: ((client: Client, lb: unknown, query: string, keyspace: string | undefined) => Promise<unknown>) | null =
-  null;
+let getPrepared:
+  ((client: Client, lb: unknown, query: string, keyspace: string | undefined) => Promise<unknown>) | null = null;
 
 function prepareHandler() {
   if (getPrepared) return getPrepared;
@@ -88,7 +88,8 @@ function prepareHandler() {
   const fn: unknown = isObject(handler) || typeof handler === 'function' ? Reflect.get(handler, 'getPrepared') : null;
   if (typeof fn !== 'function')
     throw new DriverInternalsError('lib/prepare-handler.js has no static getPrepared', handler);
-  getPrepared = (client, lb, query, keyspace) => Promise.resolve(Reflect.apply(fn, handler, [client, lb, query, keyspace]));
+  getPrepared = (client, lb, query, keyspace) =>
+    Promise.resolve(Reflect.apply(fn, handler, [client, lb, query, keyspace]));
   return getPrepared;
 }
 
@@ -161,10 +162,16 @@ const traceSchema = z.object({
     z.object({
       id: z.instanceof(cassandra.types.TimeUuid),
       // Text columns, null only if a node wrote a partial event: shown empty rather than failing the trace.
-      activity: z.string().nullable().transform((v) => v ?? ''),
+      activity: z
+        .string()
+        .nullable()
+        .transform((v) => v ?? ''),
       source: z.instanceof(cassandra.types.InetAddress),
       elapsed: z.number(),
-      thread: z.string().nullable().transform((v) => v ?? ''),
+      thread: z
+        .string()
+        .nullable()
+        .transform((v) => v ?? ''),
     }),
   ),
 });
@@ -172,7 +179,11 @@ const traceSchema = z.object({
 export type DriverTrace = z.infer<typeof traceSchema>;
 
 /** A traced request's session and events from system_traces; the driver retries until the session has its duration. */
-export async function readTrace(client: Client, id: types.Uuid, consistency: types.consistencies): Promise<DriverTrace> {
+export async function readTrace(
+  client: Client,
+  id: types.Uuid,
+  consistency: types.consistencies,
+): Promise<DriverTrace> {
   const trace: unknown = await client.metadata.getTrace(id, consistency);
   const parsed = traceSchema.safeParse(trace);
   if (!parsed.success)

@@ -113,7 +113,8 @@ export function describeStatementError(error: unknown, statement: string, timeou
       .filter((e): e is driverErrors.ResponseError => e instanceof driverErrors.ResponseError);
     if (responses.length > 0 && responses.length === inner.length)
       return describeStatementError(responses[0], statement, timeoutMs);
-    const timedOut = inner.length > 0 && inner.every(({ error: e }) => e instanceof driverErrors.OperationTimedOutError);
+    const timedOut =
+      inner.length > 0 && inner.every(({ error: e }) => e instanceof driverErrors.OperationTimedOutError);
     if (timedOut) return describeStatementError(inner[0].error, statement, timeoutMs);
     return {
       kind: 'no-host',
