@@ -2,7 +2,9 @@ import 'server-only';
 /**
  * One cassandra-driver Client per configured cluster, connected on first use and closed when the
  * process exits. A failed connect is not cached: the next call tries again, so the console
- * recovers by itself when the cluster comes back.
+ * recovers by itself when the cluster comes back. Every new client connects through the configured
+ * contact points and the nodes the console's own client has seen up (known-hosts.ts), so one dead
+ * contact point does not lock out a cluster whose other nodes are up.
  */
 import { readFileSync } from 'node:fs';
 import { Client, auth, errors as driverErrors, policies } from 'cassandra-driver';
