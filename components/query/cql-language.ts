@@ -7,6 +7,7 @@ import type { Completion, CompletionContext, CompletionResult, CompletionSource 
 import { SQLDialect } from '@codemirror/lang-sql';
 import type { Extension } from '@codemirror/state';
 import { codeOnly, splitStatements } from '@/lib/cql/split-statements';
+import { quote } from '@/lib/cql/quote';
 
 export interface EditorSchema {
   keyspaces: { name: string; tables: { name: string; columns: string[] }[] }[];
@@ -148,10 +149,9 @@ const TABLE_WORDS = new Set(['FROM', 'INTO', 'UPDATE', 'TABLE', 'TRUNCATE', 'ON'
 const KEYSPACE_WORDS = new Set(['USE', 'KEYSPACE']);
 const SKIPPED = new Set(['IF', 'NOT', 'EXISTS']);
 
-const quoteIfNeeded = (name: string) => (/^[a-z][a-z0-9_]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`);
 const nameOption = (name: string, type: string, boost: number, detail?: string): Completion => ({
   label: name,
-  apply: quoteIfNeeded(name),
+  apply: quote(name),
   type,
   boost,
   detail,

@@ -4,11 +4,22 @@ import 'server-only';
  * and tombstones_per_read virtual tables, a sample of every legacy index's column — and runs the
  * rules over every user table.
  */
+import type { types } from 'cassandra-driver';
+import { z } from 'zod';
+import { qualified, quote } from '@/lib/cql/quote';
 import { executeOnEachNode, type PerNodeResult } from '../cluster/per-node';
+import { cqlNumber, rowReader } from '../cluster/rows';
 import { driverFor } from '../cluster/registry';
 import { keyspaceReplications } from '../replication/keyspaces';
 import { describeTable } from '../schema/describe';
-import { adviseTable, DEFAULT_THRESHOLDS, type Finding, type TableFacts, type Thresholds } from './rules';
+import {
+  adviseTable,
+  DEFAULT_THRESHOLDS,
+  indexedColumn,
+  type Finding,
+  type TableFacts,
+  type Thresholds,
+} from './rules';
 
 export interface Advice {
   findings: Finding[];
@@ -19,18 +30,29 @@ export interface Advice {
 
 const key = (keyspace: string, table: string) => `${keyspace}.${table}`;
 
+// Node-local virtual tables (Cassandra 4.1+); sizes and counts are bigint, percentiles double.
+const partitionSizeRow = rowReader(
+  'system_views.max_partition_size',
+  z.object({ keyspace_name: z.string(), table_name: z.string(), mebibytes: cqlNumber }),
+);
+const tombstonesRow = rowReader(
+  'system_views.tombstones_per_read',
+  z.object({ keyspace_name: z.string(), table_name: z.string(), count: cqlNumber, max: cqlNumber, p99th: cqlNumber }),
+);
+const tableNameRow = rowReader('system_schema.tables', z.object({ table_name: z.string() }));
+
 /** The worst value per table across nodes, with the node it came from. */
-function worstPerTable<T>(
+function worstPerTable<T extends { keyspace_name: string; table_name: string }>(
   results: PerNodeResult[],
-  read: (row: { get(name: string): unknown }) => T,
+  read: (row: types.Row) => T,
   score: (value: T) => number,
 ): Map<string, T & { node: string }> {
   const worst = new Map<string, T & { node: string }>();
   for (const result of results) {
     if ('error' in result) continue;
     for (const row of result.rows) {
-      const id = key(String(row.get('keyspace_name')), String(row.get('table_name')));
       const value = { ...read(row), node: result.address };
+      const id = key(value.keyspace_name, value.table_name);
       const current = worst.get(id);
       if (!current || score(value) > score(current)) worst.set(id, value);
     }
@@ -49,7 +71,7 @@ export async function advise(
 
   const findings: Finding[] = user.flatMap((k) =>
     k.warnings
-      .filter((w) => /SimpleStrategy in a cluster of/.test(w.message))
+      .filter((w) => w.code === 'simple-strategy-multi-dc')
       .map((w) => ({
         rule: 'simple-strategy-multi-dc' as const,
         severity: w.severity,
@@ -68,14 +90,13 @@ export async function advise(
       'SELECT keyspace_name, table_name, count, max, p99th FROM system_views.tombstones_per_read',
     ),
   ]);
-  const maxPartition = worstPerTable(
-    partitions,
-    (r) => ({ mebibytes: Number(r.get('mebibytes')) }),
-    (v) => v.mebibytes,
-  );
+  const maxPartition = worstPerTable(partitions, partitionSizeRow, (v) => v.mebibytes);
   const worstTombstones = worstPerTable(
     tombstones,
-    (r) => ({ p99: Number(r.get('p99th')), max: Number(r.get('max')), reads: Number(r.get('count')) }),
+    (r) => {
+      const { keyspace_name, table_name, p99th, max, count } = tombstonesRow(r);
+      return { keyspace_name, table_name, p99: p99th, max, reads: count };
+    },
     (v) => Math.max(v.p99, v.max),
   );
 
@@ -86,8 +107,7 @@ export async function advise(
       [keyspace.name],
       { prepare: true },
     );
-    for (const row of tables.rows) {
-      const table = String(row.get('table_name'));
+    for (const { table_name: table } of tables.rows.map(tableNameRow)) {
       const description = await describeTable(clusterId, keyspace.name, table);
       const views = await Promise.all(
         description.views.map(async (view) => ({
@@ -98,11 +118,15 @@ export async function advise(
       const indexSamples: TableFacts['indexSamples'] = {};
       for (const index of description.indexes) {
         // Only plain column targets can be sampled; keys(m), values(l) and full(f) are collections.
-        if (!/^[a-z_][a-z0-9_]*$/.test(index.target) || index.className) continue;
-        const sample = await client.execute(`SELECT ${index.target} FROM ${keyspace.name}.${table} LIMIT 1000`);
+        const column = indexedColumn(index.target);
+        if (column === null || index.className) continue;
+        const sample = await client.execute(
+          `SELECT ${quote(column)} FROM ${qualified(keyspace.name, table)} LIMIT 1000`,
+        );
         indexSamples[index.name] = {
           rows: sample.rows.length,
-          distinct: new Set(sample.rows.map((r) => String(r.get(index.target)))).size,
+          // Any value's text tells distinct values apart; the sample is for cardinality, not display.
+          distinct: new Set(sample.rows.map((r) => String(r.get(column)))).size,
         };
       }
       findings.push(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adviseTable, DEFAULT_THRESHOLDS, type TableFacts } from './rules';
+import { adviseTable, DEFAULT_THRESHOLDS, indexedColumn, type TableFacts } from './rules';
 
 const base: TableFacts = {
   keyspace: 'iot',
@@ -136,5 +136,16 @@ describe('advisor rules', () => {
         { ...DEFAULT_THRESHOLDS, largePartitionMiB: 4 },
       )[0]?.rule,
     ).toBe('large-partition');
+  });
+});
+
+describe('indexedColumn', () => {
+  it('reads the column of a plain index target, quoted or not, and nothing of a collection target', () => {
+    expect(indexedColumn('status')).toBe('status');
+    expect(indexedColumn('"DeviceType"')).toBe('DeviceType');
+    expect(indexedColumn('"say ""hi"""')).toBe('say "hi"');
+    expect(indexedColumn('"select"')).toBe('select');
+    expect(indexedColumn('keys(tags)')).toBeNull();
+    expect(indexedColumn('full(readings)')).toBeNull();
   });
 });

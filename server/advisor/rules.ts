@@ -164,3 +164,14 @@ export function adviseTable(facts: TableFacts, thresholds: Thresholds = DEFAULT_
   }
   return findings;
 }
+
+/**
+ * The column a legacy index is on, from its `target` option: a bare name, or a quoted one as
+ * Cassandra stores a case-sensitive column (`"Col"`); null for keys(m), values(l), entries(m) and
+ * full(f), which are collections and not sampled.
+ */
+export function indexedColumn(target: string): string | null {
+  if (/^[a-z][a-z0-9_]*$/.test(target)) return target;
+  const quoted = /^"((?:[^"]|"")+)"$/.exec(target);
+  return quoted ? quoted[1].replaceAll('""', '"') : null;
+}

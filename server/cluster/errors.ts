@@ -5,6 +5,7 @@ import 'server-only';
  */
 import { TRPCError } from '@trpc/server';
 import { errors as driverErrors } from 'cassandra-driver';
+import { hostFailures } from './driver-internals';
 
 export class UnknownClusterError extends Error {
   constructor(
@@ -99,9 +100,7 @@ export function toTRPCError(error: unknown): TRPCError {
   }
   if (error instanceof driverErrors.NoHostAvailableError) {
     // Every node the driver tried is down or refused: the cluster, not the console, is the problem.
-    const tried = Object.entries(error.innerErrors as Record<string, Error>).map(
-      ([host, inner]) => `${host}: ${inner.message}`,
-    );
+    const tried = hostFailures(error).map(({ host, error: inner }) => `${host}: ${inner.message}`);
     return new TRPCError({
       code: 'SERVICE_UNAVAILABLE',
       message: `no node could run the query${tried.length ? ` (${tried.join('; ')})` : ''}`,

@@ -2,7 +2,9 @@ import 'server-only';
 /**
  * One cassandra-driver Client per configured cluster, connected on first use and closed by
  * `closeAll` (the server's shutdown hook, startup.ts). A failed connect is not cached: the next call
- * tries again, so the console recovers by itself when the cluster comes back.
+ * tries again, so the console recovers by itself when the cluster comes back. Every new client
+ * connects through the configured contact points and the nodes the console's own client has seen up
+ * (known-hosts.ts), so one dead contact point does not lock out a cluster whose other nodes are up.
  */
 import { readFileSync } from 'node:fs';
 import { Client, auth, errors as driverErrors, policies } from 'cassandra-driver';
@@ -11,6 +13,8 @@ import { ClusterUnreachableError, UnknownClusterError } from './errors';
 import { EveryNodeReachablePolicy } from './load-balancing';
 import { processSingleton } from '../process-singleton';
 import { CqlMap, CqlSet } from './cql-collections';
+import { hostFailures } from './driver-internals';
+import { contactPointsWith, followHosts, knownUpHosts } from './known-hosts';
 
 /**
  * Two kinds of client per cluster: the console's own (metadata, system tables, the poller), and the
@@ -32,11 +36,16 @@ export function clusterConfig(clusterId: string): ClusterConfig {
   return found;
 }
 
-function createClient(cluster: ClusterConfig, purpose: ClientPurpose, keyspace: string | undefined): Client {
+function createClient(
+  cluster: ClusterConfig,
+  purpose: ClientPurpose,
+  keyspace: string | undefined,
+  contactPoints: string[],
+): Client {
   const workbench = purpose === 'workbench';
   return new Client({
     keyspace,
-    contactPoints: cluster.contactPoints,
+    contactPoints,
     localDataCenter: cluster.localDataCenter,
     protocolOptions: { port: cluster.port },
     authProvider: cluster.credentials
@@ -61,18 +70,15 @@ function createClient(cluster: ClusterConfig, purpose: ClientPurpose, keyspace: 
   });
 }
 
-function unreachable(cluster: ClusterConfig, error: unknown): ClusterUnreachableError {
+function unreachable(cluster: ClusterConfig, contactPoints: string[], error: unknown): ClusterUnreachableError {
   if (error instanceof driverErrors.NoHostAvailableError) {
-    const perHost = Object.entries(error.innerErrors as Record<string, Error>).map(([host, inner]) => ({
-      host,
-      reason: inner.message,
-    }));
+    const perHost = hostFailures(error).map(({ host, error: inner }) => ({ host, reason: inner.message }));
     if (perHost.length > 0) return new ClusterUnreachableError(cluster.id, perHost);
   }
   const reason = error instanceof Error ? error.message : String(error);
   return new ClusterUnreachableError(
     cluster.id,
-    cluster.contactPoints.map((host) => ({ host, reason })),
+    contactPoints.map((host) => ({ host, reason })),
   );
 }
 
@@ -99,13 +105,19 @@ export function driverFor(clusterId: string, purpose: ClientPurpose = 'console',
     clients.set(key, pending);
   } else {
     if (purpose === 'workbench') closeLeastRecentlyUsed(clientKey('workbench', clusterId, ''));
-    const client = createClient(cluster, purpose, keyspace);
+    // Any node the console has seen up is a way in, not only the configured contact points.
+    const contactPoints = contactPointsWith(cluster.contactPoints, cluster.port, knownUpHosts(clusterId));
+    const client = createClient(cluster, purpose, keyspace, contactPoints);
     pending = client.connect().then(
-      () => client,
+      () => {
+        // The console's client follows every host, all the time; the others only run statements.
+        if (purpose === 'console') followHosts(clusterId, client);
+        return client;
+      },
       async (error: unknown) => {
         clients.delete(key);
         await client.shutdown().catch(() => undefined);
-        throw unreachable(cluster, error);
+        throw unreachable(cluster, contactPoints, error);
       },
     );
     clients.set(key, pending);

@@ -13,6 +13,8 @@ import type { JolokiaRequest } from '../cluster/jolokia';
 import { parseCompactions, withProgress, type RunningCompaction } from './compactions';
 import { processSingleton } from '../process-singleton';
 import { nodeAddresses } from '../cluster/hosts';
+import { isSystemKeyspace } from '@/lib/cql/system-keyspaces';
+import { cqlNumber, cqlUuid, rowReader, textMap } from '../cluster/rows';
 
 export interface CompactionSnapshot {
   at: number;
@@ -88,6 +90,18 @@ export interface CompactionHistoryEntry {
   bytesOut: number;
 }
 
+const historyRow = rowReader(
+  'system.compaction_history',
+  z.object({
+    id: cqlUuid,
+    keyspace_name: z.string(),
+    columnfamily_name: z.string(),
+    compacted_at: z.date(),
+    bytes_in: cqlNumber,
+    bytes_out: cqlNumber,
+  }),
+);
+
 /** system.compaction_history is node-local: each node is asked for its own, newest first. */
 export async function compactionHistory(
   clusterId: string,
@@ -105,16 +119,16 @@ export async function compactionHistory(
       errors[result.address] = result.error;
       continue;
     }
-    for (const row of result.rows) {
-      if (keyspace && row.get('keyspace_name') !== keyspace) continue;
+    for (const row of result.rows.map(historyRow)) {
+      if (keyspace && row.keyspace_name !== keyspace) continue;
       entries.push({
         node: result.address,
-        id: String(row.get('id')),
-        keyspace: String(row.get('keyspace_name')),
-        table: String(row.get('columnfamily_name')),
-        compactedAt: row.get('compacted_at') as Date,
-        bytesIn: Number(row.get('bytes_in')),
-        bytesOut: Number(row.get('bytes_out')),
+        id: row.id,
+        keyspace: row.keyspace_name,
+        table: row.columnfamily_name,
+        compactedAt: row.compacted_at,
+        bytesIn: row.bytes_in,
+        bytesOut: row.bytes_out,
       });
     }
   }
@@ -130,20 +144,23 @@ export interface TableCompaction {
   sstables: Record<string, number>;
 }
 
+const tableCompactionRow = rowReader(
+  'system_schema.tables',
+  z.object({ keyspace_name: z.string(), table_name: z.string(), compaction: textMap }),
+);
+
 /** Each user table's compaction strategy and live SSTable count on every node. */
 export async function tableCompaction(clusterId: string): Promise<TableCompaction[]> {
   const cluster = clusterConfig(clusterId);
   const client = await driverFor(clusterId);
   const tables = await client.execute('SELECT keyspace_name, table_name, compaction FROM system_schema.tables');
   const result: TableCompaction[] = tables.rows
-    .filter((r) => !String(r.get('keyspace_name')).startsWith('system'))
+    .map(tableCompactionRow)
+    .filter((r) => !isSystemKeyspace(r.keyspace_name))
     .map((r) => ({
-      keyspace: String(r.get('keyspace_name')),
-      table: String(r.get('table_name')),
-      strategy: String((r.get('compaction') as Record<string, string>).class ?? '').replace(
-        /^org\.apache\.cassandra\.db\.compaction\./,
-        '',
-      ),
+      keyspace: r.keyspace_name,
+      table: r.table_name,
+      strategy: (r.compaction.class ?? '').replace(/^org\.apache\.cassandra\.db\.compaction\./, ''),
       sstables: {},
     }));
   const addresses = nodeAddresses(client);

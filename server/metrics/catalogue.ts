@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { JolokiaRequest, JolokiaResult } from '../cluster/jolokia';
+import { isSystemKeyspace } from '@/lib/cql/system-keyspaces';
 
 export interface MetricInfo {
   help: string;
@@ -228,7 +229,7 @@ export function tableReadingsOf(results: JolokiaResult[]): Record<string, NodeRe
   const entry = (bean: string) => {
     const keyspace = /keyspace=([^,]+)/.exec(bean)?.[1];
     const table = /scope=([^,]+)/.exec(bean)?.[1];
-    if (!keyspace || !table || keyspace.startsWith('system')) return undefined;
+    if (!keyspace || !table || isSystemKeyspace(keyspace)) return undefined;
     const id = `${keyspace}.${table}`;
     tables[id] ??= { gauges: {}, counters: {} };
     return tables[id];

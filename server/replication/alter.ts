@@ -3,6 +3,7 @@
  * operator must run afterwards for the data to follow (repair where replicas were added, rebuild
  * for a DC that gets its first replicas, cleanup where replicas were removed). Pure.
  */
+import { quote } from '@/lib/cql/quote';
 import type { Replication } from './replication';
 
 export interface ReplicationChange {
@@ -11,9 +12,6 @@ export interface ReplicationChange {
   nextSteps: string[];
   changed: boolean;
 }
-
-const quote = (identifier: string) =>
-  /^[a-z_][a-z0-9_]*$/.test(identifier) ? identifier : `"${identifier.replaceAll('"', '""')}"`;
 
 export function alterStatement(keyspace: string, target: Replication): string {
   const body =

@@ -2,7 +2,11 @@ import 'server-only';
 /** Every keyspace's replication with its warnings, and running a guarded replication change. */
 import { errors as driverErrors } from 'cassandra-driver';
 import { StatementRejectedError, UnknownKeyspaceError } from '../cluster/errors';
+import { isSystemKeyspace } from '@/lib/cql/system-keyspaces';
 import { driverFor } from '../cluster/registry';
+import { schemaInAgreement } from '../cluster/driver-internals';
+import { z } from 'zod';
+import { rowReader, textMap } from '../cluster/rows';
 import { planReplicationChange, type ReplicationChange } from './alter';
 import { parseReplication, replicationWarnings, type Replication, type ReplicationWarning } from './replication';
 
@@ -12,6 +16,11 @@ export interface KeyspaceReplication {
   replication: Replication;
   warnings: ReplicationWarning[];
 }
+
+const replicationRow = rowReader(
+  'system_schema.keyspaces',
+  z.object({ keyspace_name: z.string(), replication: textMap }),
+);
 
 async function nodesPerDc(clusterId: string): Promise<Record<string, number>> {
   const client = await driverFor(clusterId);
@@ -23,13 +32,13 @@ async function nodesPerDc(clusterId: string): Promise<Record<string, number>> {
 async function currentReplication(clusterId: string, keyspace: string): Promise<Replication> {
   const client = await driverFor(clusterId);
   const result = await client.execute(
-    'SELECT replication FROM system_schema.keyspaces WHERE keyspace_name = ?',
+    'SELECT keyspace_name, replication FROM system_schema.keyspaces WHERE keyspace_name = ?',
     [keyspace],
     { prepare: true },
   );
   const row = result.first();
   if (!row) throw new UnknownKeyspaceError(clusterId, keyspace, Object.keys(client.metadata.keyspaces));
-  return parseReplication(row.get('replication') as Record<string, string>);
+  return parseReplication(replicationRow(row).replication);
 }
 
 export async function keyspaceReplications(
@@ -39,12 +48,12 @@ export async function keyspaceReplications(
   const dcs = await nodesPerDc(clusterId);
   const result = await client.execute('SELECT keyspace_name, replication FROM system_schema.keyspaces');
   const keyspaces = result.rows
-    .map((row) => {
-      const name = String(row.get('keyspace_name'));
-      const replication = parseReplication(row.get('replication') as Record<string, string>);
+    .map(replicationRow)
+    .map(({ keyspace_name: name, replication: raw }) => {
+      const replication = parseReplication(raw);
       return {
         name,
-        system: name.startsWith('system'),
+        system: isSystemKeyspace(name),
         replication,
         warnings: replicationWarnings(name, replication, dcs),
       };
@@ -87,8 +96,7 @@ export async function applyReplicationChange(
   try {
     // The driver waits for schema agreement after DDL (up to maxSchemaAgreementWaitSeconds) and says whether it came.
     const result = await client.execute(preview.statement);
-    const info = result.info as typeof result.info & { isSchemaInAgreement?: boolean };
-    return { ...preview, schemaAgreed: info.isSchemaInAgreement ?? false };
+    return { ...preview, schemaAgreed: schemaInAgreement(result) };
   } catch (error) {
     if (error instanceof driverErrors.ResponseError)
       throw new StatementRejectedError(preview.statement, error.message, error.code);

@@ -3,20 +3,13 @@ import 'server-only';
  * Where a partition key lives: its Murmur3 token and its replicas, computed as a coordinator does
  * (encode each key column, build the routing key, hash it, apply the keyspace's strategy).
  */
-import cassandra, { type Client } from 'cassandra-driver';
+import type { Client } from 'cassandra-driver';
 import { InvalidInputError, UnknownKeyspaceError, UnknownTableError } from '../cluster/errors';
 import { driverFor } from '../cluster/registry';
 import { describeTable } from '../schema/describe';
 import { parseKeyValue, routingKey } from './partition-key';
 import { hostAddress } from '../cluster/hosts';
-
-interface DriverEncoder {
-  encode(value: unknown, type: unknown): Buffer;
-}
-// The driver exports its encoder without typings.
-const { Encoder } = cassandra as unknown as {
-  Encoder: new (protocolVersion: number, options: object) => DriverEncoder;
-};
+import { valueEncoder } from '../cluster/driver-internals';
 
 export interface KeyLocation {
   keyspace: string;
@@ -26,14 +19,15 @@ export interface KeyLocation {
   replicas: { address: string; dc: string; rack: string }[];
 }
 
-async function tableMetadata(client: Client, keyspace: string, table: string) {
+async function tableMetadata(client: Client, clusterId: string, keyspace: string, table: string) {
   const metadata = await client.metadata.getTable(keyspace, table);
   if (!metadata) {
     await client.metadata.refreshKeyspace(keyspace);
     if (!client.metadata.keyspaces[keyspace])
-      throw new UnknownKeyspaceError('', keyspace, Object.keys(client.metadata.keyspaces));
+      throw new UnknownKeyspaceError(clusterId, keyspace, Object.keys(client.metadata.keyspaces));
     const retried = await client.metadata.getTable(keyspace, table);
-    if (!retried) throw new UnknownTableError('', keyspace, table, []);
+    // describeTable has found it in system_schema: only the driver's metadata lags, so no list to offer.
+    if (!retried) throw new UnknownTableError(clusterId, keyspace, table, []);
     return retried;
   }
   return metadata;
@@ -47,14 +41,14 @@ export async function locateKey(
 ): Promise<KeyLocation> {
   const client = await driverFor(clusterId);
   const description = await describeTable(clusterId, keyspace, table);
-  const metadata = await tableMetadata(client, keyspace, table);
+  const metadata = await tableMetadata(client, clusterId, keyspace, table);
   const missing = description.partitionKey.filter((c) => !(c.name in values)).map((c) => c.name);
   if (missing.length > 0)
     throw new InvalidInputError(
       `the partition key of ${keyspace}.${table} is (${description.partitionKey.map((c) => c.name).join(', ')}); give a value for ${missing.join(', ')}`,
     );
 
-  const encoder = new Encoder(4, (client as unknown as { options: object }).options);
+  const encoder = valueEncoder(client);
   const components = description.partitionKey.map((column) => {
     const value = parseKeyValue(column.name, column.type, values[column.name]);
     const driverColumn = metadata.partitionKeys.find((c) => c.name === column.name);

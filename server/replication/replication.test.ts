@@ -28,6 +28,7 @@ describe('replicationWarnings', () => {
       DEMO,
     );
     expect(first?.severity).toBe('danger');
+    expect(first?.code).toBe('simple-strategy-multi-dc');
     expect(first?.message).toMatch(/SimpleStrategy in a cluster of 2 DCs/);
     expect(first?.fix).toContain(
       "ALTER KEYSPACE shop WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 2, 'dc2': 1}",
@@ -61,7 +62,29 @@ describe('replicationWarnings', () => {
       { dc1: 3 },
     );
     expect(auth?.severity).toBe('danger');
+    expect(auth?.code).toBe('system-keyspace-default');
     expect(auth?.message).toMatch(/system_auth is left at its default \(SimpleStrategy, rf 1\): logins fail/);
     expect(warn('system', { class: 'org.apache.cassandra.locator.LocalStrategy' })).toEqual([]);
+  });
+
+  it('gives every warning a code, and quotes a keyspace name the suggested statement needs quoted', () => {
+    const codes = (ks: string, raw: Record<string, string>, dcs: Record<string, number> = DEMO) =>
+      replicationWarnings(ks, parseReplication(raw), dcs).map((w) => w.code);
+    expect(codes('shop', { class: 'SimpleStrategy', replication_factor: '5' })).toEqual([
+      'simple-strategy-multi-dc',
+      'rf-above-cluster-nodes',
+    ]);
+    expect(codes('shop', { class: 'NetworkTopologyStrategy', dc1: '3', dc9: '1' })).toEqual([
+      'rf-above-dc-nodes',
+      'dc-without-nodes',
+      'dc-without-replica',
+    ]);
+    expect(codes('shop', { class: 'NetworkTopologyStrategy', dc1: '1', dc2: '1' })).toEqual(['rf-one']);
+    const [first] = replicationWarnings(
+      'Shop',
+      parseReplication({ class: 'SimpleStrategy', replication_factor: '2' }),
+      DEMO,
+    );
+    expect(first?.fix).toContain('ALTER KEYSPACE "Shop" WITH');
   });
 });

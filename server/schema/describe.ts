@@ -8,6 +8,9 @@ import type { Client } from 'cassandra-driver';
 import { UnknownKeyspaceError, UnknownTableError } from '../cluster/errors';
 import { driverFor } from '../cluster/registry';
 import { parseReplication, type Replication } from '../replication/replication';
+import { qualified, quote } from '@/lib/cql/quote';
+import { z } from 'zod';
+import { optionalText, rowReader, textMap } from '../cluster/rows';
 
 export type ColumnKind = 'partition_key' | 'clustering' | 'static' | 'regular';
 
@@ -52,6 +55,49 @@ export interface KeyspaceDescription {
 
 const KIND_ORDER: Record<ColumnKind, number> = { partition_key: 0, clustering: 1, static: 2, regular: 3 };
 
+// The system_schema rows this module reads, as the console's client decodes them.
+const describeRow = rowReader('DESCRIBE', z.object({ type: z.string(), create_statement: z.string() }));
+const keyspaceNameRow = rowReader('system_schema.keyspaces', z.object({ keyspace_name: z.string() }));
+const keyspaceRow = rowReader(
+  'system_schema.keyspaces',
+  z.object({ replication: textMap, durable_writes: z.boolean() }),
+);
+const tableNameRow = rowReader('system_schema.tables', z.object({ table_name: z.string() }));
+const viewNameRow = rowReader('system_schema.views', z.object({ view_name: z.string() }));
+const typeRow = rowReader(
+  'system_schema.types',
+  z.object({ type_name: z.string(), field_names: z.array(z.string()), field_types: z.array(z.string()) }),
+);
+/** The options a table and a view share (system_schema.tables and .views). */
+const tableOptions = {
+  compaction: textMap,
+  compression: textMap,
+  default_time_to_live: z.number().nullable(),
+  gc_grace_seconds: z.number().nullable(),
+  comment: optionalText,
+};
+const tableOptionsRow = rowReader('system_schema.tables', z.object(tableOptions));
+const viewOptionsRow = rowReader('system_schema.views', z.object({ base_table_name: z.string(), ...tableOptions }));
+const columnRow = rowReader(
+  'system_schema.columns',
+  z.object({
+    column_name: z.string(),
+    type: z.string(),
+    kind: z.enum(['partition_key', 'clustering', 'static', 'regular']),
+    position: z.number(),
+    // 'asc' / 'desc' for clustering columns, 'none' for the rest.
+    clustering_order: optionalText,
+  }),
+);
+const indexRow = rowReader(
+  'system_schema.indexes',
+  z.object({ index_name: z.string(), kind: z.string(), options: textMap }),
+);
+const viewRow = rowReader(
+  'system_schema.views',
+  z.object({ view_name: z.string(), base_table_name: z.string(), where_clause: z.string() }),
+);
+
 async function rows(client: Client, query: string, params: unknown[]) {
   return (await client.execute(query, params, { prepare: true })).rows;
 }
@@ -67,27 +113,25 @@ async function describeStatement(
   );
   const own = what === 'KEYSPACE' ? 'keyspace' : what === 'TABLE' ? 'table' : 'materialized_view';
   return result.rows
-    .filter((r) => String(r.get('type')) === own)
-    .map((r) => String(r.get('create_statement')))
+    .map(describeRow)
+    .filter((r) => r.type === own)
+    .map((r) => r.create_statement)
     .join('\n\n');
 }
 
-const quote = (identifier: string) =>
-  /^[a-z_][a-z0-9_]*$/.test(identifier) ? identifier : `"${identifier.replaceAll('"', '""')}"`;
-
 export async function describeKeyspace(clusterId: string, keyspace: string): Promise<KeyspaceDescription> {
   const client = await driverFor(clusterId);
-  const [ks] = await rows(
-    client,
-    'SELECT replication, durable_writes FROM system_schema.keyspaces WHERE keyspace_name = ?',
-    [keyspace],
-  );
+  const [ks] = (
+    await rows(client, 'SELECT replication, durable_writes FROM system_schema.keyspaces WHERE keyspace_name = ?', [
+      keyspace,
+    ])
+  ).map(keyspaceRow);
   if (!ks) {
     const all = await rows(client, 'SELECT keyspace_name FROM system_schema.keyspaces', []);
     throw new UnknownKeyspaceError(
       clusterId,
       keyspace,
-      all.map((r) => String(r.get('keyspace_name'))),
+      all.map((r) => keyspaceNameRow(r).keyspace_name),
     );
   }
   const tables = await rows(client, 'SELECT table_name FROM system_schema.tables WHERE keyspace_name = ?', [keyspace]);
@@ -99,34 +143,37 @@ export async function describeKeyspace(clusterId: string, keyspace: string): Pro
   );
   return {
     name: keyspace,
-    replication: parseReplication(ks.get('replication') as Record<string, string>),
-    durableWrites: Boolean(ks.get('durable_writes')),
-    tables: tables.map((r) => String(r.get('table_name'))).sort(),
-    views: views.map((r) => String(r.get('view_name'))).sort(),
-    types: types.map((r) => {
-      const names = r.get('field_names') as string[];
-      const fieldTypes = r.get('field_types') as string[];
-      return { name: String(r.get('type_name')), fields: names.map((name, i) => ({ name, type: fieldTypes[i] })) };
-    }),
+    replication: parseReplication(ks.replication),
+    durableWrites: ks.durable_writes,
+    tables: tables.map((r) => tableNameRow(r).table_name).sort(),
+    views: views.map((r) => viewNameRow(r).view_name).sort(),
+    types: types.map(typeRow).map((t) => ({
+      name: t.type_name,
+      fields: t.field_names.map((name, i) => ({ name, type: t.field_types[i] ?? '' })),
+    })),
     createStatement: await describeStatement(client, 'KEYSPACE', quote(keyspace)),
   };
 }
 
 export async function describeTable(clusterId: string, keyspace: string, table: string): Promise<TableDescription> {
   const client = await driverFor(clusterId);
-  let [options] = await rows(
-    client,
-    'SELECT compaction, compression, default_time_to_live, gc_grace_seconds, comment FROM system_schema.tables WHERE keyspace_name = ? AND table_name = ?',
-    [keyspace, table],
-  );
+  let [options] = (
+    await rows(
+      client,
+      'SELECT compaction, compression, default_time_to_live, gc_grace_seconds, comment FROM system_schema.tables WHERE keyspace_name = ? AND table_name = ?',
+      [keyspace, table],
+    )
+  ).map(tableOptionsRow);
   let baseTable: string | null = null;
   if (!options) {
-    [options] = await rows(
-      client,
-      'SELECT base_table_name, compaction, compression, default_time_to_live, gc_grace_seconds, comment FROM system_schema.views WHERE keyspace_name = ? AND view_name = ?',
-      [keyspace, table],
-    );
-    if (!options) {
+    const [view] = (
+      await rows(
+        client,
+        'SELECT base_table_name, compaction, compression, default_time_to_live, gc_grace_seconds, comment FROM system_schema.views WHERE keyspace_name = ? AND view_name = ?',
+        [keyspace, table],
+      )
+    ).map(viewOptionsRow);
+    if (!view) {
       const known = await rows(client, 'SELECT table_name FROM system_schema.tables WHERE keyspace_name = ?', [
         keyspace,
       ]);
@@ -134,10 +181,11 @@ export async function describeTable(clusterId: string, keyspace: string, table: 
         clusterId,
         keyspace,
         table,
-        known.map((r) => String(r.get('table_name'))),
+        known.map((r) => tableNameRow(r).table_name),
       );
     }
-    baseTable = String(options.get('base_table_name'));
+    options = view;
+    baseTable = view.base_table_name;
   }
   const columnRows = await rows(
     client,
@@ -145,13 +193,14 @@ export async function describeTable(clusterId: string, keyspace: string, table: 
     [keyspace, table],
   );
   const columns: ColumnDescription[] = columnRows
+    .map(columnRow)
     .map((r) => {
-      const order = String(r.get('clustering_order')).toUpperCase();
+      const order = r.clustering_order.toUpperCase();
       return {
-        name: String(r.get('column_name')),
-        type: String(r.get('type')),
-        kind: String(r.get('kind')) as ColumnKind,
-        position: Number(r.get('position')),
+        name: r.column_name,
+        type: r.type,
+        kind: r.kind,
+        position: r.position,
         clusteringOrder: order === 'ASC' || order === 'DESC' ? order : null,
       } satisfies ColumnDescription;
     })
@@ -175,28 +224,26 @@ export async function describeTable(clusterId: string, keyspace: string, table: 
     clustering: columns.filter((c) => c.kind === 'clustering'),
     columns,
     options: {
-      compaction: (options.get('compaction') as Record<string, string>) ?? {},
-      compression: (options.get('compression') as Record<string, string>) ?? {},
-      defaultTtl: Number(options.get('default_time_to_live') ?? 0),
-      gcGraceSeconds: Number(options.get('gc_grace_seconds') ?? 0),
-      comment: String(options.get('comment') ?? ''),
+      compaction: options.compaction,
+      compression: options.compression,
+      defaultTtl: options.default_time_to_live ?? 0,
+      gcGraceSeconds: options.gc_grace_seconds ?? 0,
+      comment: options.comment,
     },
-    indexes: indexes.map((r) => {
-      const opts = (r.get('options') as Record<string, string>) ?? {};
-      return {
-        name: String(r.get('index_name')),
-        kind: String(r.get('kind')),
-        target: opts.target ?? '',
-        className: opts.class_name ?? null,
-      };
-    }),
+    indexes: indexes.map(indexRow).map((r) => ({
+      name: r.index_name,
+      kind: r.kind,
+      target: r.options.target ?? '',
+      className: r.options.class_name ?? null,
+    })),
     views: views
-      .filter((r) => r.get('base_table_name') === table)
-      .map((r) => ({ name: String(r.get('view_name')), whereClause: String(r.get('where_clause')) })),
+      .map(viewRow)
+      .filter((r) => r.base_table_name === table)
+      .map((r) => ({ name: r.view_name, whereClause: r.where_clause })),
     createStatement: await describeStatement(
       client,
       baseTable ? 'MATERIALIZED VIEW' : 'TABLE',
-      `${quote(keyspace)}.${quote(table)}`,
+      qualified(keyspace, table),
     ),
   };
 }

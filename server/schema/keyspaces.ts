@@ -1,4 +1,5 @@
 import 'server-only';
+import { isSystemKeyspace } from '@/lib/cql/system-keyspaces';
 import { driverFor } from '../cluster/registry';
 
 /**
@@ -10,7 +11,7 @@ export async function keyspaceNames(clusterId: string): Promise<{ name: string; 
   await client.metadata.refreshKeyspaces();
   return Object.keys(client.metadata.keyspaces)
     .sort()
-    .map((name) => ({ name, system: name.startsWith('system') }));
+    .map((name) => ({ name, system: isSystemKeyspace(name) }));
 }
 
 export interface SchemaOutline {

@@ -1,11 +1,11 @@
 import 'server-only';
 /**
  * The bind markers of a statement, learnt by preparing it. The driver prepares inside execute and
- * keeps the result, but exposes no public prepare; its PrepareHandler is the same path execute takes,
- * so the statement is prepared once and the later execute reuses the id.
+ * keeps the result, but exposes no public prepare; driver-internals prepares on the same path
+ * execute takes, so the statement is prepared once and the later execute reuses the id.
  */
-import { createRequire } from 'node:module';
 import type { Client } from 'cassandra-driver';
+import { preparedParameters } from '../../cluster/driver-internals';
 import { toDriverValues, type JsonValue } from './bind-values';
 import type { CqlType } from '../format/format-cql';
 
@@ -15,27 +15,8 @@ export interface BindMarker {
   type: CqlType;
 }
 
-interface PreparedMeta {
-  meta: { columns: { name: string; type: CqlType }[] };
-}
-
-interface PrepareHandlerModule {
-  getPrepared(
-    client: Client,
-    loadBalancing: unknown,
-    query: string,
-    keyspace: string | undefined,
-  ): Promise<PreparedMeta>;
-}
-
-const require = createRequire(import.meta.url);
-const prepareHandler = require('cassandra-driver/lib/prepare-handler.js') as PrepareHandlerModule;
-
 export async function bindMarkers(client: Client, statement: string): Promise<BindMarker[]> {
-  const loadBalancing = (client as Client & { options: { policies: { loadBalancing: unknown } } }).options.policies
-    .loadBalancing;
-  const prepared = await prepareHandler.getPrepared(client, loadBalancing, statement, client.keyspace ?? undefined);
-  return prepared.meta.columns.map((column) => ({ name: column.name, type: column.type }));
+  return (await preparedParameters(client, statement)).map((column) => ({ name: column.name, type: column.type }));
 }
 
 /** The driver's parameters for running `statement` with these values; undefined runs it unprepared, as typed. */

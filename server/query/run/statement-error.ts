@@ -5,6 +5,7 @@ import 'server-only';
  * try next. Pure: it reads the driver's error objects, it never throws them.
  */
 import { errors as driverErrors, types } from 'cassandra-driver';
+import { hostFailures } from '../../cluster/driver-internals';
 import { BindValueError } from './bind-values';
 
 export type StatementErrorKind =
@@ -105,18 +106,19 @@ export function describeStatementError(error: unknown, statement: string, timeou
     };
   }
   if (error instanceof driverErrors.NoHostAvailableError) {
-    const inner = Object.entries(error.innerErrors as Record<string, Error>);
+    const inner = hostFailures(error);
     // Every host failing the same way with a response error is that error, not an outage.
     const responses = inner
-      .map(([, e]) => e)
+      .map(({ error: e }) => e)
       .filter((e): e is driverErrors.ResponseError => e instanceof driverErrors.ResponseError);
     if (responses.length > 0 && responses.length === inner.length)
       return describeStatementError(responses[0], statement, timeoutMs);
-    const timedOut = inner.length > 0 && inner.every(([, e]) => e instanceof driverErrors.OperationTimedOutError);
-    if (timedOut) return describeStatementError(inner[0][1], statement, timeoutMs);
+    const timedOut =
+      inner.length > 0 && inner.every(({ error: e }) => e instanceof driverErrors.OperationTimedOutError);
+    if (timedOut) return describeStatementError(inner[0].error, statement, timeoutMs);
     return {
       kind: 'no-host',
-      message: `no node could run the statement${inner.length ? `: ${inner.map(([host, e]) => `${host}: ${e.message}`).join('; ')}` : ''}`,
+      message: `no node could run the statement${inner.length ? `: ${inner.map(({ host, error: e }) => `${host}: ${e.message}`).join('; ')}` : ''}`,
       code: null,
       position: null,
       hint: 'Check that the nodes are up (Nodes page).',

@@ -9,6 +9,7 @@ import 'server-only';
 import { types } from 'cassandra-driver';
 import { driverFor } from '../../cluster/registry';
 import { InvalidInputError } from '../../cluster/errors';
+import { readTrace } from '../../cluster/driver-internals';
 
 export interface TraceEvent {
   node: string;
@@ -30,15 +31,6 @@ export interface TraceTimeline {
   nodes: { node: string; events: TraceEvent[] }[];
 }
 
-interface DriverTrace {
-  requestType: string;
-  coordinator: types.InetAddress;
-  parameters: Record<string, string> | null;
-  startedAt: Date | number;
-  duration: number | null;
-  events: { id: types.TimeUuid; activity: string; source: types.InetAddress; elapsed: number; thread: string }[];
-}
-
 export async function traceTimeline(clusterId: string, traceId: string): Promise<TraceTimeline> {
   let id: types.Uuid;
   try {
@@ -47,7 +39,7 @@ export async function traceTimeline(clusterId: string, traceId: string): Promise
     throw new InvalidInputError(`"${traceId}" is not a trace id (a uuid)`);
   }
   const client = await driverFor(clusterId);
-  const trace = (await client.metadata.getTrace(id, types.consistencies.one)) as unknown as DriverTrace;
+  const trace = await readTrace(client, id, types.consistencies.one);
   const startedAt = new Date(trace.startedAt).getTime();
   const byNode = new Map<string, (TraceEvent & { order: bigint })[]>();
   for (const event of trace.events) {
