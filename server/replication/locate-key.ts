@@ -50,7 +50,9 @@ export async function locateKey(
 
   const encoder = valueEncoder(client);
   const components = description.partitionKey.map((column) => {
-    const value = parseKeyValue(column.name, column.type, values[column.name]);
+    const typed = values[column.name];
+    if (typed === undefined) throw new InvalidInputError(`give a value for ${column.name}`);
+    const value = parseKeyValue(column.name, column.type, typed);
     const driverColumn = metadata.partitionKeys.find((c) => c.name === column.name);
     if (!driverColumn) throw new Error(`the driver's metadata of ${keyspace}.${table} lacks ${column.name}`);
     return encoder.encode(value, driverColumn.type);

@@ -134,7 +134,8 @@ export function parseKeyValue(column: string, cqlType: string, input: string): u
 
 /** Cassandra's routing key: one component as is; several as [length][bytes][0] each. */
 export function routingKey(components: Buffer[]): Buffer {
-  if (components.length === 1) return components[0];
+  const [only] = components;
+  if (components.length === 1 && only) return only;
   return Buffer.concat(
     components.flatMap((component) => {
       const length = Buffer.alloc(2);

@@ -56,11 +56,13 @@ export function replicationWarnings(
 ): ReplicationWarning[] {
   const warnings: ReplicationWarning[] = [];
   const dcs = Object.keys(nodesPerDc).sort();
+  // Only called with names from `dcs` (or checked with `in`): a missing DC counts as no nodes.
+  const nodesIn = (dc: string) => nodesPerDc[dc] ?? 0;
   const multiDc = dcs.length > 1;
   const { strategy, factors } = replication;
   if (strategy === 'LocalStrategy' || strategy === 'EverywhereStrategy') return warnings;
 
-  const suggestedNts = `ALTER KEYSPACE ${quote(keyspace)} WITH replication = {'class': 'NetworkTopologyStrategy', ${dcs.map((dc) => `'${dc.replaceAll("'", "''")}': ${Math.min(3, nodesPerDc[dc])}`).join(', ')}}`;
+  const suggestedNts = `ALTER KEYSPACE ${quote(keyspace)} WITH replication = {'class': 'NetworkTopologyStrategy', ${dcs.map((dc) => `'${dc.replaceAll("'", "''")}': ${Math.min(3, nodesIn(dc))}`).join(', ')}}`;
   if (strategy === 'SimpleStrategy') {
     if (multiDc) {
       warnings.push({
@@ -71,7 +73,7 @@ export function replicationWarnings(
       });
     }
     const rf = factors['*'] ?? 0;
-    const total = dcs.reduce((sum, dc) => sum + nodesPerDc[dc], 0);
+    const total = dcs.reduce((sum, dc) => sum + nodesIn(dc), 0);
     if (rf > total)
       warnings.push({
         code: 'rf-above-cluster-nodes',
@@ -88,12 +90,12 @@ export function replicationWarnings(
           message: `replicates to DC ${dc}, which has no nodes: those replicas do not exist.`,
           fix: `remove '${dc}' from the replication or bring the DC up.`,
         });
-      } else if (rf > nodesPerDc[dc]) {
+      } else if (rf > nodesIn(dc)) {
         warnings.push({
           code: 'rf-above-dc-nodes',
           severity: 'danger',
-          message: `replication factor ${rf} in ${dc} is more than its ${nodesPerDc[dc]} node(s): LOCAL_QUORUM writes and reads in ${dc} fail.`,
-          fix: `lower ${dc} to ${nodesPerDc[dc]} or add nodes to ${dc}.`,
+          message: `replication factor ${rf} in ${dc} is more than its ${nodesIn(dc)} node(s): LOCAL_QUORUM writes and reads in ${dc} fail.`,
+          fix: `lower ${dc} to ${nodesIn(dc)} or add nodes to ${dc}.`,
         });
       }
     }
@@ -103,7 +105,7 @@ export function replicationWarnings(
           code: 'dc-without-replica',
           severity: 'info',
           message: `DC ${dc} holds no replica: its clients read ${keyspace} across DCs.`,
-          fix: `add '${dc}': ${Math.min(3, nodesPerDc[dc])} if ${dc} serves this data.`,
+          fix: `add '${dc}': ${Math.min(3, nodesIn(dc))} if ${dc} serves this data.`,
         });
       }
     }
