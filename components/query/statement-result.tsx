@@ -7,7 +7,6 @@ import { ResultGrid, ResultJson } from './result-grid';
 import { TraceTimeline } from './trace-timeline';
 import type { RunOutcome } from './use-query-data';
 
-
 export interface StatementResult {
   statement: string;
   keyspace: string | null;

@@ -249,7 +249,11 @@ export function useWorkbench(clusterId: string) {
       });
       if (!outcome.ok) {
         // The page shown stays, and so does the way back: the failure is reported beside it.
-        dispatch({ type: 'result-changed', index, change: { notice: `Could not turn the page: ${outcome.error.message}` } });
+        dispatch({
+          type: 'result-changed',
+          index,
+          change: { notice: `Could not turn the page: ${outcome.error.message}` },
+        });
       } else {
         dispatch({ type: 'result-changed', index, change: { outcome, pagingStates: states, notice: null } });
         if (outcome.kind === 'rows' && outcome.restToken)

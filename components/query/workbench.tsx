@@ -34,12 +34,7 @@ export function Workbench() {
         />
         {outline.isError ? (
           <p>
-            <ErrorBox
-              inline
-              title="No keyspaces or completion:"
-              error={outline.error}
-              testId="outline-error"
-            />
+            <ErrorBox inline title="No keyspaces or completion:" error={outline.error} testId="outline-error" />
           </p>
         ) : null}
         <CqlEditor
@@ -52,12 +47,7 @@ export function Workbench() {
           errorAt={errorAt}
         />
         <div className="workbench-actions">
-          <button
-            type="button"
-            onClick={() => void workbench.runScript()}
-            disabled={!!running}
-            data-testid="run-all"
-          >
+          <button type="button" onClick={() => void workbench.runScript()} disabled={!!running} data-testid="run-all">
             Run all <span className="muted">Shift-Ctrl-Enter</span>
           </button>
           {running ? (
@@ -100,11 +90,7 @@ export function Workbench() {
           />
         ) : null}
       </div>
-      <HistoryPanel
-        clusterId={clusterId}
-        current={{ statement: script, keyspace }}
-        onLoad={workbench.load}
-      />
+      <HistoryPanel clusterId={clusterId} current={{ statement: script, keyspace }} onLoad={workbench.load} />
       {confirming ? (
         <ConfirmDialog title="Run this statement?" statement={confirming.statement} onAnswer={workbench.answer}>
           <p>It changes or deletes data or schema for every user of the cluster, and cannot be undone from here.</p>

@@ -32,8 +32,7 @@ export function QueryState<T>({
 }) {
   const failure = query.isError ? <ErrorBox error={query.error} title={errorTitle} testId={errorTestId} /> : null;
   if (query.data === undefined) return failure ?? <p className="muted">{loading}</p>;
-  const body =
-    isEmpty?.(query.data) && empty !== undefined ? <p className="muted">{empty}</p> : children(query.data);
+  const body = isEmpty?.(query.data) && empty !== undefined ? <p className="muted">{empty}</p> : children(query.data);
   return (
     <>
       {failure}
