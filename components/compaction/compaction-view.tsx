@@ -31,16 +31,22 @@ export function CompactionView() {
   const history = useCompactionHistory(clusterId);
   const tables = useCompactionTables(clusterId);
   const snapshot = live.data;
-  const unreachable = snapshot?.error ? (
-    <ErrorBox title="Cannot read compactions:" error={snapshot.error} testId="compaction-live-error" />
-  ) : null;
+  // When no node could be asked, both live sections say so in place of their lists.
+  const unreachable = (testId: string) => (
+    <ErrorBox title="Cannot read compactions:" error={snapshot?.error} testId={testId} />
+  );
   return (
     <div data-testid="compaction-view">
       <h3>Running</h3>
-      <QueryState query={live} loading="Asking every node…" errorTitle="Cannot follow compactions:">
+      <QueryState
+        query={live}
+        loading="Asking every node…"
+        errorTitle="Cannot follow compactions:"
+        errorTestId="compaction-running-error"
+      >
         {(s) =>
           s.error ? (
-            unreachable
+            unreachable('compaction-running-error')
           ) : (
             <>
               {s.running.length === 0 ? (
@@ -79,10 +85,15 @@ export function CompactionView() {
         }
       </QueryState>
       <h3>Pending tasks</h3>
-      <QueryState query={live} loading="Asking every node…" errorTitle="Cannot follow compactions:">
+      <QueryState
+        query={live}
+        loading="Asking every node…"
+        errorTitle="Cannot follow compactions:"
+        errorTestId="compaction-pending-error"
+      >
         {(s) =>
           s.error ? (
-            unreachable
+            unreachable('compaction-pending-error')
           ) : (
             <>
               <p data-testid="pending-by-node">
