@@ -1,12 +1,28 @@
 import { defineConfig } from 'vitest/config';
 import { sharedResolve } from './vitest.shared.ts';
 
-// Layer 1: pure logic and handlers, beside the code. No cluster needed.
+// Layer 1: beside the code, no cluster needed. Two projects: pure logic and handlers (*.test.ts) in
+// Node; components (*.test.tsx) rendered with Testing Library in jsdom, their data hooks mocked.
+const exclude = ['**/*.int.test.ts', 'node_modules/**', 'e2e/**', '.next/**'];
+
 export default defineConfig({
   resolve: sharedResolve,
   test: {
-    include: ['**/*.test.ts'],
-    exclude: ['**/*.int.test.ts', 'node_modules/**', 'e2e/**', '.next/**'],
-    environment: 'node',
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['**/*.test.ts'], exclude, environment: 'node' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'components',
+          include: ['**/*.test.tsx'],
+          exclude,
+          environment: 'jsdom',
+          setupFiles: ['./testing/component-setup.ts'],
+        },
+      },
+    ],
   },
 });

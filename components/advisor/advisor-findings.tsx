@@ -1,20 +1,16 @@
 'use client';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useLiveCluster } from '@/components/live/live-cluster';
-import { useTRPC } from '@/components/trpc/react';
+import { useAdvice } from '@/components/schema/use-schema';
+import { ErrorBox } from '@/components/ui/error-box';
 
 /** The data-model advisor's findings: what is wrong, the evidence from the cluster, and the fix. */
 export function AdvisorFindings() {
-  const trpc = useTRPC();
   const { clusterId } = useLiveCluster();
   const [largePartitionMiB, setLargePartitionMiB] = useState(100);
   const [tombstonesPerRead, setTombstonesPerRead] = useState(1000);
-  const advice = useQuery({
-    ...trpc.schema.advise.queryOptions({ clusterId, thresholds: { largePartitionMiB, tombstonesPerRead } }),
-    placeholderData: keepPreviousData,
-  });
+  const advice = useAdvice(clusterId, { largePartitionMiB, tombstonesPerRead });
   const thresholds = (
     <p>
       <label className="factor">
@@ -41,12 +37,7 @@ export function AdvisorFindings() {
     </p>
   );
   if (advice.isPending) return <p className="muted">Reading every node&apos;s partition sizes and tombstone counts…</p>;
-  if (advice.isError)
-    return (
-      <div role="alert" className="error">
-        {advice.error.message}
-      </div>
-    );
+  if (advice.isError) return <ErrorBox title="Cannot advise:" error={advice.error} testId="advisor-error" />;
   const { findings, tablesChecked, unreadNodes } = advice.data;
   return (
     <div data-testid="advisor">

@@ -1,18 +1,18 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useLiveCluster } from '@/components/live/live-cluster';
 import { LiveNodeTable } from '@/components/nodes/live-node-table';
 import { RingChart } from '@/components/ring/ring-chart';
-import { useTRPC } from '@/components/trpc/react';
+import { useRingView } from '@/components/ring/use-ring';
+import { useKeyspaceNames } from '@/components/schema/use-schema';
+import { ErrorBox } from '@/components/ui/error-box';
 
 /** The cluster page's body: a keyspace picker driving ownership in the node table and replicas on the ring. */
 export function ClusterOverview() {
-  const trpc = useTRPC();
   const { clusterId, snapshot } = useLiveCluster();
   const [keyspace, setKeyspace] = useState<string | null>(null);
-  const keyspaces = useQuery(trpc.schema.keyspaces.queryOptions({ clusterId }));
-  const ring = useQuery(trpc.ring.view.queryOptions({ clusterId, keyspace }));
+  const keyspaces = useKeyspaceNames(clusterId);
+  const ring = useRingView(clusterId, keyspace);
 
   // The ring changes only when the topology does: refetch when a node's tokens or state change.
   const topology = snapshot?.nodes.map((n) => `${n.address}:${n.state}:${n.tokenCount}`).join(',');
@@ -41,9 +41,7 @@ export function ClusterOverview() {
       <LiveNodeTable ownership={ring.data?.ownership ?? undefined} keyspace={keyspace} />
       <h3>Token ring</h3>
       {ring.isError ? (
-        <div role="alert" className="error" data-testid="ring-error">
-          {ring.error.message}
-        </div>
+        <ErrorBox error={ring.error} testId="ring-error" />
       ) : ring.data ? (
         <RingChart nodes={ring.data.nodes} ranges={ring.data.ranges} keyspace={ring.data.keyspace} />
       ) : (

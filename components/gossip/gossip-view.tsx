@@ -1,5 +1,6 @@
 'use client';
 import { useLiveCluster } from '@/components/live/live-cluster';
+import { ErrorBox } from '@/components/ui/error-box';
 
 const FIRST_STATES = [
   'STATUS_WITH_PORT',
@@ -21,13 +22,7 @@ export function GossipView({ observer }: { observer: string }) {
   if (!snapshot) return null;
   const view = snapshot.observers.find((o) => o.address === observer);
   if (!view) return <p className="muted">{observer} is not a node of this cluster.</p>;
-  if (view.error) {
-    return (
-      <div role="alert" className="error" data-testid="gossip-error">
-        {view.error}
-      </div>
-    );
-  }
+  if (view.error) return <ErrorBox error={view.error} testId="gossip-error" />;
   return (
     <div className="gossip" data-testid={`gossip-${observer}`}>
       {view.gossip.map((entry) => {

@@ -1,4 +1,5 @@
 'use client';
+import { ErrorBox } from '@/components/ui/error-box';
 import { useLiveCluster } from './live-cluster';
 
 /** Whether the page is receiving updates, and the cluster-wide problems the latest snapshot names. */
@@ -12,15 +13,9 @@ export function LiveStatus() {
         {connection === 'pending' ? '● live' : connection === 'error' ? '● disconnected' : '○ connecting'}
       </span>
       {snapshot ? <span className="muted"> updated {snapshot.takenAt.toLocaleTimeString()}</span> : null}
-      {error ? (
-        <div role="alert" className="error" data-testid="cluster-error">
-          <strong>Cannot follow cluster {clusterId}.</strong> {error}
-        </div>
-      ) : null}
+      {error ? <ErrorBox title={`Cannot follow cluster ${clusterId}.`} error={error} testId="cluster-error" /> : null}
       {nothingAnswers ? (
-        <div role="alert" className="error" data-testid="cluster-error">
-          <strong>Cannot reach cluster {clusterId}.</strong> {snapshot.error}
-        </div>
+        <ErrorBox title={`Cannot reach cluster ${clusterId}.`} error={snapshot.error} testId="cluster-error" />
       ) : allDown ? (
         <div role="alert" className="error" data-testid="cluster-down">
           <strong>Every node of {clusterId} is down.</strong> No node answers on its CQL or Jolokia port; this page

@@ -4,7 +4,6 @@
  * Events (node down/up, schema change) are marked; a node the collector could not read shows a
  * gap and a red mark. On short ranges the live tail from the collector extends the lines.
  */
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import {
   CartesianGrid,
@@ -17,9 +16,10 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { useTRPC } from '@/components/trpc/react';
+import { ErrorBox } from '@/components/ui/error-box';
 import { formatMetric } from './format-metric';
 import type { LiveMetrics } from './metrics-live';
+import { useMetricSeries } from './use-metrics';
 
 const COLORS = ['#0969da', '#1a7f37', '#bf3989', '#9a6700', '#8250df', '#cf222e', '#1b7c83', '#6e7781'];
 
@@ -40,15 +40,9 @@ export function MetricChart({
   live: LiveMetrics[];
   nodes?: string[];
 }) {
-  const trpc = useTRPC();
   // Where the axis starts before the first answer; fixed when the chart opens, so renders stay pure.
   const [openedAt] = useState(() => Date.now());
-  const series = useQuery(
-    trpc.metrics.series.queryOptions(
-      { clusterId, metric, rangeMs, nodes: only },
-      { refetchInterval: rangeMs <= 6 * 3_600_000 ? 60_000 : 300_000 },
-    ),
-  );
+  const series = useMetricSeries(clusterId, metric, rangeMs, only);
 
   const { rows, nodes } = useMemo(() => {
     const byTs = new Map<number, Record<string, number | null>>();
@@ -95,7 +89,7 @@ export function MetricChart({
       <figcaption>
         {title} <span className="muted">({series.data?.resolution ?? '…'})</span>
       </figcaption>
-      {series.isError ? <p className="error">{series.error.message}</p> : null}
+      {series.isError ? <ErrorBox error={series.error} testId="chart-error" /> : null}
       <ResponsiveContainer width="100%" height={200}>
         <LineChart data={rows} margin={{ top: 6, right: 12, bottom: 0, left: 6 }}>
           <CartesianGrid stroke="#eee" />

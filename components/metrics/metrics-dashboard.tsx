@@ -1,10 +1,10 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLiveCluster } from '@/components/live/live-cluster';
-import { useTRPC } from '@/components/trpc/react';
+import { ErrorBox } from '@/components/ui/error-box';
 import { MetricChart } from './metric-chart';
 import { useLiveMetrics } from './metrics-live';
+import { useCollectorStatus, useMetricCatalogue } from './use-metrics';
 
 const RANGES = [
   ['15m', 15 * 60_000],
@@ -30,11 +30,10 @@ const CHARTS: [string, string][] = [
 
 /** The cluster dashboard (every node) or a node's (`nodes`): throughput, latency, compactions, load, heap, over a chosen range. */
 export function MetricsDashboard({ nodes }: { nodes?: string[] }) {
-  const trpc = useTRPC();
   const { clusterId } = useLiveCluster();
   const [range, setRange] = useState<(typeof RANGES)[number]>(RANGES[0]);
-  const catalogue = useQuery(trpc.metrics.catalogue.queryOptions());
-  const status = useQuery(trpc.metrics.status.queryOptions({ clusterId }, { refetchInterval: 10_000 }));
+  const catalogue = useMetricCatalogue();
+  const status = useCollectorStatus(clusterId);
   const live = useLiveMetrics(clusterId);
   return (
     <div data-testid="metrics-dashboard">
@@ -54,9 +53,14 @@ export function MetricsDashboard({ nodes }: { nodes?: string[] }) {
           collector:{' '}
           {status.data
             ? `${status.data.state}, every ${status.data.intervalMs / 1000} s, ${status.data.polls} polls, ${status.data.writes.rows} rows stored`
-            : '…'}
+            : status.isError
+              ? null
+              : '…'}
           {status.data?.lastError ? ` — ${status.data.lastError}` : ''}
         </span>
+        {status.isError ? (
+          <ErrorBox inline title="collector state unknown:" error={status.error} testId="collector-error" />
+        ) : null}
       </p>
       <div className="charts">
         {CHARTS.map(([metric, title]) => (

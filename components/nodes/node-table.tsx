@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import type { NodeRow } from '@/server/nodes/merge-nodes';
 import { formatBytes, formatOwnership, formatUptime } from './format';
 
@@ -57,17 +58,15 @@ export function NodeTable({
 
   const dcs = [...new Set(nodes.map(dcOf))].sort();
   const header = (key: SortKey, label: string) => (
-    <th>
-      <button
-        type="button"
-        className="sort"
-        data-testid={`sort-${key}`}
-        onClick={() => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }))}
-      >
-        {label}
-        {sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}
-      </button>
-    </th>
+    <button
+      type="button"
+      className="sort"
+      data-testid={`sort-${key}`}
+      onClick={() => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }))}
+    >
+      {label}
+      {sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+    </button>
   );
 
   return (
@@ -84,69 +83,100 @@ export function NodeTable({
         const rows = shown.filter((n) => dcOf(n) === dc);
         if (rows.length === 0) return null;
         const anyProblem = rows.some((n) => n.jolokiaError);
+        const columns: Column<NodeRow>[] = [
+          {
+            key: 'address',
+            header: header('address', 'Address'),
+            cell: (n) => <Link href={`/clusters/${clusterId}/nodes/${n.address}`}>{n.address}</Link>,
+            td: () => ({ 'data-testid': 'node-address' }),
+          },
+          {
+            key: 'rack',
+            header: header('rack', 'Rack'),
+            cell: (n) => n.rack ?? '—',
+            td: () => ({ 'data-testid': 'node-rack' }),
+          },
+          {
+            key: 'status',
+            header: header('status', 'Status'),
+            cell: (n) => n.status,
+            td: (n) => ({
+              'data-testid': 'node-status',
+              className: `status-${n.status.toLowerCase()}`,
+              title: statusTitle(n),
+            }),
+          },
+          {
+            key: 'state',
+            header: header('state', 'State'),
+            cell: (n) => n.state,
+            td: () => ({ 'data-testid': 'node-state' }),
+          },
+          {
+            key: 'load',
+            header: header('load', 'Load'),
+            cell: (n) => formatBytes(n.loadBytes),
+            td: () => ({ 'data-testid': 'node-load' }),
+          },
+          {
+            key: 'owns',
+            header: header('owns', keyspace ? `Owns (${keyspace})` : 'Owns'),
+            cell: (n) => formatOwnership(ownership?.[n.address]),
+            td: () => ({ 'data-testid': 'node-owns' }),
+          },
+          {
+            key: 'tokens',
+            header: header('tokens', 'Tokens'),
+            cell: (n) => n.tokenCount ?? '—',
+            td: () => ({ 'data-testid': 'node-tokens' }),
+          },
+          { key: 'host', header: 'Host ID', cell: (n) => n.hostId ?? '—', td: () => ({ className: 'mono' }) },
+          { key: 'version', header: 'Version', cell: (n) => n.releaseVersion ?? '—' },
+          {
+            key: 'schema',
+            header: 'Schema',
+            cell: (n) => n.schemaVersion?.slice(0, 8) ?? '—',
+            td: (n) => ({ className: 'mono', title: n.schemaVersion ?? undefined }),
+          },
+          {
+            key: 'uptime',
+            header: header('uptime', 'Uptime'),
+            cell: (n) => formatUptime(n.uptimeMs),
+            td: () => ({ 'data-testid': 'node-uptime' }),
+          },
+          {
+            key: 'heap',
+            header: header('heap', 'Heap'),
+            cell: (n) =>
+              n.heapUsedBytes === null ? '—' : `${formatBytes(n.heapUsedBytes)} / ${formatBytes(n.heapMaxBytes)}`,
+            td: () => ({ 'data-testid': 'node-heap' }),
+          },
+        ];
+        // The column appears only where some node has a problem to name.
+        if (anyProblem)
+          columns.push({
+            key: 'problem',
+            header: 'Problem',
+            cell: (n) => n.jolokiaError,
+            td: (n) => ({ className: 'problem', 'data-testid': n.jolokiaError ? 'node-problem' : undefined }),
+          });
         return (
-          <table key={dc} className="nodes" data-testid={`dc-${dc}`}>
-            <caption>
-              Datacenter: {dc}{' '}
-              <span className="muted">
-                ({rows.filter((n) => n.status === 'Up').length}/{rows.length} up)
-              </span>
-            </caption>
-            <thead>
-              <tr>
-                {header('address', 'Address')}
-                {header('rack', 'Rack')}
-                {header('status', 'Status')}
-                {header('state', 'State')}
-                {header('load', 'Load')}
-                {header('owns', keyspace ? `Owns (${keyspace})` : 'Owns')}
-                {header('tokens', 'Tokens')}
-                <th>Host ID</th>
-                <th>Version</th>
-                <th>Schema</th>
-                {header('uptime', 'Uptime')}
-                {header('heap', 'Heap')}
-                {anyProblem ? <th>Problem</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((node) => (
-                <tr key={node.hostId ?? node.address} data-testid={`node-row-${node.address}`}>
-                  <td data-testid="node-address">
-                    <Link href={`/clusters/${clusterId}/nodes/${node.address}`}>{node.address}</Link>
-                  </td>
-                  <td data-testid="node-rack">{node.rack ?? '—'}</td>
-                  <td
-                    data-testid="node-status"
-                    className={`status-${node.status.toLowerCase()}`}
-                    title={statusTitle(node)}
-                  >
-                    {node.status}
-                  </td>
-                  <td data-testid="node-state">{node.state}</td>
-                  <td data-testid="node-load">{formatBytes(node.loadBytes)}</td>
-                  <td data-testid="node-owns">{formatOwnership(ownership?.[node.address])}</td>
-                  <td data-testid="node-tokens">{node.tokenCount ?? '—'}</td>
-                  <td className="mono">{node.hostId ?? '—'}</td>
-                  <td>{node.releaseVersion ?? '—'}</td>
-                  <td className="mono" title={node.schemaVersion ?? undefined}>
-                    {node.schemaVersion?.slice(0, 8) ?? '—'}
-                  </td>
-                  <td data-testid="node-uptime">{formatUptime(node.uptimeMs)}</td>
-                  <td data-testid="node-heap">
-                    {node.heapUsedBytes === null
-                      ? '—'
-                      : `${formatBytes(node.heapUsedBytes)} / ${formatBytes(node.heapMaxBytes)}`}
-                  </td>
-                  {anyProblem ? (
-                    <td className="problem" data-testid={node.jolokiaError ? 'node-problem' : undefined}>
-                      {node.jolokiaError}
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            key={dc}
+            testId={`dc-${dc}`}
+            caption={
+              <>
+                Datacenter: {dc}{' '}
+                <span className="muted">
+                  ({rows.filter((n) => n.status === 'Up').length}/{rows.length} up)
+                </span>
+              </>
+            }
+            columns={columns}
+            rows={rows}
+            rowKey={(n) => n.hostId ?? n.address}
+            rowProps={(n) => ({ 'data-testid': `node-row-${n.address}` })}
+          />
         );
       })}
     </div>

@@ -4,9 +4,9 @@
  * posted into a hidden frame — so the file goes straight to disk and the page's memory stays flat;
  * the server streams it and reports rows written, the end, or what cut it short, which is polled here.
  */
-import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { useTRPC } from '@/components/trpc/react';
+import { ErrorBox } from '@/components/ui/error-box';
+import { useExport } from './use-query-data';
 
 export interface ExportSource {
   clusterId: string;
@@ -19,20 +19,10 @@ export interface ExportSource {
 const FRAME = 'ringside-export-frame';
 
 export function ExportButtons({ source }: { source: ExportSource }) {
-  const trpc = useTRPC();
   const form = useRef<HTMLFormElement>(null);
   const field = useRef<HTMLInputElement>(null);
   const [exportId, setExportId] = useState<string | null>(null);
-  const status = useQuery(
-    trpc.query.exportProgress.queryOptions(
-      { exportId: exportId ?? '00000000-0000-0000-0000-000000000000' },
-      {
-        enabled: exportId !== null,
-        refetchInterval: (q) => (q.state.data?.state === 'running' || !q.state.data ? 300 : false),
-      },
-    ),
-  );
-  const stop = useMutation(trpc.query.stopExport.mutationOptions());
+  const { status, stop } = useExport(exportId);
 
   function start(format: 'csv' | 'json') {
     const id = crypto.randomUUID();
@@ -61,7 +51,7 @@ export function ExportButtons({ source }: { source: ExportSource }) {
           <span data-testid="export-progress">
             exporting… {(state?.rows ?? 0).toLocaleString('en')} rows · {mb(state?.bytes ?? 0)}
           </span>
-          <button type="button" onClick={() => exportId && stop.mutate({ exportId })} data-testid="export-stop">
+          <button type="button" onClick={() => exportId && stop(exportId)} data-testid="export-stop">
             Stop
           </button>
         </>
@@ -72,9 +62,12 @@ export function ExportButtons({ source }: { source: ExportSource }) {
         </span>
       ) : null}
       {state?.state === 'failed' ? (
-        <span className="problem" data-testid="export-error">
-          export failed after {state.rows.toLocaleString('en')} rows: {state.error}
-        </span>
+        <ErrorBox
+          inline
+          title={`export failed after ${state.rows.toLocaleString('en')} rows:`}
+          error={state.error}
+          testId="export-error"
+        />
       ) : null}
     </span>
   );

@@ -1,8 +1,9 @@
 'use client';
 /** Past runs (newest first, searchable) and saved queries; choosing one puts it in the editor. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTRPC } from '@/components/trpc/react';
+import { ErrorBox } from '@/components/ui/error-box';
+import { QueryState } from '@/components/ui/query-state';
+import { useQueryHistory, useSavedQueries } from './use-query-data';
 
 export interface LoadedQuery {
   statement: string;
@@ -18,15 +19,10 @@ export function HistoryPanel({
   current: LoadedQuery;
   onLoad(query: LoadedQuery): void;
 }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [search, setSearch] = useState('');
   const [name, setName] = useState('');
-  const history = useQuery(trpc.query.history.queryOptions({ clusterId, search: search || null, limit: 50 }));
-  const saved = useQuery(trpc.query.saved.queryOptions({ clusterId }));
-  const refreshSaved = () => queryClient.invalidateQueries({ queryKey: trpc.query.saved.queryKey() });
-  const save = useMutation(trpc.query.save.mutationOptions({ onSuccess: refreshSaved }));
-  const remove = useMutation(trpc.query.deleteSaved.mutationOptions({ onSuccess: refreshSaved }));
+  const history = useQueryHistory(clusterId, search);
+  const { list: saved, save, remove } = useSavedQueries(clusterId);
   return (
     <aside className="history-panel" data-testid="history-panel">
       <h3>Saved queries</h3>
@@ -48,30 +44,40 @@ export function HistoryPanel({
           Save editor
         </button>
       </form>
-      {save.isError ? <p className="problem">{save.error.message}</p> : null}
-      <ul className="query-list" data-testid="saved-queries">
-        {saved.data?.map((q) => (
-          <li key={q.id}>
-            <button
-              type="button"
-              className="link"
-              onClick={() => onLoad({ statement: q.statement, keyspace: q.keyspace })}
-              title={q.statement}
-            >
-              {q.name}
-            </button>{' '}
-            <button
-              type="button"
-              className="link muted"
-              onClick={() => remove.mutate({ clusterId, id: q.id })}
-              aria-label={`Delete ${q.name}`}
-            >
-              ✕
-            </button>
-          </li>
-        ))}
-        {saved.data?.length === 0 ? <li className="muted">None yet.</li> : null}
-      </ul>
+      {save.isError ? <ErrorBox inline title="Not saved:" error={save.error} testId="save-error" /> : null}
+      {remove.isError ? <ErrorBox inline title="Not deleted:" error={remove.error} testId="delete-error" /> : null}
+      <QueryState
+        query={saved}
+        loading="Reading saved queries…"
+        errorTitle="Cannot read the saved queries:"
+        errorTestId="saved-error"
+      >
+        {(list) => (
+          <ul className="query-list" data-testid="saved-queries">
+            {list.map((q) => (
+              <li key={q.id}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => onLoad({ statement: q.statement, keyspace: q.keyspace })}
+                  title={q.statement}
+                >
+                  {q.name}
+                </button>{' '}
+                <button
+                  type="button"
+                  className="link muted"
+                  onClick={() => remove.mutate({ clusterId, id: q.id })}
+                  aria-label={`Delete ${q.name}`}
+                >
+                  ✕
+                </button>
+              </li>
+            ))}
+            {list.length === 0 ? <li className="muted">None yet.</li> : null}
+          </ul>
+        )}
+      </QueryState>
       <h3>History</h3>
       <input
         value={search}
@@ -80,24 +86,44 @@ export function HistoryPanel({
         aria-label="Search history"
         data-testid="history-search"
       />
-      <ul className="query-list" data-testid="history">
-        {history.data?.map((h) => (
-          <li key={h.id} className={`history-${h.outcome}`}>
-            <button
-              type="button"
-              className="link mono"
-              onClick={() => onLoad({ statement: h.statement, keyspace: h.keyspace })}
-              title={h.error ?? h.statement}
-            >
-              {h.statement.length > 80 ? `${h.statement.slice(0, 80)}…` : h.statement}
-            </button>
-            <div className="muted">
-              {new Date(h.ranAt).toLocaleTimeString()} · {h.outcome}
-              {h.rows !== null ? ` · ${h.rows} rows` : ''} · {h.tookMs} ms{h.keyspace ? ` · ${h.keyspace}` : ''}
-            </div>
-          </li>
-        ))}
-      </ul>
+      <QueryState
+        query={history}
+        loading="Reading the history…"
+        errorTitle="Cannot read the history:"
+        errorTestId="history-error"
+      >
+        {(entries) => (
+          <ul className="query-list" data-testid="history">
+            {entries.map((h) => (
+              <li key={h.id} className={`history-${h.outcome}`} data-testid={`history-entry-${h.outcome}`}>
+                <button
+                  type="button"
+                  className="link mono"
+                  onClick={() => onLoad({ statement: h.statement, keyspace: h.keyspace })}
+                  title={h.error ?? h.statement}
+                >
+                  {h.statement.length > 80 ? `${h.statement.slice(0, 80)}…` : h.statement}
+                </button>
+                <div className="muted">
+                  {new Date(h.ranAt).toLocaleTimeString()} · {h.outcome}
+                  {h.rows !== null ? ` · ${h.rows} rows` : ''} · {h.tookMs} ms{h.keyspace ? ` · ${h.keyspace}` : ''}
+                </div>
+                {/* Why it failed is said here, not only in a tooltip. */}
+                {h.error ? (
+                  <div className="problem" data-testid="history-entry-error">
+                    {h.error}
+                  </div>
+                ) : null}
+              </li>
+            ))}
+            {entries.length === 0 ? (
+              <li className="muted" data-testid="history-empty">
+                {search ? 'Nothing ran matches.' : 'Nothing has run yet.'}
+              </li>
+            ) : null}
+          </ul>
+        )}
+      </QueryState>
     </aside>
   );
 }

@@ -1,15 +1,11 @@
 'use client';
 /** What one statement gave: its rows (grid or JSON) with paging, export and trace, or its error. */
-import type { inferRouterOutputs } from '@trpc/server';
 import { useState } from 'react';
 import type { JsonValue } from '@/lib/cql/json-value';
-import type { AppRouter } from '@/server/routers/_app';
 import { ExportButtons } from './export-button';
 import { ResultGrid, ResultJson } from './result-grid';
 import { TraceTimeline } from './trace-timeline';
-
-/** What `query.run` answers for one statement. */
-export type RunOutcome = inferRouterOutputs<AppRouter>['query']['run'];
+import type { RunOutcome } from './use-query-data';
 
 export interface StatementResult {
   statement: string;

@@ -3,14 +3,13 @@
  * A traced statement as one lane per node, the coordinator's first: each event placed at its time
  * since the session began, listed in the order it happened with its source_elapsed (as cqlsh shows).
  */
-import { useQuery } from '@tanstack/react-query';
-import { useTRPC } from '@/components/trpc/react';
+import { ErrorBox } from '@/components/ui/error-box';
+import { useTrace } from './use-query-data';
 
 export function TraceTimeline({ clusterId, traceId }: { clusterId: string; traceId: string }) {
-  const trpc = useTRPC();
-  const trace = useQuery(trpc.query.trace.queryOptions({ clusterId, traceId }, { staleTime: Infinity, retry: 2 }));
+  const trace = useTrace(clusterId, traceId);
   if (trace.isPending) return <p className="muted">Reading the trace from system_traces…</p>;
-  if (trace.isError) return <p className="error">Could not read the trace: {trace.error.message}</p>;
+  if (trace.isError) return <ErrorBox title="Could not read the trace:" error={trace.error} testId="trace-error" />;
   const t = trace.data;
   const span = Math.max(1, t.durationUs ?? 0, ...t.nodes.flatMap((n) => n.events.map((e) => e.atUs)));
   return (

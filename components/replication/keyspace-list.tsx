@@ -1,26 +1,20 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useLiveCluster } from '@/components/live/live-cluster';
 import { useRefetchOnSchemaChange } from '@/components/live/use-schema-version';
-import { useTRPC } from '@/components/trpc/react';
+import { ErrorBox } from '@/components/ui/error-box';
 import { ReplicationEditor } from './replication-editor';
+import { useReplicationKeyspaces } from './use-replication';
 
 /** Every keyspace with its strategy, factor per DC and the warnings its replication deserves. */
 export function KeyspaceList() {
-  const trpc = useTRPC();
   const { clusterId } = useLiveCluster();
   const [editing, setEditing] = useState<string | null>(null);
   const [showSystem, setShowSystem] = useState(true);
-  const list = useQuery(trpc.replication.keyspaces.queryOptions({ clusterId }));
+  const list = useReplicationKeyspaces(clusterId);
   useRefetchOnSchemaChange(list.refetch);
-  if (list.isError)
-    return (
-      <div role="alert" className="error">
-        {list.error.message}
-      </div>
-    );
+  if (list.isError) return <ErrorBox title="Cannot read the keyspaces:" error={list.error} testId="keyspaces-error" />;
   if (!list.data) return <p className="muted">Loading keyspaces…</p>;
   const dcs = Object.keys(list.data.nodesPerDc).sort();
   return (

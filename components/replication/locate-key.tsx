@@ -1,9 +1,10 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useLiveCluster } from '@/components/live/live-cluster';
 import { RingChart } from '@/components/ring/ring-chart';
-import { useTRPC } from '@/components/trpc/react';
+import { useRingView } from '@/components/ring/use-ring';
+import { ErrorBox } from '@/components/ui/error-box';
+import { useLocateKey } from './use-replication';
 
 /** One typed field per partition-key column; the key's token and replicas, marked on the ring. */
 export function LocateKey({
@@ -15,18 +16,13 @@ export function LocateKey({
   table: string;
   partitionKey: { name: string; type: string }[];
 }) {
-  const trpc = useTRPC();
   const { clusterId } = useLiveCluster();
   const [draft, setDraft] = useState<Record<string, string>>(() =>
     Object.fromEntries(partitionKey.map((c) => [c.name, ''])),
   );
   const [asked, setAsked] = useState<Record<string, string> | null>(null);
-  const location = useQuery({
-    ...trpc.replication.locate.queryOptions({ clusterId, keyspace, table, key: asked ?? {} }),
-    enabled: asked !== null,
-    retry: false,
-  });
-  const ring = useQuery(trpc.ring.view.queryOptions({ clusterId, keyspace }));
+  const location = useLocateKey(clusterId, keyspace, table, asked);
+  const ring = useRingView(clusterId, keyspace);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -51,9 +47,7 @@ export function LocateKey({
         </button>
       </form>
       {location.isError ? (
-        <div role="alert" className="error" data-testid="locate-error">
-          {location.error.message}
-        </div>
+        <ErrorBox error={location.error} testId="locate-error" />
       ) : location.data ? (
         <p data-testid="locate-result">
           Token <code data-testid="locate-token">{location.data.token}</code>, replicas{' '}
@@ -73,6 +67,8 @@ export function LocateKey({
               : undefined
           }
         />
+      ) : ring.isError ? (
+        <ErrorBox title="Cannot draw the ring:" error={ring.error} testId="ring-error" />
       ) : null}
     </div>
   );

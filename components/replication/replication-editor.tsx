@@ -1,8 +1,9 @@
 'use client';
-import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLiveCluster } from '@/components/live/live-cluster';
-import { useTRPC } from '@/components/trpc/react';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ErrorBox } from '@/components/ui/error-box';
+import { useAlterReplication, useReplicationPreview } from './use-replication';
 
 interface Replication {
   strategy: string;
@@ -21,7 +22,6 @@ export function ReplicationEditor({
   dcs: string[];
   onClose: () => void;
 }) {
-  const trpc = useTRPC();
   const { clusterId } = useLiveCluster();
   const [factors, setFactors] = useState<Record<string, number>>(() =>
     Object.fromEntries(
@@ -36,8 +36,8 @@ export function ReplicationEditor({
     strategy: 'NetworkTopologyStrategy' as const,
     factors: Object.fromEntries(Object.entries(factors).filter(([, rf]) => rf > 0)),
   };
-  const preview = useQuery(trpc.replication.preview.queryOptions({ clusterId, keyspace, replication: target }));
-  const alter = useMutation(trpc.replication.alter.mutationOptions());
+  const preview = useReplicationPreview(clusterId, keyspace, target);
+  const alter = useAlterReplication();
 
   return (
     <section className="editor" data-testid="replication-editor">
@@ -84,8 +84,10 @@ export function ReplicationEditor({
           )}
         </>
       ) : preview.isError ? (
-        <p className="error">{preview.error.message}</p>
-      ) : null}
+        <ErrorBox title="Cannot preview the change:" error={preview.error} testId="preview-error" />
+      ) : (
+        <p className="muted">Building the statement…</p>
+      )}
 
       {alter.isSuccess ? (
         <div className="ok-box" data-testid="alter-done">
@@ -96,40 +98,23 @@ export function ReplicationEditor({
           Now run the steps above.
         </div>
       ) : alter.isError ? (
-        <div role="alert" className="error" data-testid="alter-error">
-          {alter.error.message}
-        </div>
+        <ErrorBox title="Not changed:" error={alter.error} testId="alter-error" />
       ) : null}
 
       {confirming && preview.data ? (
-        <div
-          role="dialog"
-          aria-modal="true"
-          aria-labelledby="confirm-title"
-          className="confirm"
-          data-testid="confirm-alter"
-        >
-          <p id="confirm-title">
-            <strong>Run this statement on cluster {clusterId}?</strong>
-          </p>
-          <pre className="statement">{preview.data.statement}</pre>
-          <button
-            type="button"
-            data-testid="confirm-run"
-            disabled={alter.isPending}
-            onClick={() =>
-              alter.mutate(
-                { clusterId, keyspace, replication: target, confirmedStatement: preview.data.statement },
-                { onSettled: () => setConfirming(false) },
-              )
-            }
-          >
-            {alter.isPending ? 'Running…' : 'Run it'}
-          </button>{' '}
-          <button type="button" data-testid="confirm-cancel" onClick={() => setConfirming(false)}>
-            Cancel
-          </button>
-        </div>
+        <ConfirmDialog
+          title={`Run this statement on cluster ${clusterId}?`}
+          statement={preview.data.statement}
+          cancelLabel="Cancel"
+          busy={alter.isPending}
+          onAnswer={(yes) => {
+            if (!yes) return setConfirming(false);
+            alter.mutate(
+              { clusterId, keyspace, replication: target, confirmedStatement: preview.data.statement },
+              { onSettled: () => setConfirming(false) },
+            );
+          }}
+        />
       ) : (
         <p>
           <button

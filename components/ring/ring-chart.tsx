@@ -7,13 +7,10 @@
  */
 import { arc as d3arc, interpolateSinebow, schemeTableau10 } from 'd3';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { paintRing, type RingNodeInfo, type RingPaint } from './ring-canvas';
 import { arcAt, arcsOf, turnAtPoint, turnOf, type RingArc } from './ring-geometry';
 
-export interface RingNodeInfo {
-  address: string;
-  dc: string;
-  rack: string;
-}
+export type { RingNodeInfo };
 
 export interface RingRangeInfo {
   start: string;
@@ -207,96 +204,21 @@ const SvgArcs = memo(function SvgArcs({
   );
 });
 
-/**
- * Past a couple of thousand arcs most are narrower than a pixel, so the canvas is drawn at display
- * resolution: one wedge per pixel of circumference, owned by the range under its centre (the same
- * hit test as hover), runs of one owner merged, one fill per colour. Cost follows the ring's size
- * on screen, not the number of vnodes.
- */
-const CanvasArcs = memo(function CanvasArcs({
-  arcs,
-  nodes,
-  size,
-  inner,
-  outer,
-  bandInner,
-  bandOuter,
-  nodeColor,
-  dcColor,
-}: {
-  arcs: RingArc[];
-  nodes: RingNodeInfo[];
-  size: number;
-  inner: number;
-  outer: number;
-  bandInner: number;
-  bandOuter: number;
-  nodeColor: Map<string, string>;
-  dcColor: Map<string, string>;
-}) {
+/** The canvas element for large rings; the painting itself is ring-canvas.ts's. */
+const CanvasArcs = memo(function CanvasArcs(props: RingPaint) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
-    const canvas = ref.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
-    const ratio = window.devicePixelRatio || 1;
-    canvas.width = size * ratio;
-    canvas.height = size * ratio;
-    ctx.setTransform(ratio, 0, 0, ratio, size / 2, size / 2);
-    ctx.clearRect(-size / 2, -size / 2, size, size);
-    const slices = Math.ceil(2 * Math.PI * outer * ratio);
-    const owners = new Array<string>(slices);
-    for (let i = 0; i < slices; i++) owners[i] = arcAt(arcs, (i + 0.5) / slices)?.owner ?? '';
-    const dcOf = new Map(nodes.map((n) => [n.address, n.dc]));
-    drawRuns(ctx, owners, inner, outer, (owner) => nodeColor.get(owner) ?? '#999');
-    drawRuns(
-      ctx,
-      owners.map((o) => dcOf.get(o) ?? '?'),
-      bandInner,
-      bandOuter,
-      (dc) => dcColor.get(dc) ?? '#ccc',
-    );
-    requestAnimationFrame(() => performance.mark('ring-painted'));
-  }, [arcs, nodes, size, inner, outer, bandInner, bandOuter, nodeColor, dcColor]);
+    if (ref.current && paintRing(ref.current, props, window.devicePixelRatio || 1))
+      requestAnimationFrame(() => performance.mark('ring-painted'));
+  }, [props]);
   return (
-    <canvas ref={ref} style={{ width: size, height: size, position: 'absolute', inset: 0 }} data-testid="ring-canvas" />
+    <canvas
+      ref={ref}
+      style={{ width: props.size, height: props.size, position: 'absolute', inset: 0 }}
+      data-testid="ring-canvas"
+    />
   );
 });
-
-/** Draws consecutive slices with the same key as one wedge, batching wedges of a colour into one fill. */
-function drawRuns(
-  ctx: CanvasRenderingContext2D,
-  keys: string[],
-  inner: number,
-  outer: number,
-  colorOf: (key: string) => string,
-): void {
-  const byColor = new Map<string, [number, number][]>();
-  let runStart = 0;
-  for (let i = 1; i <= keys.length; i++) {
-    if (i < keys.length && keys[i] === keys[runStart]) continue;
-    const color = colorOf(keys[runStart]);
-    const list = byColor.get(color);
-    const run: [number, number] = [runStart / keys.length, i / keys.length];
-    if (list) list.push(run);
-    else byColor.set(color, [run]);
-    runStart = i;
-  }
-  for (const [color, runs] of byColor) {
-    ctx.beginPath();
-    for (const [from, to] of runs) {
-      // Angles from 12 o'clock clockwise, as in the SVG: canvas counts from 3 o'clock.
-      const s = from * TURN - Math.PI / 2;
-      const e = to * TURN - Math.PI / 2;
-      ctx.moveTo(Math.cos(s) * inner, Math.sin(s) * inner);
-      ctx.arc(0, 0, outer, s, e);
-      ctx.arc(0, 0, inner, e, s, true);
-      ctx.closePath();
-    }
-    ctx.fillStyle = color;
-    ctx.fill();
-  }
-}
 
 /** The inner band: which DC owns each stretch of the ring, merged into runs so it stays cheap. */
 const DcBand = memo(function DcBand({

@@ -1,21 +1,16 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useLiveCluster } from '@/components/live/live-cluster';
 import { useRefetchOnSchemaChange } from '@/components/live/use-schema-version';
-import { useTRPC } from '@/components/trpc/react';
+import { ErrorBox } from '@/components/ui/error-box';
+import { useKeyspaceDescription } from './use-schema';
 
 export function KeyspaceView({ keyspace }: { keyspace: string }) {
-  const trpc = useTRPC();
   const { clusterId } = useLiveCluster();
-  const description = useQuery(trpc.schema.keyspace.queryOptions({ clusterId, keyspace }));
+  const description = useKeyspaceDescription(clusterId, keyspace);
   useRefetchOnSchemaChange(description.refetch);
   if (description.isError)
-    return (
-      <div role="alert" className="error">
-        {description.error.message}
-      </div>
-    );
+    return <ErrorBox title={`Cannot describe ${keyspace}:`} error={description.error} testId="keyspace-error" />;
   if (!description.data) return <p className="muted">Loading {keyspace}…</p>;
   const ks = description.data;
   return (

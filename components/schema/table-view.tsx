@@ -1,23 +1,18 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
 import { useLiveCluster } from '@/components/live/live-cluster';
 import { useRefetchOnSchemaChange } from '@/components/live/use-schema-version';
 import { LocateKey } from '@/components/replication/locate-key';
-import { useTRPC } from '@/components/trpc/react';
 import { TableMetrics } from '@/components/metrics/table-metrics';
+import { ErrorBox } from '@/components/ui/error-box';
 import { TableSchema } from './table-schema';
+import { useTableDescription } from './use-schema';
 
 export function TableView({ keyspace, table }: { keyspace: string; table: string }) {
-  const trpc = useTRPC();
   const { clusterId } = useLiveCluster();
-  const description = useQuery(trpc.schema.table.queryOptions({ clusterId, keyspace, table }));
+  const description = useTableDescription(clusterId, keyspace, table);
   useRefetchOnSchemaChange(description.refetch);
   if (description.isError)
-    return (
-      <div role="alert" className="error">
-        {description.error.message}
-      </div>
-    );
+    return <ErrorBox title={`Cannot describe ${keyspace}.${table}:`} error={description.error} testId="table-error" />;
   if (!description.data)
     return (
       <p className="muted">

@@ -111,4 +111,17 @@ export class QueryPage {
   history(): Locator {
     return this.page.getByTestId('history');
   }
+
+  historyPanel(): Locator {
+    return this.page.getByTestId('history-panel');
+  }
+
+  /** The newest failed run in the history, with the reason it failed. */
+  lastFailedRun(): Locator {
+    return this.history().getByTestId('history-entry-error').first();
+  }
+
+  outlineError(): Locator {
+    return this.page.getByTestId('outline-error');
+  }
 }

@@ -41,15 +41,15 @@ export class KeyspacesPage {
   }
 
   confirmation(): Locator {
-    return this.page.getByTestId('confirm-alter');
+    return this.page.getByTestId('confirm-dialog');
   }
 
   async confirm(): Promise<void> {
-    await this.page.getByTestId('confirm-run').click();
+    await this.page.getByTestId('confirm-yes').click();
   }
 
   async cancel(): Promise<void> {
-    await this.page.getByTestId('confirm-cancel').click();
+    await this.page.getByTestId('confirm-no').click();
   }
 
   done(): Locator {

@@ -9,7 +9,7 @@ import { executeOnEachNode } from '../cluster/per-node';
 import { readNodeBulk } from '../cluster/node-bulk';
 import { clusterConfig, driverFor } from '../cluster/registry';
 import { SharedPoller } from '../live/shared-poller';
-import type { JolokiaRequest } from '../cluster/jolokia';
+import type { JolokiaRequest, JolokiaResult } from '../cluster/jolokia';
 import { parseCompactions, withProgress, type RunningCompaction } from './compactions';
 import { processSingleton } from '../process-singleton';
 import { nodeAddresses } from '../cluster/hosts';
@@ -21,7 +21,16 @@ export interface CompactionSnapshot {
   running: RunningCompaction[];
   pendingByNode: Record<string, number>;
   pendingByTable: { node: string; keyspace: string; table: string; pending: number }[];
+  /** Per node: why it (or one of its answers) is missing from the lists above. */
   errors: Record<string, string>;
+  /** Why no node could be asked at all (the cluster is unreachable); the lists are then empty for that reason. */
+  error: string | null;
+}
+
+/** The answers of one node's bulk request that failed, named, as one line. */
+function failedAnswers(answers: [string, JolokiaResult][]): string | null {
+  const failed = answers.flatMap(([what, a]) => (a.ok ? [] : [`${what}: ${a.error}`]));
+  return failed.length ? failed.join('; ') : null;
 }
 
 const REQUESTS: JolokiaRequest[] = [
@@ -42,14 +51,32 @@ export function compactionPoller(clusterId: string): SharedPoller<CompactionSnap
     const cluster = clusterConfig(clusterId);
     poller = new SharedPoller<CompactionSnapshot>(
       async (previous) => {
-        const client = await driverFor(clusterId);
         const at = Date.now();
-        const addresses = nodeAddresses(client);
-        const snapshot: CompactionSnapshot = { at, running: [], pendingByNode: {}, pendingByTable: [], errors: {} };
+        const snapshot: CompactionSnapshot = {
+          at,
+          running: [],
+          pendingByNode: {},
+          pendingByTable: [],
+          errors: {},
+          error: null,
+        };
+        let addresses: string[];
+        try {
+          addresses = nodeAddresses(await driverFor(clusterId));
+        } catch (error) {
+          // A snapshot that says why, rather than a failed poll nobody sees: viewers would wait forever.
+          return { ...snapshot, error: (error as Error).message };
+        }
         await Promise.all(
           addresses.map(async (address) => {
             try {
               const [compactions, pending, byTable] = await readNodeBulk(cluster, address, REQUESTS);
+              const failed = failedAnswers([
+                ['running compactions', compactions],
+                ['pending tasks', pending],
+                ['pending tasks by table', byTable],
+              ]);
+              if (failed) snapshot.errors[address] = failed;
               if (compactions.ok) snapshot.running.push(...parseCompactions(address, compactions.value));
               if (pending.ok && typeof pending.value === 'number') snapshot.pendingByNode[address] = pending.value;
               const tables = z
@@ -149,8 +176,10 @@ const tableCompactionRow = rowReader(
   z.object({ keyspace_name: z.string(), table_name: z.string(), compaction: textMap }),
 );
 
-/** Each user table's compaction strategy and live SSTable count on every node. */
-export async function tableCompaction(clusterId: string): Promise<TableCompaction[]> {
+/** Each user table's compaction strategy and live SSTable count on every node; `errors`: nodes whose count is missing, and why. */
+export async function tableCompaction(
+  clusterId: string,
+): Promise<{ tables: TableCompaction[]; errors: Record<string, string> }> {
   const cluster = clusterConfig(clusterId);
   const client = await driverFor(clusterId);
   const tables = await client.execute('SELECT keyspace_name, table_name, compaction FROM system_schema.tables');
@@ -164,15 +193,23 @@ export async function tableCompaction(clusterId: string): Promise<TableCompactio
       sstables: {},
     }));
   const addresses = nodeAddresses(client);
+  const errors: Record<string, string> = {};
   await Promise.all(
     addresses.map(async (address) => {
-      const [answer] = await readNodeBulk(cluster, address, [
-        {
-          type: 'read',
-          mbean: 'org.apache.cassandra.metrics:type=Table,keyspace=*,scope=*,name=LiveSSTableCount',
-          attribute: 'Value',
-        },
-      ]).catch(() => []);
+      let answer: JolokiaResult | undefined;
+      try {
+        [answer] = await readNodeBulk(cluster, address, [
+          {
+            type: 'read',
+            mbean: 'org.apache.cassandra.metrics:type=Table,keyspace=*,scope=*,name=LiveSSTableCount',
+            attribute: 'Value',
+          },
+        ]);
+      } catch (error) {
+        errors[address] = (error as Error).message;
+        return;
+      }
+      if (answer && !answer.ok) errors[address] = answer.error;
       const beans = z
         .record(z.string(), z.object({ Value: z.number() }))
         .safeParse(answer?.ok ? answer.value : undefined);
@@ -184,5 +221,8 @@ export async function tableCompaction(clusterId: string): Promise<TableCompactio
       }
     }),
   );
-  return result.sort((a, b) => a.keyspace.localeCompare(b.keyspace) || a.table.localeCompare(b.table));
+  return {
+    tables: result.sort((a, b) => a.keyspace.localeCompare(b.keyspace) || a.table.localeCompare(b.table)),
+    errors,
+  };
 }

@@ -24,7 +24,7 @@ afterAll(async () => {
 
 describe('compaction view against a forced major compaction', () => {
   it('shows ≥ 20 SSTables, then the compaction with advancing progress, then it in the history', async () => {
-    const tables = await caller.compaction.tables({ clusterId: 'demo' });
+    const { tables } = await caller.compaction.tables({ clusterId: 'demo' });
     const events = tables.find((t) => t.keyspace === KS && t.table === 'events')!;
     expect(events.strategy).toBe('SizeTieredCompactionStrategy');
     const busiest = Math.max(...Object.values(events.sstables));
