@@ -13,6 +13,7 @@ import type { JolokiaRequest } from '../cluster/jolokia';
 import { parseCompactions, withProgress, type RunningCompaction } from './compactions';
 import { processSingleton } from '../process-singleton';
 import { nodeAddresses } from '../cluster/hosts';
+import { logger } from '../log/logger';
 
 export interface CompactionSnapshot {
   at: number;
@@ -59,6 +60,11 @@ export function compactionPoller(clusterId: string): SharedPoller<CompactionSnap
               }
             } catch (error) {
               snapshot.errors[address] = (error as Error).message;
+              // Shown per node on the page; debug here, since a down node fails this every second.
+              logger('compaction-poller', { clusterId }).debug(
+                { node: address, err: error },
+                `compaction read failed: ${(error as Error).message}`,
+              );
             }
           }),
         );
@@ -72,6 +78,7 @@ export function compactionPoller(clusterId: string): SharedPoller<CompactionSnap
       },
       1000,
       30_000,
+      { poller: 'compaction', clusterId },
     );
     pollers.set(clusterId, poller);
   }

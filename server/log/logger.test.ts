@@ -70,7 +70,7 @@ describe('request ids', () => {
   const withHeader = (value?: string) =>
     requestIdOf({ headers: new Headers(value === undefined ? {} : { 'x-request-id': value }) });
 
-  it("keeps a well-formed x-request-id and replaces anything else with a fresh id", () => {
+  it('keeps a well-formed x-request-id and replaces anything else with a fresh id', () => {
     expect(withHeader('edge-1234.abc')).toBe('edge-1234.abc');
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
     expect(withHeader()).toMatch(uuid);

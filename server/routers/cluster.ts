@@ -33,7 +33,7 @@ export const clusterRouter = createTRPCRouter({
     .subscription(async function* ({ input, signal }) {
       const poller = clusterPoller(clusterConfig(input.clusterId).id);
       for await (const snapshot of poller.stream(signal, input.lastEventId)) {
-        yield tracked(snapshot.id, { ...snapshot.value, takenAt: snapshot.takenAt });
+        yield tracked(snapshot.id, { ...snapshot.value, takenAt: snapshot.takenAt, pollError: snapshot.pollError });
       }
     }),
 

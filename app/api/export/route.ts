@@ -72,7 +72,10 @@ export async function POST(request: Request) {
   } catch (error) {
     const mapped = toTRPCError(error);
     finishExport(tracked, mapped.message);
-    log.warn({ code: mapped.code, err: error, ms: elapsedMs() }, `export failed before the first rows: ${mapped.message}`);
+    log.warn(
+      { code: mapped.code, err: error, ms: elapsedMs() },
+      `export failed before the first rows: ${mapped.message}`,
+    );
     return Response.json(
       { error: mapped.message, requestId },
       { status: mapped.code === 'NOT_FOUND' ? 404 : 400, headers: idHeader },
