@@ -6,7 +6,7 @@ import 'server-only';
  */
 import { createRequire } from 'node:module';
 import type { Client } from 'cassandra-driver';
-import { toDriverValues, type JsonValue } from './bind-values';
+import { toDriverValues, type EncodeValue, type JsonValue } from './bind-values';
 import type { CqlType } from '../format/format-cql';
 
 export interface BindMarker {
@@ -38,11 +38,21 @@ export async function bindMarkers(client: Client, statement: string): Promise<Bi
   return prepared.meta.columns.map((column) => ({ name: column.name, type: column.type }));
 }
 
+/** The client's own encoder (private in the driver, like the prepare handler): the one execute encodes with. */
+function clientEncoder(client: Client): EncodeValue {
+  const encoder = (
+    client as Client & { _getEncoder(): { encode(value: unknown, type: CqlType): unknown } }
+  )._getEncoder();
+  return (value, type) => encoder.encode(value, type);
+}
+
 /** The driver's parameters for running `statement` with these values; undefined runs it unprepared, as typed. */
 export async function boundParameters(
   client: Client,
   statement: string,
   values: JsonValue[] | null,
 ): Promise<unknown[] | undefined> {
-  return values === null ? undefined : toDriverValues(values, await bindMarkers(client, statement));
+  if (values === null) return undefined;
+  const markers = await bindMarkers(client, statement);
+  return toDriverValues(values, markers, clientEncoder(client));
 }

@@ -19,7 +19,11 @@ export type StatementErrorKind =
   | 'bind'
   | 'cancelled'
   | 'needs-confirmation'
-  | 'server';
+  | 'server'
+  /** The driver refused the request before sending it (a bad option or argument), not Cassandra. */
+  | 'driver'
+  /** The console itself failed: neither Cassandra nor the user's values are to blame. */
+  | 'internal';
 
 export interface StatementError {
   kind: StatementErrorKind;
@@ -122,7 +126,8 @@ export function describeStatementError(error: unknown, statement: string, timeou
       hint: 'Check that the nodes are up (Nodes page).',
     };
   }
-  if (error instanceof driverErrors.ArgumentError || error instanceof TypeError) {
+  if (isEncoderTypeError(error)) {
+    // bind-values.ts encodes every value before execute, so this is the safety net for one that got past it.
     return {
       kind: 'bind',
       message: error.message,
@@ -131,11 +136,40 @@ export function describeStatementError(error: unknown, statement: string, timeou
       hint: 'A bound value does not fit its marker type.',
     };
   }
+  if (error instanceof driverErrors.AuthenticationError) {
+    return {
+      kind: 'unauthorized',
+      message: error.message,
+      code: null,
+      position: null,
+      hint: byCode(codes.badCredentials).hint,
+    };
+  }
+  if (error instanceof driverErrors.DriverError) {
+    // ArgumentError, NotSupportedError, DriverInternalError…: raised in the driver, nothing was run.
+    return {
+      kind: 'driver',
+      message: error.message,
+      code: null,
+      position: null,
+      hint: 'The driver refused the request before sending it to Cassandra.',
+    };
+  }
+  // A TypeError or any other exception here is a fault of the console's, not Cassandra's answer nor
+  // the user's values: calling it a bind or server error would send the user looking in the wrong place.
   return {
-    kind: 'server',
+    kind: 'internal',
     message: error instanceof Error ? error.message : String(error),
     code: null,
     position: null,
-    hint: null,
+    hint: "The console failed running the statement; its log has the details. This is not Cassandra's answer.",
   };
+}
+
+/**
+ * The driver's encoder throws a plain TypeError for a value it cannot encode for a marker. Only
+ * one raised from that module counts: a TypeError elsewhere is a bug, not a bad value.
+ */
+function isEncoderTypeError(error: unknown): error is TypeError {
+  return error instanceof TypeError && /cassandra-driver[\\/]lib[\\/]encoder\.js/.test(error.stack ?? '');
 }
