@@ -225,8 +225,8 @@ export async function runStatement(request: RunRequest, signal?: AbortSignal): P
       };
     const described = describeStatementError(error, request.statement, request.timeoutMs);
     // Cassandra's answers and the user's own mistakes are the outcome; a failure of ours or the driver's is also logged.
-    if (described.kind === 'internal' || described.kind === 'driver')
-      logger('workbench').error(
+    if (described.kind === 'internal' || described.kind === 'driver' || described.kind === 'connection')
+      logger('workbench')[described.kind === 'internal' ? 'error' : 'warn'](
         { err: error, kind: described.kind, clusterId: request.clusterId, runId: request.runId },
         `statement failed in the console: ${described.message}`,
       );

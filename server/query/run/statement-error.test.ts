@@ -104,6 +104,17 @@ describe('only a value that cannot be encoded is a bind error', () => {
     });
   });
 
+  it('calls a connection that broke under the statement a connection error, not the driver refusing it', () => {
+    // Abstract in the typings; the driver itself raises the base class for a closed socket.
+    const DriverError = errors.DriverError as unknown as new (message: string) => Error;
+    expect(describeStatementError(new DriverError('Socket was closed'), 'x', 1000)).toMatchObject({
+      kind: 'connection',
+      hint: expect.stringContaining('may or may not have been applied'),
+    });
+    expect(describeStatementError(new errors.DriverInternalError('bad frame'), 'x', 1000).kind).toBe('internal');
+    expect(describeStatementError(new errors.NotSupportedError('not in protocol v4'), 'x', 1000).kind).toBe('driver');
+  });
+
   it('reports a failed authentication as unauthorized', () => {
     expect(describeStatementError(new errors.AuthenticationError('bad credentials'), 'x', 1000).kind).toBe(
       'unauthorized',

@@ -22,6 +22,8 @@ export type StatementErrorKind =
   | 'server'
   /** The driver refused the request before sending it (a bad option or argument), not Cassandra. */
   | 'driver'
+  /** The connection to the node failed under the statement (a socket closed): it may or may not have run. */
+  | 'connection'
   /** The console itself failed: neither Cassandra nor the user's values are to blame. */
   | 'internal';
 
@@ -145,14 +147,23 @@ export function describeStatementError(error: unknown, statement: string, timeou
       hint: byCode(codes.badCredentials).hint,
     };
   }
-  if (error instanceof driverErrors.DriverError) {
-    // ArgumentError, NotSupportedError, DriverInternalError…: raised in the driver, nothing was run.
+  if (error instanceof driverErrors.ArgumentError || error instanceof driverErrors.NotSupportedError) {
     return {
       kind: 'driver',
       message: error.message,
       code: null,
       position: null,
       hint: 'The driver refused the request before sending it to Cassandra.',
+    };
+  }
+  if (error instanceof driverErrors.DriverError && !(error instanceof driverErrors.DriverInternalError)) {
+    // The base class is what the driver raises when a connection breaks under a request ("Socket was closed").
+    return {
+      kind: 'connection',
+      message: error.message,
+      code: null,
+      position: null,
+      hint: 'The connection to the node failed while the statement ran: it may or may not have been applied. Check the nodes (Nodes page) and run it again.',
     };
   }
   // A TypeError or any other exception here is a fault of the console's, not Cassandra's answer nor
