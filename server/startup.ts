@@ -7,18 +7,23 @@ import { closeAll } from './cluster/registry';
 import { config, ConfigError } from './config';
 import { startCollectors } from './metrics/collectors';
 import { getStore } from './store';
+import { logger } from './log/logger';
 
 export function checkStartup(): void {
+  const log = logger('startup');
   try {
     const loaded = config();
     getStore();
     startCollectors();
     closeOnShutdown();
-    console.log(
+    log.info(
+      { clusters: loaded.clusters.map((c) => c.id) },
       `ringside: ${loaded.clusters.length} cluster(s) configured: ${loaded.clusters.map((c) => c.id).join(', ')}`,
     );
   } catch (error) {
-    console.error(`ringside: cannot start: ${error instanceof ConfigError ? error.message : (error as Error).stack}`);
+    // A configuration error's message names the field; anything else needs its stack.
+    if (error instanceof ConfigError) log.fatal(`ringside: cannot start: ${error.message}`);
+    else log.fatal({ err: error }, `ringside: cannot start: ${(error as Error).message}`);
     process.exit(1);
   }
 }

@@ -13,6 +13,17 @@ export function LiveStatus() {
         {connection === 'pending' ? '● live' : connection === 'error' ? '● disconnected' : '○ connecting'}
       </span>
       {snapshot ? <span className="muted"> updated {snapshot.takenAt.toLocaleTimeString()}</span> : null}
+      {snapshot?.pollError ? (
+        <div role="alert" className="warning" data-testid="poll-error">
+          <strong>
+            {snapshot.pollError.consecutiveFailures === 1
+              ? 'The last poll failed'
+              : `The last ${snapshot.pollError.consecutiveFailures} polls failed`}{' '}
+            (at {snapshot.pollError.at.toLocaleTimeString()}):
+          </strong>{' '}
+          {snapshot.pollError.message}. Showing the cluster as of {snapshot.takenAt.toLocaleTimeString()}.
+        </div>
+      ) : null}
       {error ? <ErrorBox title={`Cannot follow cluster ${clusterId}.`} error={error} testId="cluster-error" /> : null}
       {nothingAnswers ? (
         <ErrorBox title={`Cannot reach cluster ${clusterId}.`} error={snapshot.error} testId="cluster-error" />

@@ -15,6 +15,7 @@ import { processSingleton } from '../process-singleton';
 import { nodeAddresses } from '../cluster/hosts';
 import { isSystemKeyspace } from '@/lib/cql/system-keyspaces';
 import { cqlNumber, cqlUuid, rowReader, textMap } from '../cluster/rows';
+import { logger } from '../log/logger';
 
 export interface CompactionSnapshot {
   at: number;
@@ -88,6 +89,11 @@ export function compactionPoller(clusterId: string): SharedPoller<CompactionSnap
               }
             } catch (error) {
               snapshot.errors[address] = (error as Error).message;
+              // Shown per node on the page; debug here, since a down node fails this every second.
+              logger('compaction-poller', { clusterId }).debug(
+                { node: address, err: error },
+                `compaction read failed: ${(error as Error).message}`,
+              );
             }
           }),
         );
@@ -101,6 +107,7 @@ export function compactionPoller(clusterId: string): SharedPoller<CompactionSnap
       },
       1000,
       30_000,
+      { poller: 'compaction', clusterId },
     );
     pollers.set(clusterId, poller);
   }

@@ -23,7 +23,8 @@ import {
 import { ensureHistorySchema, writeAggregates, writeRaw, type WriteStats } from './history-store';
 import { RESOLUTIONS } from './resolutions';
 import { Rollup, type Sample } from './rollup';
-import { nodeAddresses } from '../cluster/hosts';
+import { driverHosts } from '../cluster/hosts';
+import { logger, type Logger } from '../log/logger';
 
 const MAX_BACKOFF_MS = 120_000;
 /** Tables are read once a minute, and the busiest few kept: per-table series for every table would dwarf the rest. */
@@ -47,7 +48,12 @@ export interface CollectorStatus {
 
 export interface LatestValues {
   at: number;
+  /** Gauges as read and counters as per-second rates (what the charts store). */
   byNode: Record<string, Record<string, number>>;
+  /** The counters as Jolokia reported them: running totals since each node started (for /api/metrics). */
+  totals?: Record<string, Record<string, number>>;
+  /** Where each node sits, as the driver's metadata says. */
+  placement?: Record<string, { dc: string | null; rack: string | null }>;
   missing: Record<string, string>;
 }
 
@@ -63,6 +69,9 @@ export class MetricsCollector {
   private timer: NodeJS.Timeout | undefined;
   private backoffMs = 0;
   private schemaReady: Promise<void> | undefined;
+  /** Nodes that did not answer the last poll: a change is logged, not every silent poll. */
+  private silentNodes = new Set<string>();
+  private readonly log: Logger;
   readonly status: CollectorStatus;
   latest: LatestValues | undefined;
 
@@ -71,6 +80,7 @@ export class MetricsCollector {
     private readonly storeClusterId: string,
     intervalMs = cluster.metrics.intervalMs,
   ) {
+    this.log = logger('metrics-collector', { clusterId: cluster.id });
     this.status = {
       clusterId: cluster.id,
       intervalMs,
@@ -110,6 +120,7 @@ export class MetricsCollector {
       if (this.stopped()) return;
       await this.pollOnce().catch((error: unknown) => {
         this.status.lastError = (error as Error).message;
+        this.log.warn({ err: error }, `metrics poll failed: ${(error as Error).message}`);
       });
       if (!this.stopped()) this.schedule(this.backoffMs || this.status.intervalMs);
     }, delayMs);
@@ -136,9 +147,12 @@ export class MetricsCollector {
     const cpuBefore = process.cpuUsage();
     const at = Date.now();
     let addresses: string[];
+    const placement: NonNullable<LatestValues['placement']> = {};
     try {
       const client = await driverFor(this.cluster.id);
-      addresses = nodeAddresses(client);
+      const hosts = driverHosts(client);
+      addresses = hosts.map((h) => h.address);
+      for (const host of hosts) placement[host.address] = { dc: host.dc, rack: host.rack };
     } catch (error) {
       this.backOff((error as Error).message);
       throw error;
@@ -161,7 +175,7 @@ export class MetricsCollector {
       }),
     );
 
-    const latest: LatestValues = { at, byNode: {}, missing: {} };
+    const latest: LatestValues = { at, byNode: {}, totals: {}, placement, missing: {} };
     const samples: Sample[] = [];
     for (const answer of answers) {
       if ('error' in answer) {
@@ -174,23 +188,35 @@ export class MetricsCollector {
       const values = samplesBetween(this.previous.get(answer.address), reading, at);
       this.previous.set(answer.address, { reading, at });
       latest.byNode[answer.address] = values;
+      latest.totals![answer.address] = { ...reading.counters };
       for (const [metric, value] of Object.entries(values))
         samples.push({ node: answer.address, metric, ts: at, value });
       if (withTables)
         samples.push(...this.tableSamples(answer.address, answer.results.slice(COLLECTOR_REQUESTS.length), at));
     }
 
+    this.logSilentNodes(latest.missing);
     if (Object.keys(latest.byNode).length === 0) {
       this.backOff(`no node answered: ${Object.values(latest.missing)[0] ?? 'no nodes known'}`);
     } else {
       this.backoffMs = 0;
-      if (this.status.state === 'backing-off') this.status.state = 'running';
+      if (this.status.state === 'backing-off') {
+        this.status.state = 'running';
+        this.log.info('metrics collection resumed: nodes answer again');
+      }
       this.status.lastError = Object.keys(latest.missing).length
         ? `no answer from ${Object.keys(latest.missing).join(', ')}`
         : null;
     }
 
+    const failuresBefore = this.status.writes.failures;
     await this.store(samples, at);
+    const failedWrites = this.status.writes.failures - failuresBefore;
+    if (failedWrites > 0)
+      this.log.warn(
+        { failedWrites, storeClusterId: this.storeClusterId },
+        `history writes failed: ${this.status.writes.lastError}`,
+      );
     this.latest = latest;
     this.status.polls++;
     this.status.lastPollAt = at;
@@ -249,5 +275,15 @@ export class MetricsCollector {
     this.backoffMs = Math.min(MAX_BACKOFF_MS, this.backoffMs ? this.backoffMs * 2 : this.status.intervalMs * 2);
     this.status.state = 'backing-off';
     this.status.lastError = `${reason}; next try in ${Math.round(this.backoffMs / 1000)} s`;
+    // Backing off already spaces these out (doubling up to two minutes): each one is worth a line.
+    this.log.warn({ backoffMs: this.backoffMs }, `metrics collection backing off: ${this.status.lastError}`);
+  }
+
+  private logSilentNodes(missing: Record<string, string>): void {
+    for (const [node, reason] of Object.entries(missing))
+      if (!this.silentNodes.has(node)) this.log.warn({ node }, `node ${node} did not answer the collector: ${reason}`);
+    for (const node of this.silentNodes)
+      if (!(node in missing)) this.log.info({ node }, `node ${node} answers the collector again`);
+    this.silentNodes = new Set(Object.keys(missing));
   }
 }

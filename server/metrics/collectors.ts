@@ -4,6 +4,7 @@ import { config } from '../config';
 import { clusterConfig } from '../cluster/registry';
 import { MetricsCollector } from './collector';
 import { processSingleton } from '../process-singleton';
+import { logger } from '../log/logger';
 
 const collectors = processSingleton('metric-collectors', () => new Map<string, MetricsCollector>());
 
@@ -18,7 +19,22 @@ export function collectorFor(clusterId: string): MetricsCollector {
 }
 
 export function startCollectors(): void {
-  for (const cluster of config().clusters) if (cluster.metrics.enabled) collectorFor(cluster.id).start();
+  const log = logger('metrics-collectors');
+  for (const cluster of config().clusters) {
+    if (!cluster.metrics.enabled) {
+      log.info({ clusterId: cluster.id }, `metrics collection disabled for ${cluster.id}`);
+      continue;
+    }
+    collectorFor(cluster.id).start();
+    log.info(
+      {
+        clusterId: cluster.id,
+        intervalMs: cluster.metrics.intervalMs,
+        storeClusterId: cluster.metrics.storeClusterId ?? cluster.id,
+      },
+      `metrics collector started for ${cluster.id}`,
+    );
+  }
 }
 
 export function allCollectors(): MetricsCollector[] {

@@ -7,6 +7,7 @@ import { recordEvent } from '../store/events';
 import { collectSnapshot, type ClusterSnapshot } from './snapshot';
 import { topologyEvents } from './topology-events';
 import { processSingleton } from '../process-singleton';
+import { logger } from '../log/logger';
 
 const pollers = processSingleton('cluster-pollers', () => new Map<string, SharedPoller<ClusterSnapshot>>());
 const hooked = new WeakSet<Client>();
@@ -15,12 +16,26 @@ export function clusterPoller(clusterId: string): SharedPoller<ClusterSnapshot> 
   let poller = pollers.get(clusterId);
   if (!poller) {
     const cluster = clusterConfig(clusterId);
-    const created = new SharedPoller<ClusterSnapshot>(async (previous) => {
-      void hookHostEvents(clusterId, created);
-      const snapshot = await collectSnapshot(cluster, previous);
-      for (const event of topologyEvents(previous, snapshot, Date.now())) recordEvent(clusterId, event);
-      return snapshot;
-    }, cluster.pollIntervalMs);
+    const log = logger('topology-poller', { clusterId });
+    const created = new SharedPoller<ClusterSnapshot>(
+      async (previous) => {
+        void hookHostEvents(clusterId, created);
+        const snapshot = await collectSnapshot(cluster, previous);
+        // The snapshot carries a CQL failure rather than throwing it; log it when it starts and when it ends.
+        if (snapshot.error !== (previous?.error ?? null)) {
+          if (snapshot.error) log.warn({ unreachable: snapshot.unreachable }, `CQL unreachable: ${snapshot.error}`);
+          else if (previous?.error) log.info('CQL reachable again');
+        }
+        for (const event of topologyEvents(previous, snapshot, Date.now())) {
+          log.info({ event }, `topology: ${event.kind}${event.node ? ` ${event.node}` : ''}`);
+          recordEvent(clusterId, event);
+        }
+        return snapshot;
+      },
+      cluster.pollIntervalMs,
+      undefined,
+      { poller: 'topology', clusterId },
+    );
     poller = created;
     pollers.set(clusterId, poller);
   }
@@ -28,7 +43,11 @@ export function clusterPoller(clusterId: string): SharedPoller<ClusterSnapshot> 
 }
 
 async function hookHostEvents(clusterId: string, poller: SharedPoller<ClusterSnapshot>): Promise<void> {
-  const client = await driverFor(clusterId).catch(() => undefined);
+  // No client yet: the snapshot reports why, and the next poll tries again.
+  const client = await driverFor(clusterId).catch((error: unknown) => {
+    logger('topology-poller', { clusterId }).debug({ err: error }, 'host events not hooked yet: no driver client');
+    return undefined;
+  });
   if (!client || hooked.has(client)) return;
   hooked.add(client);
   for (const event of ['hostUp', 'hostDown', 'hostAdd', 'hostRemove'] as const) client.on(event, () => poller.nudge());

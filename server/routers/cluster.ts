@@ -30,7 +30,7 @@ export const clusterRouter = createTRPCRouter({
     .subscription(async function* ({ input, ctx, signal }) {
       const poller = clusterPoller(ctx.cluster.id);
       for await (const snapshot of poller.stream(signal, input.lastEventId)) {
-        yield tracked(snapshot.id, { ...snapshot.value, takenAt: snapshot.takenAt });
+        yield tracked(snapshot.id, { ...snapshot.value, takenAt: snapshot.takenAt, pollError: snapshot.pollError });
       }
     }),
 

@@ -3,11 +3,15 @@ import { z } from 'zod';
 import { toTRPCError } from '@/server/cluster/errors';
 import { clusterConfig } from '@/server/cluster/registry';
 import { crossSiteReason } from '@/server/http/same-origin';
+import { logger } from '@/server/log/logger';
+import { REQUEST_ID_HEADER, requestIdOf } from '@/server/log/request-id';
 import { finishExport, trackExport } from '@/server/query/export/export-progress';
 import { exportRequestSchema } from '@/server/query/export/export-request';
 import { exportRows } from '@/server/query/export/export-rows';
 
 export const dynamic = 'force-dynamic';
+
+const baseLog = logger('export');
 
 /** The page submits a form (`request` = the JSON), so the browser saves the stream straight to disk; scripts may post JSON. */
 async function requestBody(request: Request): Promise<unknown> {
@@ -28,16 +32,29 @@ async function requestBody(request: Request): Promise<unknown> {
  * `query.exportProgress` reports on it.
  */
 export async function POST(request: Request) {
+  const requestId = requestIdOf(request);
+  const idHeader = { [REQUEST_ID_HEADER]: requestId };
+  let log = baseLog.child({ requestId });
   const crossSite = crossSiteReason(request.headers);
-  if (crossSite)
+  if (crossSite) {
+    log.warn({ origin: request.headers.get('origin') }, `cross-site export refused: ${crossSite}`);
     return Response.json(
-      { error: `exports are served to the console’s own pages only: ${crossSite}` },
-      { status: 403 },
+      { error: `exports are served to the console’s own pages only: ${crossSite}`, requestId },
+      { status: 403, headers: idHeader },
     );
+  }
   const parsed = exportRequestSchema.safeParse(await requestBody(request));
-  if (!parsed.success) return Response.json({ error: z.prettifyError(parsed.error) }, { status: 400 });
+  if (!parsed.success) {
+    log.info({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'export request refused: invalid');
+    return Response.json({ error: z.prettifyError(parsed.error), requestId }, { status: 400, headers: idHeader });
+  }
   const { exportId, ...input } = parsed.data;
-  const tracked = trackExport(exportId ?? randomUUID());
+  const id = exportId ?? randomUUID();
+  const tracked = trackExport(id);
+  // The statement is not logged: it and its bound values can hold anything, passwords included.
+  log = log.child({ exportId: id, clusterId: input.clusterId, format: input.format });
+  const started = performance.now();
+  const elapsedMs = () => Math.round(performance.now() - started);
   // The browser going away, or Stop in the page, ends the export and its reads from the cluster.
   request.signal.addEventListener('abort', () => tracked.abort.abort());
   let chunks: AsyncGenerator<string>;
@@ -50,14 +67,23 @@ export async function POST(request: Request) {
   } catch (error) {
     const mapped = toTRPCError(error);
     finishExport(tracked, mapped.message);
-    return Response.json({ error: mapped.message }, { status: mapped.code === 'NOT_FOUND' ? 404 : 400 });
+    log.warn(
+      { code: mapped.code, err: error, ms: elapsedMs() },
+      `export failed before the first rows: ${mapped.message}`,
+    );
+    return Response.json(
+      { error: mapped.message, requestId },
+      { status: mapped.code === 'NOT_FOUND' ? 404 : 400, headers: idHeader },
+    );
   }
+  log.info('export started');
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       if (!firstChunk.done) controller.enqueue(encoder.encode(firstChunk.value));
       else {
         finishExport(tracked, null);
+        log.info({ rows: tracked.rows, bytes: tracked.bytes, ms: elapsedMs() }, 'export finished');
         controller.close();
       }
     },
@@ -67,15 +93,19 @@ export async function POST(request: Request) {
         if (tracked.abort.signal.aborted) throw new Error(tracked.error ?? 'the export was stopped');
         if (next.done) {
           finishExport(tracked, null);
+          log.info({ rows: tracked.rows, bytes: tracked.bytes, ms: elapsedMs() }, 'export finished');
           controller.close();
         } else controller.enqueue(encoder.encode(next.value));
       } catch (error) {
-        finishExport(tracked, toTRPCError(error).message);
+        const message = toTRPCError(error).message;
+        finishExport(tracked, message);
+        log.warn({ err: error, ms: elapsedMs() }, `export failed while streaming: ${message}`);
         controller.error(error);
       }
     },
     async cancel() {
       finishExport(tracked, 'the download was cancelled');
+      log.info({ ms: elapsedMs() }, 'export cancelled by the browser');
       await chunks.return(undefined);
     },
   });
@@ -85,6 +115,7 @@ export async function POST(request: Request) {
       'content-type': input.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
       'content-disposition': `attachment; filename="ringside-export.${extension}"`,
       'cache-control': 'no-store',
+      ...idHeader,
     },
   });
 }

@@ -1,15 +1,26 @@
 import { config } from '@/server/config';
+import { logger } from '@/server/log/logger';
 import { collectorFor } from '@/server/metrics/collectors';
-import { prometheusText } from '@/server/metrics/prometheus';
+import { prometheusExposition } from '@/server/metrics/prometheus';
 
 export const dynamic = 'force-dynamic';
 
-/** Prometheus scrape endpoint: everything the collectors last read. */
-export function GET() {
-  const clusters = config()
-    .clusters.filter((c) => c.metrics.enabled)
-    .map((c) => ({ clusterId: c.id, latest: collectorFor(c.id).latest }));
-  return new Response(prometheusText(clusters), {
-    headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' },
-  });
+const log = logger('metrics-route');
+
+/** Prometheus scrape endpoint: everything the collectors last read (docs/metrics.md names each metric). */
+export async function GET() {
+  try {
+    const clusters = config()
+      .clusters.filter((c) => c.metrics.enabled)
+      .map((c) => ({ clusterId: c.id, latest: collectorFor(c.id).latest }));
+    const { body, contentType } = await prometheusExposition(clusters);
+    return new Response(body, { headers: { 'content-type': contentType, 'cache-control': 'no-store' } });
+  } catch (error) {
+    // A broken exposition must show as a failed scrape (up = 0 in Prometheus), with the reason here.
+    log.error({ err: error }, `metrics exposition failed: ${(error as Error).message}`);
+    return new Response(`metrics exposition failed: ${(error as Error).message}\n`, {
+      status: 500,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
+  }
 }

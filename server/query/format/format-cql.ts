@@ -5,6 +5,10 @@
  * cqlsh formats the objects Python's driver decodes, choosing a formatter by the CQL type's name
  * and, for names it has none for (smallint, tinyint, counter, varchar, vector), by the Python type
  * of the value. `python-value.ts` rebuilds those objects; this module applies cqlsh's formatters.
+ *
+ * A cell it cannot print as cqlsh would (the driver handed over a value of the wrong shape for the
+ * column's type) is not guessed at with `String(value)`: its text starts with UNPRINTABLE_MARK,
+ * `formatCqlCell` says why, and the first of each kind is logged.
  */
 import { shapeOf, type CqlType, type TypeShape } from './cql-type';
 import {
@@ -17,28 +21,85 @@ import {
 } from './format-number';
 import { pythonCharEscape, pythonRepr } from './python-repr';
 import { pyEq, pyLt, PyTypeError } from './python-compare';
-import { toPython, type PyValue } from './python-value';
+import { toPython, unprintable, type PyValue } from './python-value';
+import { cqlTypeName } from './cql-type';
+import { logger } from '../../log/logger';
 
 export type { CqlType } from './cql-type';
+export { UNPRINTABLE_MARK } from './python-value';
+
+export interface FormattedCell {
+  text: string;
+  /** Why the cell could not be printed as cqlsh would (its text is then marked); null when it could. */
+  unprintable: string | null;
+}
+
+/** Reasons logged so far: one line per kind of failure, not one per cell of a million-row export. */
+const reported = new Set<string>();
+const MAX_REPORTED = 200;
+
+function report(reason: string, type: string): void {
+  const key = `${type}: ${reason}`;
+  if (reported.has(key) || reported.size >= MAX_REPORTED) return;
+  reported.add(key);
+  // The reason names the type and the JavaScript class, never the value: cells hold users' data.
+  logger('format-cql').warn({ type, reason }, `a cell could not be printed as cqlsh would: ${reason}`);
+}
+
+/** The first unprintable part of a value, if any. */
+function firstOpaque(v: PyValue): (PyValue & { kind: 'opaque' }) | undefined {
+  switch (v.kind) {
+    case 'opaque':
+      return v;
+    case 'list':
+    case 'tuple':
+    case 'sortedset':
+    case 'namedtuple':
+      for (const item of v.items) {
+        const found = firstOpaque(item);
+        if (found) return found;
+      }
+      return undefined;
+    case 'map':
+      for (const [k, x] of v.entries) {
+        const found = firstOpaque(k) ?? firstOpaque(x);
+        if (found) return found;
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}
 
 /** Python raised inside cqlsh's formatter; cqlsh then prints the repr of the whole cell. */
 class FormatFailure extends Error {}
 
 export function formatCqlValue(value: unknown, type: CqlType): string {
-  if (value === null || value === undefined) return 'null';
+  return formatCqlCell(value, type).text;
+}
+
+/** The cell's text as cqlsh prints it, or a marked text and the reason it could not be printed. */
+export function formatCqlCell(value: unknown, type: CqlType): FormattedCell {
+  if (value === null || value === undefined) return { text: 'null', unprintable: null };
   const shape = shapeOf(type);
   let py: PyValue;
   try {
     py = toPython(value, shape);
-  } catch {
-    return String(value);
-  }
-  try {
-    return format(py, shape, false);
   } catch (error) {
-    if (error instanceof FormatFailure || error instanceof PyTypeError) return pythonRepr(py);
-    throw error;
+    // The error's name only: its message may quote the value, and the reason is logged.
+    py = unprintable(value, cqlTypeName(shape), `cannot read the value (${(error as Error).name})`);
   }
+  const opaque = firstOpaque(py);
+  if (opaque) report(opaque.reason, cqlTypeName(shape));
+  let text: string;
+  try {
+    text = format(py, shape, false);
+  } catch (error) {
+    // cqlsh prints repr() when its formatter raises: that is cqlsh's output, not a failure of ours.
+    if (error instanceof FormatFailure || error instanceof PyTypeError) text = pythonRepr(py);
+    else throw error;
+  }
+  return { text, unprintable: opaque ? opaque.reason : null };
 }
 
 /**

@@ -15,4 +15,8 @@ export type PyValue =
   | { kind: 'list' | 'tuple' | 'sortedset'; items: PyValue[] }
   | { kind: 'map'; entries: [PyValue, PyValue][] }
   | { kind: 'namedtuple'; typeName: string; fieldNames: string[]; items: PyValue[] }
-  | { kind: 'opaque'; text: string };
+  /**
+   * A value the driver handed over in a shape no Python object stands for (not what its CQL type
+   * decodes to): printed as an unprintable marker, `reason` says why (without the value, for logs).
+   */
+  | { kind: 'opaque'; text: string; reason: string };

@@ -18,6 +18,27 @@ export type { PyValue } from './python-object';
 
 const NONE: PyValue = { kind: 'none' };
 
+/** Starts the text of a cell the formatter cannot print as cqlsh would, so the grid and an export show it. */
+export const UNPRINTABLE_MARK = '⚠ unprintable';
+
+function jsKind(value: unknown): string {
+  if (value instanceof Date && Number.isNaN(value.getTime())) return 'an Invalid Date';
+  if (typeof value !== 'object' || value === null) return `a ${typeof value}`;
+  const name = value.constructor?.name ?? 'plain object';
+  return `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
+}
+
+/** A cell value of the wrong shape for its type: marked, never passed off as the value. */
+export function unprintable(value: unknown, typeName: string, why?: string): PyValue & { kind: 'opaque' } {
+  const raw = String(value);
+  const shown = raw.length > 200 ? `${raw.slice(0, 200)}…` : raw;
+  return {
+    kind: 'opaque',
+    text: `${UNPRINTABLE_MARK} ${typeName}: ${shown}`,
+    reason: why ?? `${typeName} cell holds ${jsKind(value)}`,
+  };
+}
+
 // Duration's fields exist at runtime but are missing from the driver's typings.
 interface DurationFields {
   months: number;
@@ -68,24 +89,25 @@ export function toPython(value: unknown, shape: TypeShape): PyValue {
     case 'decimal':
       return value instanceof types.BigDecimal
         ? decimalOf(types.BigDecimal.toBuffer(value))
-        : { kind: 'opaque', text: String(value) };
+        : unprintable(value, 'decimal');
     case 'timestamp': {
       const ms = value instanceof Date ? value.getTime() : Number(value);
       // Past ±8.64e15 ms the driver can only give an Invalid Date: the milliseconds are lost.
-      if (!Number.isFinite(ms)) return { kind: 'opaque', text: String(value) };
+      if (!Number.isFinite(ms))
+        return unprintable(value, 'timestamp', 'timestamp beyond the ±8.64e15 ms a JavaScript Date holds');
       const micros = pythonTimestampMicros(ms);
       return micros === null ? { kind: 'int', value: BigInt(ms) } : { kind: 'datetime', micros };
     }
     case 'date':
       return value instanceof types.LocalDate
         ? { kind: 'date', days: value.toBuffer().readUInt32BE(0) - 2 ** 31 }
-        : { kind: 'opaque', text: String(value) };
+        : unprintable(value, 'date');
     case 'time':
       return value instanceof types.LocalTime
         ? { kind: 'time', nanos: BigInt(value.getTotalNanoseconds().toString()) }
-        : { kind: 'opaque', text: String(value) };
+        : unprintable(value, 'time');
     case 'duration': {
-      if (!(value instanceof types.Duration)) return { kind: 'opaque', text: String(value) };
+      if (!(value instanceof types.Duration)) return unprintable(value, 'duration');
       const d = value as unknown as DurationFields;
       return { kind: 'duration', months: d.months, days: d.days, nanos: BigInt(d.nanoseconds.toString()) };
     }

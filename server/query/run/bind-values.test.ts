@@ -1,4 +1,4 @@
-import { types } from 'cassandra-driver';
+import cassandra, { types } from 'cassandra-driver';
 import { describe, expect, it } from 'vitest';
 import { CqlMap } from '../../cluster/cql-collections';
 import { BindValueError, toDriverValue, toDriverValues } from './bind-values';
@@ -59,5 +59,47 @@ describe('bound values take the type of their marker', () => {
 
   it('says how many markers there are when the count is wrong', () => {
     expect(() => toDriverValues([1], [])).toThrow('the statement has 0 bind markers (none) but 1 value was given');
+  });
+});
+
+describe("values are checked with the driver's encoder", () => {
+  const { Encoder } = cassandra as unknown as {
+    Encoder: new (protocolVersion: number, options: object) => { encode(value: unknown, type: object): unknown };
+  };
+  const encoder = new Encoder(types.protocolVersion.v5, {});
+  const encode = (value: unknown, type: object) => encoder.encode(value, type);
+
+  it('reports a value the driver cannot encode as a bind error naming the marker', () => {
+    const markers = [
+      { name: 'id', type: t(dataTypes.uuid) },
+      { name: 'addr', type: t(dataTypes.inet) },
+    ];
+    expect(() => toDriverValues(['not-a-uuid', '127.0.0.1'], markers, encode)).toThrow(BindValueError);
+    expect(() => toDriverValues(['not-a-uuid', '127.0.0.1'], markers, encode)).toThrow(
+      /^value 1 \(id\): .*\(given "not-a-uuid"\)$/,
+    );
+    expect(() => toDriverValues(['6ab09bec-e68e-48d9-a5f8-97e6fb4c9b47', 'not an address'], markers, encode)).toThrow(
+      /^value 2 \(addr\): /,
+    );
+  });
+
+  it('passes values the driver can encode through unchanged', () => {
+    expect(
+      toDriverValues(
+        ['6ab09bec-e68e-48d9-a5f8-97e6fb4c9b47', 7],
+        [
+          { name: 'id', type: t(dataTypes.uuid) },
+          { name: 'n', type: t(dataTypes.int) },
+        ],
+        encode,
+      ),
+    ).toEqual(['6ab09bec-e68e-48d9-a5f8-97e6fb4c9b47', 7]);
+  });
+
+  it('lets an encoder failure that is not about the value through as it is', () => {
+    const broken = () => {
+      throw new RangeError('encoder state');
+    };
+    expect(() => toDriverValues(['x'], [{ name: 'k', type: t(dataTypes.text) }], broken)).toThrow(RangeError);
   });
 });

@@ -3,7 +3,10 @@ import 'server-only';
  * Turns the values a user typed for a statement's bind markers (JSON: strings, numbers, booleans,
  * arrays, objects, null) into what the driver encodes for each marker's CQL type. The driver already
  * accepts strings for most scalar types; this adds what it does not (hex blobs, tuples, durations,
- * vectors, non-text map keys) and names the marker when a value does not fit. Pure.
+ * vectors, non-text map keys) and names the marker when a value does not fit. Given the driver's
+ * encoder, each converted value is also encoded once here, so a value the driver cannot encode for its
+ * marker (an unparsable uuid or inet, say) is a BindValueError naming the marker — the only failure
+ * the workbench calls a bind error. Pure apart from that encoder.
  */
 import { types } from 'cassandra-driver';
 import { CqlMap } from '../../cluster/cql-collections';
@@ -13,6 +16,9 @@ import type { JsonValue } from '@/lib/cql/json-value';
 export type { JsonValue };
 
 export class BindValueError extends Error {}
+
+/** The driver's encoder for one marker's type: throws (a TypeError) when the value cannot be encoded. */
+export type EncodeValue = (value: unknown, type: CqlType) => unknown;
 
 function fail(path: string, expected: string, value: JsonValue): never {
   throw new BindValueError(`${path}: expected ${expected}, got ${JSON.stringify(value)}`);
@@ -121,11 +127,33 @@ function convert(value: JsonValue, shape: TypeShape, path: string): unknown {
   }
 }
 
-export function toDriverValues(values: JsonValue[], markers: { name: string; type: CqlType }[]): unknown[] {
+/**
+ * `encode` (the client's own encoder, see prepare.ts) checks each value as execute will encode it;
+ * without it only this module's own conversions are checked.
+ */
+export function toDriverValues(
+  values: JsonValue[],
+  markers: { name: string; type: CqlType }[],
+  encode?: EncodeValue,
+): unknown[] {
   if (values.length !== markers.length) {
     throw new BindValueError(
       `the statement has ${markers.length} bind marker${markers.length === 1 ? '' : 's'} (${markers.map((m) => m.name).join(', ') || 'none'}) but ${values.length} value${values.length === 1 ? ' was' : 's were'} given`,
     );
   }
-  return values.map((value, i) => toDriverValue(value, markers[i].type, `value ${i + 1} (${markers[i].name})`));
+  return values.map((value, i) => {
+    const path = `value ${i + 1} (${markers[i].name})`;
+    const converted = toDriverValue(value, markers[i].type, path);
+    if (encode) {
+      try {
+        encode(converted, markers[i].type);
+      } catch (error) {
+        // The driver's encoder reports a value that does not fit with TypeError; anything else is not about the value.
+        if (error instanceof TypeError)
+          throw new BindValueError(`${path}: ${error.message} (given ${JSON.stringify(value)})`, { cause: error });
+        throw error;
+      }
+    }
+    return converted;
+  });
 }

@@ -5,8 +5,8 @@ import 'server-only';
  * execute takes, so the statement is prepared once and the later execute reuses the id.
  */
 import type { Client } from 'cassandra-driver';
-import { preparedParameters } from '../../cluster/driver-internals';
-import { toDriverValues, type JsonValue } from './bind-values';
+import { preparedParameters, valueEncoder } from '../../cluster/driver-internals';
+import { toDriverValues, type EncodeValue, type JsonValue } from './bind-values';
 import type { CqlType } from '../format/format-cql';
 
 export interface BindMarker {
@@ -19,11 +19,19 @@ export async function bindMarkers(client: Client, statement: string): Promise<Bi
   return (await preparedParameters(client, statement)).map((column) => ({ name: column.name, type: column.type }));
 }
 
+/** Each value is encoded once before execute, so a value that cannot be encoded is named by its marker. */
+function clientEncoder(client: Client): EncodeValue {
+  const encoder = valueEncoder(client);
+  return (value, type) => encoder.encode(value, type);
+}
+
 /** The driver's parameters for running `statement` with these values; undefined runs it unprepared, as typed. */
 export async function boundParameters(
   client: Client,
   statement: string,
   values: JsonValue[] | null,
 ): Promise<unknown[] | undefined> {
-  return values === null ? undefined : toDriverValues(values, await bindMarkers(client, statement));
+  if (values === null) return undefined;
+  const markers = await bindMarkers(client, statement);
+  return toDriverValues(values, markers, clientEncoder(client));
 }

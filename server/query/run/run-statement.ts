@@ -10,7 +10,7 @@ import { type types } from 'cassandra-driver';
 import { ClusterUnreachableError, UnknownClusterError, UnknownKeyspaceError } from '../../cluster/errors';
 import { driverConsistency } from './consistency';
 import { cqlTypeName, shapeOf } from '../format/cql-type';
-import { formatCqlValue, type CqlType } from '../format/format-cql';
+import { formatCqlCell, type CqlType } from '../format/format-cql';
 import { rowJson } from '../format/json-text';
 import { splitPage } from './page-remainders';
 import { boundParameters } from './prepare';
@@ -19,6 +19,7 @@ import { isDestructive, UnreadableUseError, keyspaceOfUse } from '@/lib/cql/spli
 import { checkKeyspace, workbenchClient } from './workbench-client';
 import type { ClientLease } from '../../cluster/registry';
 import { describeStatementError, type StatementError } from './statement-error';
+import { logger } from '../../log/logger';
 
 export interface ResultColumn {
   name: string;
@@ -40,6 +41,8 @@ export type RunOutcome =
       restToken: string | null;
       /** Cells cut to CELL_LIMIT characters for display; the export has them whole. */
       truncatedCells: number;
+      /** Cells the formatter could not print as cqlsh would: their text starts with UNPRINTABLE_MARK. */
+      unprintableCells: number;
       pagingState: string | null;
       pageSizeUsed: number;
       tookMs: number;
@@ -67,18 +70,22 @@ interface FormattedPage {
   rows: (string | null)[][];
   json: string[];
   truncatedCells: number;
+  unprintableCells: number;
   chars: number;
 }
 
 function formatPage(result: types.ResultSet): FormattedPage {
   const columns = result.columns.map((c) => ({ name: c.name, type: c.type as CqlType }));
   let truncatedCells = 0;
+  let unprintableCells = 0;
   let chars = 0;
   const rows = result.rows.map((row) =>
     columns.map((c) => {
       const value = row.get(c.name);
       if (value === null || value === undefined) return null;
-      let text = formatCqlValue(value, c.type);
+      const cell = formatCqlCell(value, c.type);
+      if (cell.unprintable) unprintableCells++;
+      let text = cell.text;
       if (text.length > CELL_LIMIT) {
         truncatedCells++;
         text = `${text.slice(0, CELL_LIMIT)}… (${text.length.toLocaleString('en')} characters; export the result to see it whole)`;
@@ -92,7 +99,7 @@ function formatPage(result: types.ResultSet): FormattedPage {
     chars += Math.min(text.length, CELL_LIMIT);
     return text.length > CELL_LIMIT ? `${text.slice(0, CELL_LIMIT)}…` : text;
   });
-  return { rows, json, truncatedCells, chars };
+  return { rows, json, truncatedCells, unprintableCells, chars };
 }
 
 /** Failures of the console's own (unknown keyspace, cluster unreachable) go to the caller as errors, not as a statement's outcome. */
@@ -176,6 +183,7 @@ export async function runStatement(request: RunRequest, signal?: AbortSignal): P
         rowCount: page.rows.length,
         restToken,
         truncatedCells: page.truncatedCells,
+        unprintableCells: page.unprintableCells,
         pagingState: result.pageState ?? null,
         pageSizeUsed: fetchSize,
         tookMs: took(),
@@ -199,7 +207,14 @@ export async function runStatement(request: RunRequest, signal?: AbortSignal): P
         error: { kind: 'invalid', message: error.message, code: null, position: null, hint: null },
         tookMs: took(),
       };
-    return { ok: false, error: describeStatementError(error, request.statement, request.timeoutMs), tookMs: took() };
+    const described = describeStatementError(error, request.statement, request.timeoutMs);
+    // Cassandra's answers and the user's own mistakes are the outcome; a failure of ours or the driver's is also logged.
+    if (described.kind === 'internal' || described.kind === 'driver' || described.kind === 'connection')
+      logger('workbench')[described.kind === 'internal' ? 'error' : 'warn'](
+        { err: error, kind: described.kind, clusterId: request.clusterId, runId: request.runId },
+        `statement failed in the console: ${described.message}`,
+      );
+    return { ok: false, error: described, tookMs: took() };
   } finally {
     run.end();
     // Released once the connect settles, even when a cancel stopped the wait for it.

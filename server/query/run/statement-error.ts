@@ -20,7 +20,13 @@ export type StatementErrorKind =
   | 'bind'
   | 'cancelled'
   | 'needs-confirmation'
-  | 'server';
+  | 'server'
+  /** The driver refused the request before sending it (a bad option or argument), not Cassandra. */
+  | 'driver'
+  /** The connection to the node failed under the statement (a socket closed): it may or may not have run. */
+  | 'connection'
+  /** The console itself failed: neither Cassandra nor the user's values are to blame. */
+  | 'internal';
 
 export interface StatementError {
   kind: StatementErrorKind;
@@ -124,7 +130,8 @@ export function describeStatementError(error: unknown, statement: string, timeou
       hint: 'Check that the nodes are up (Nodes page).',
     };
   }
-  if (error instanceof driverErrors.ArgumentError || error instanceof TypeError) {
+  if (isEncoderTypeError(error)) {
+    // bind-values.ts encodes every value before execute, so this is the safety net for one that got past it.
     return {
       kind: 'bind',
       message: error.message,
@@ -133,11 +140,49 @@ export function describeStatementError(error: unknown, statement: string, timeou
       hint: 'A bound value does not fit its marker type.',
     };
   }
+  if (error instanceof driverErrors.AuthenticationError) {
+    return {
+      kind: 'unauthorized',
+      message: error.message,
+      code: null,
+      position: null,
+      hint: byCode(codes.badCredentials).hint,
+    };
+  }
+  if (error instanceof driverErrors.ArgumentError || error instanceof driverErrors.NotSupportedError) {
+    return {
+      kind: 'driver',
+      message: error.message,
+      code: null,
+      position: null,
+      hint: 'The driver refused the request before sending it to Cassandra.',
+    };
+  }
+  if (error instanceof driverErrors.DriverError && !(error instanceof driverErrors.DriverInternalError)) {
+    // The base class is what the driver raises when a connection breaks under a request ("Socket was closed").
+    return {
+      kind: 'connection',
+      message: error.message,
+      code: null,
+      position: null,
+      hint: 'The connection to the node failed while the statement ran: it may or may not have been applied. Check the nodes (Nodes page) and run it again.',
+    };
+  }
+  // A TypeError or any other exception here is a fault of the console's, not Cassandra's answer nor
+  // the user's values: calling it a bind or server error would send the user looking in the wrong place.
   return {
-    kind: 'server',
+    kind: 'internal',
     message: error instanceof Error ? error.message : String(error),
     code: null,
     position: null,
-    hint: null,
+    hint: "The console failed running the statement; its log has the details. This is not Cassandra's answer.",
   };
+}
+
+/**
+ * The driver's encoder throws a plain TypeError for a value it cannot encode for a marker. Only
+ * one raised from that module counts: a TypeError elsewhere is a bug, not a bad value.
+ */
+function isEncoderTypeError(error: unknown): error is TypeError {
+  return error instanceof TypeError && /cassandra-driver[\\/]lib[\\/]encoder\.js/.test(error.stack ?? '');
 }

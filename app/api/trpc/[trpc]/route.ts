@@ -1,19 +1,41 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { logger } from '@/server/log/logger';
+import { REQUEST_ID_HEADER, requestIdOf } from '@/server/log/request-id';
 import { appRouter } from '@/server/routers/_app';
 import { createContext } from '@/server/trpc';
 
 export const dynamic = 'force-dynamic';
 
-function handler(req: Request) {
-  return fetchRequestHandler({
+const log = logger('trpc');
+
+async function handler(req: Request) {
+  const requestId = requestIdOf(req);
+  const started = performance.now();
+  const response = await fetchRequestHandler({
     endpoint: '/api/trpc',
     req,
     router: appRouter,
-    createContext: () => createContext({ headers: req.headers }),
-    onError({ path, error }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'}: ${error.message}`);
+    createContext: () => createContext({ headers: req.headers, requestId }),
+    onError({ path, error, type }) {
+      // Path and code only: inputs can hold bound values and passwords, so they are never logged.
+      const fields = { requestId, path: path ?? null, type, code: error.code };
+      if (error.code === 'INTERNAL_SERVER_ERROR') log.error({ ...fields, err: error.cause ?? error }, error.message);
+      else log.info(fields, error.message);
     },
   });
+  // tRPC builds a fresh Response, so its headers can be added to; the id lets a user's report meet the log line.
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  log.debug(
+    {
+      requestId,
+      method: req.method,
+      path: new URL(req.url).pathname,
+      status: response.status,
+      ms: Math.round(performance.now() - started),
+    },
+    'request',
+  );
+  return response;
 }
 
 export { handler as GET, handler as POST };
