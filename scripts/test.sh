@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 OUT=.test-output
 rm -rf "$OUT" && mkdir -p "$OUT"
 
-bash scripts/ensure-deps.sh --browser --cqlsh || exit 1
+bash scripts/ensure-deps.sh --browser --cqlsh --promtool || exit 1
+export PATH="$PATH:${RINGSIDE_CACHE_DIR:-$HOME/.cache/ringside}/promtool"
 
 failed_steps=()
 step() {

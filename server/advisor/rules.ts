@@ -172,6 +172,6 @@ export function adviseTable(facts: TableFacts, thresholds: Thresholds = DEFAULT_
  */
 export function indexedColumn(target: string): string | null {
   if (/^[a-z][a-z0-9_]*$/.test(target)) return target;
-  const quoted = /^"((?:[^"]|"")+)"$/.exec(target);
-  return quoted ? quoted[1].replaceAll('""', '"') : null;
+  const inner = /^"((?:[^"]|"")+)"$/.exec(target)?.[1];
+  return inner === undefined ? null : inner.replaceAll('""', '"');
 }

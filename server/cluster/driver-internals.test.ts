@@ -74,7 +74,7 @@ describe('the cassandra-driver internals the console relies on', () => {
     const error = new errors.NoHostAvailableError({ '127.0.0.1:9042': refused });
     expect(error.innerErrors).toEqual({ '127.0.0.1:9042': refused });
     expect(hostFailures(error)).toEqual([{ host: '127.0.0.1:9042', error: refused }]);
-    expect(hostFailures(new errors.NoHostAvailableError({ h: 'not an error' }))[0].error.message).toBe('not an error');
+    expect(hostFailures(new errors.NoHostAvailableError({ h: 'not an error' }))[0]?.error.message).toBe('not an error');
   });
 
   it("a ResultSet's info carries isSchemaInAgreement", () => {

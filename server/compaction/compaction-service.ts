@@ -71,7 +71,10 @@ export function compactionPoller(clusterId: string): SharedPoller<CompactionSnap
         await Promise.all(
           addresses.map(async (address) => {
             try {
-              const [compactions, pending, byTable] = await readNodeBulk(cluster, address, REQUESTS);
+              const answers = await readNodeBulk(cluster, address, REQUESTS);
+              const [compactions, pending, byTable] = answers;
+              if (!compactions || !pending || !byTable)
+                throw new Error(`the agent answered ${answers.length} of the ${REQUESTS.length} reads sent to it`);
               const failed = failedAnswers([
                 ['running compactions', compactions],
                 ['pending tasks', pending],

@@ -51,7 +51,7 @@ describe('logger', () => {
       query: "CREATE ROLE ops WITH PASSWORD = 'top-secret-5'",
     });
     log.error({ err: error }, 'failed');
-    expect(lines[0].err).toMatchObject({ type: 'Error', message: 'prepare failed', code: 8704 });
+    expect(lines[0]?.err).toMatchObject({ type: 'Error', message: 'prepare failed', code: 8704 });
     expect(JSON.stringify(lines[0])).not.toContain('top-secret-5');
   });
 

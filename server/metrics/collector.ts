@@ -245,7 +245,8 @@ export class MetricsCollector {
       )
       .slice(0, BUSIEST_TABLES)
       .flatMap(({ id, values }) => {
-        const [keyspace, table] = id.split('.');
+        // Ids are the collector's own `keyspace.table` (neither name can hold a dot).
+        const [keyspace = '', table = ''] = id.split('.');
         return Object.entries(values).map(([metric, value]) => ({
           node,
           metric: tableMetric(keyspace, table, metric as Parameters<typeof tableMetric>[2]),

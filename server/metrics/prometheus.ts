@@ -200,6 +200,7 @@ export async function prometheusExposition(clusters: ClusterLatest[]): Promise<E
     let metric = families.get(name);
     if (!metric) {
       const info = FAMILIES[name];
+      if (!info) throw new Error(`no metric family ${name} is declared in FAMILIES`);
       const options = {
         name,
         help: info.help,
