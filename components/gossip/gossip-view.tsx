@@ -58,13 +58,17 @@ export function GossipView({ observer }: { observer: string }) {
                   {entry.heartbeatAdvancing === null ? '' : entry.heartbeatAdvancing ? 'advancing' : 'stalled'}
                 </td>
               </tr>
-              {names.map((name) => (
-                <tr key={name} data-testid={`gossip-state-${name}`}>
-                  <th>{name}</th>
-                  <td className="mono">{entry.states[name].value}</td>
-                  <td className="muted">v{entry.states[name].version}</td>
-                </tr>
-              ))}
+              {names.map((name) => {
+                const state = entry.states[name];
+                if (!state) return null;
+                return (
+                  <tr key={name} data-testid={`gossip-state-${name}`}>
+                    <th>{name}</th>
+                    <td className="mono">{state.value}</td>
+                    <td className="muted">v{state.version}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         );

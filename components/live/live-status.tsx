@@ -43,9 +43,10 @@ export function LiveStatus() {
 }
 
 function SchemaBadge({ versions }: { versions: { version: string; addresses: string[] }[] }) {
-  if (versions.length === 1) {
+  const [only] = versions;
+  if (only && versions.length === 1) {
     return (
-      <span className="badge ok" data-testid="schema-badge" title={versions[0].version}>
+      <span className="badge ok" data-testid="schema-badge" title={only.version}>
         schema in agreement
       </span>
     );

@@ -47,6 +47,13 @@ const addresses = (dc: string) =>
     .getAllByTestId('node-address')
     .map((cell) => cell.textContent);
 
+/** The first element with a test id (getAllByTestId has already thrown if there is none). */
+function firstByTestId(id: string): HTMLElement {
+  const [first] = screen.getAllByTestId(id);
+  if (!first) throw new Error(`no element with test id ${id}`);
+  return first;
+}
+
 describe('NodeTable', () => {
   it('groups nodes by DC, counts who is up, and orders addresses numerically', () => {
     render(<NodeTable clusterId="demo" nodes={NODES} ownership={{ '127.0.0.2': 0.5 }} keyspace="ks" />);
@@ -64,7 +71,7 @@ describe('NodeTable', () => {
     expect(row.getByTestId('node-load').textContent).toBe('5 MiB');
     expect(row.getByTestId('node-heap').textContent).toBe('512 MiB / 1 GiB');
     expect(row.getByRole('link', { name: '127.0.0.2' }).getAttribute('href')).toBe('/clusters/demo/nodes/127.0.0.2');
-    expect(screen.getAllByTestId('sort-owns')[0].textContent).toBe('Owns (ks)');
+    expect(firstByTestId('sort-owns').textContent).toBe('Owns (ks)');
   });
 
   it('names a failure on its row, in a Problem column only where a node has one', () => {
@@ -83,12 +90,12 @@ describe('NodeTable', () => {
   it('sorts by a column, and the other way on a second click', async () => {
     const user = userEvent.setup();
     render(<NodeTable clusterId="demo" nodes={NODES} />);
-    await user.click(screen.getAllByTestId('sort-load')[0]);
+    await user.click(firstByTestId('sort-load'));
     expect(addresses('dc1')).toEqual(['127.0.0.10', '127.0.0.2']);
-    expect(screen.getAllByTestId('sort-load')[0].textContent).toBe('Load ▲');
-    await user.click(screen.getAllByTestId('sort-load')[0]);
+    expect(firstByTestId('sort-load').textContent).toBe('Load ▲');
+    await user.click(firstByTestId('sort-load'));
     expect(addresses('dc1')).toEqual(['127.0.0.2', '127.0.0.10']);
-    expect(screen.getAllByTestId('sort-load')[0].textContent).toBe('Load ▼');
+    expect(firstByTestId('sort-load').textContent).toBe('Load ▼');
   });
 
   it('filters by free text, and a DC with no match disappears', async () => {

@@ -60,12 +60,12 @@ export function ResultGrid({ columns, rows }: { columns: GridColumn[]; rows: (st
                 height: ROW_HEIGHT,
               }}
             >
-              {rows[item.index].map((cell, i) => (
+              {rows[item.index]?.map((cell, i) => (
                 <div
                   key={i}
                   role="gridcell"
                   className={cell === null ? 'result-cell cell-null' : 'result-cell'}
-                  data-column={columns[i].name}
+                  data-column={columns[i]?.name}
                   title={cell ?? 'null'}
                 >
                   {cell ?? 'null'}

@@ -29,6 +29,7 @@ const rows = (values: string[], change: Partial<Extract<RunOutcome, { kind: 'row
   rowCount: values.length,
   restToken: null,
   truncatedCells: 0,
+  unprintableCells: 0,
   pagingState: null,
   pageSizeUsed: 100,
   tookMs: 1,
@@ -141,8 +142,8 @@ describe('useWorkbench', () => {
     });
     expect(sent().map((i) => i.confirmed)).toEqual([false]);
     expect(result.current.state.confirming).toBeNull();
-    const refused = result.current.state.results[0].outcome;
-    expect(refused.ok ? null : refused.error.message).toBe('not run: the statement was not confirmed');
+    const refused = result.current.state.results[0]?.outcome;
+    expect(refused?.ok ? null : refused?.error.message).toBe('not run: the statement was not confirmed');
 
     act(() => void (run = result.current.runScript('DROP TABLE t;')));
     await waitFor(() => expect(result.current.state.confirming).not.toBeNull());
@@ -151,7 +152,7 @@ describe('useWorkbench', () => {
       await run;
     });
     expect(sent().map((i) => i.confirmed)).toEqual([false, false, true]);
-    expect(result.current.state.results[0].outcome).toEqual(done);
+    expect(result.current.state.results[0]?.outcome).toEqual(done);
     expect(runner.schemaChanged).toHaveBeenCalledTimes(1);
   });
 
@@ -161,14 +162,14 @@ describe('useWorkbench', () => {
     const { result } = renderHook(() => useWorkbench('demo'));
     await act(() => result.current.runScript('SELECT v FROM t'));
     expect(runner.rest).toHaveBeenCalledWith('rest-1');
-    const complete = result.current.state.results[0].outcome;
-    expect(complete.ok && complete.kind === 'rows' ? complete.rows : null).toEqual([['a'], ['b'], ['c']]);
+    const complete = result.current.state.results[0]?.outcome;
+    expect(complete?.ok && complete.kind === 'rows' ? complete.rows : null).toEqual([['a'], ['b'], ['c']]);
 
     runner.rest.mockRejectedValueOnce(new Error('the rest expired'));
     await act(() => result.current.runScript('SELECT v FROM t'));
-    const head = result.current.state.results[0];
-    expect(head.outcome.ok && head.outcome.kind === 'rows' ? head.outcome.rows : null).toEqual([['a']]);
-    expect(head.notice).toBe('Only the first 1 rows of this page could be shown: the rest expired');
+    const [head] = result.current.state.results;
+    expect(head?.outcome.ok && head.outcome.kind === 'rows' ? head.outcome.rows : null).toEqual([['a']]);
+    expect(head?.notice).toBe('Only the first 1 rows of this page could be shown: the rest expired');
   });
 
   it('turns pages with the paging state, and a failed turn keeps the page with a notice', async () => {
@@ -180,12 +181,12 @@ describe('useWorkbench', () => {
     await act(() => result.current.runScript('SELECT v FROM t'));
     await act(() => result.current.turnPage(0, 1));
     expect(sent().at(-1)).toMatchObject({ pagingState: 'aa', recordHistory: false, confirmed: true });
-    expect(result.current.state.results[0].pagingStates).toEqual([null, 'aa']);
+    expect(result.current.state.results[0]?.pagingStates).toEqual([null, 'aa']);
 
     runner.run.mockResolvedValueOnce(failed('syntax', 'timed out'));
     await act(() => result.current.turnPage(0, -1));
-    expect(result.current.state.results[0].pagingStates).toEqual([null, 'aa']);
-    expect(result.current.state.results[0].notice).toBe('Could not turn the page: timed out');
+    expect(result.current.state.results[0]?.pagingStates).toEqual([null, 'aa']);
+    expect(result.current.state.results[0]?.notice).toBe('Could not turn the page: timed out');
   });
 
   it('refuses bound values for a whole script, without running anything', async () => {
@@ -193,8 +194,8 @@ describe('useWorkbench', () => {
     act(() => result.current.setOptions({ ...result.current.state.options, valuesText: '[1]' }));
     await act(() => result.current.runScript('SELECT 1; SELECT 2;'));
     expect(runner.run).not.toHaveBeenCalled();
-    const outcome = result.current.state.results[0].outcome;
-    expect(outcome.ok ? null : outcome.error.message).toBe(
+    const outcome = result.current.state.results[0]?.outcome;
+    expect(outcome?.ok ? null : outcome?.error.message).toBe(
       'bound values belong to one statement: run the statement under the cursor (Ctrl-Enter)',
     );
     expect(result.current.state.script).toBe(FIRST_SCRIPT);

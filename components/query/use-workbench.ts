@@ -182,7 +182,8 @@ export function useWorkbench(clusterId: string) {
   }
 
   async function runStatements(statements: Statement[]): Promise<void> {
-    if (busy.current || statements.length === 0) return;
+    const [first] = statements;
+    if (busy.current || first === undefined) return;
     busy.current = true;
     dispatch({ type: 'run-started' });
     try {
@@ -192,7 +193,7 @@ export function useWorkbench(clusterId: string) {
         if (values && statements.length > 1)
           throw new Error('bound values belong to one statement: run the statement under the cursor (Ctrl-Enter)');
       } catch (error) {
-        const result = { statement: statements[0].text, keyspace: state.keyspace, values: null, pagingStates: [null] };
+        const result = { statement: first.text, keyspace: state.keyspace, values: null, pagingStates: [null] };
         dispatch({ type: 'result', position: 0, result: { ...result, outcome: failure(errorMessage(error)) } });
         return;
       }

@@ -96,7 +96,7 @@ describe('ReplicationEditor', () => {
     await user.click(screen.getByTestId('alter-run'));
     await user.click(screen.getByTestId('confirm-yes'));
     expect(hooks.alter.mutate).toHaveBeenCalledTimes(1);
-    expect(hooks.alter.mutate.mock.calls[0][0]).toEqual({
+    expect(hooks.alter.mutate.mock.calls[0]?.[0]).toEqual({
       clusterId: 'demo',
       keyspace: 'shop',
       replication: { strategy: 'NetworkTopologyStrategy', factors: { dc1: 3, dc2: 3 } },

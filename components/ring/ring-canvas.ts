@@ -64,7 +64,7 @@ export function runsByColor(keys: string[], colorOf: (key: string) => string): M
   let runStart = 0;
   for (let i = 1; i <= keys.length; i++) {
     if (i < keys.length && keys[i] === keys[runStart]) continue;
-    const color = colorOf(keys[runStart]);
+    const color = colorOf(keys[runStart] ?? '');
     const list = byColor.get(color);
     const run: [number, number] = [runStart / keys.length, i / keys.length];
     if (list) list.push(run);

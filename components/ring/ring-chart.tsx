@@ -152,7 +152,7 @@ function palette(nodes: RingNodeInfo[]) {
   );
   const nodeColor = new Map(ordered.map((n, i) => [n.address, interpolateSinebow(i / Math.max(ordered.length, 1))]));
   const dcs = [...new Set(ordered.map((n) => n.dc))];
-  const dcColor = new Map(dcs.map((dc, i) => [dc, schemeTableau10[i % schemeTableau10.length]]));
+  const dcColor = new Map(dcs.map((dc, i) => [dc, schemeTableau10[i % schemeTableau10.length] ?? '#ccc']));
   return { nodeColor, dcColor };
 }
 

@@ -38,10 +38,11 @@ export function arcAt(arcs: RingArc[], turn: number): RingArc | undefined {
   let high = arcs.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (arcs[mid].end < t) low = mid + 1;
+    if ((arcs[mid]?.end ?? 0) < t) low = mid + 1;
     else high = mid;
   }
-  return low < arcs.length && t > arcs[low].start ? arcs[low] : arcs[0];
+  const hit = arcs[low];
+  return hit !== undefined && t > hit.start ? hit : arcs[0];
 }
 
 /** Turn (0 at 12 o'clock, clockwise) of a point relative to the centre. */

@@ -27,16 +27,20 @@ export function syntheticMap(nodeCount: number, vnodes: number): { nodes: RingNo
   }));
   const total = nodeCount * vnodes;
   const tokens: { value: number; owner: string }[] = new Array(total);
-  for (let i = 0; i < total; i++)
-    tokens[i] = { value: (next() - 0.5) * 2 ** 64, owner: nodes[Math.floor(next() * nodeCount)].address };
+  for (let i = 0; i < total; i++) {
+    const value = (next() - 0.5) * 2 ** 64;
+    const node = nodes[Math.floor(next() * nodeCount)];
+    if (!node) throw new Error(`syntheticMap: token ${i} drew no node`);
+    tokens[i] = { value, owner: node.address };
+  }
   tokens.sort((a, b) => a.value - b.value);
   const text = tokens.map((t) => BigInt(Math.trunc(t.value)).toString());
-  const ranges = tokens.map((t, i) => ({
-    start: text[(i - 1 + total) % total],
-    end: text[i],
-    owner: t.owner,
-    replicas: null,
-  }));
+  const ranges = tokens.map((t, i) => {
+    const start = text[(i - 1 + total) % total];
+    const end = text[i];
+    if (start === undefined || end === undefined) throw new Error(`syntheticMap: range ${i} has no token`);
+    return { start, end, owner: t.owner, replicas: null };
+  });
   return { nodes, ranges };
 }
 
