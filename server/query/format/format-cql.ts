@@ -251,9 +251,14 @@ function format(v: PyValue, shape: TypeShape, quote: boolean): string {
       // A bare tuple (the driver could not make a namedtuple) has no _asdict(): cqlsh fails.
       if (v.kind !== 'namedtuple') break;
       const fields = shape.fields.map((f) => asSchemaTypes(f.type));
-      const parts = v.items.map(
-        (x, i) => `${formatText(v.fieldNames[i], false)}: ${x.kind === 'none' ? 'null' : inner(x, fields[i])}`,
-      );
+      const parts = v.items.map((x, i) => {
+        // Both are built from the same fields as the items (python-value.ts): a missing one is a bug.
+        const name = v.fieldNames[i];
+        const field = fields[i];
+        if (name === undefined || field === undefined)
+          throw new Error(`udt ${shape.typeName}: no field name or type for item ${i} of ${v.items.length}`);
+        return `${formatText(name, false)}: ${x.kind === 'none' ? 'null' : inner(x, field)}`;
+      });
       return `{${parts.join(', ')}}`;
     }
   }

@@ -69,8 +69,10 @@ function roundToSignificant(value: number, p: number): { digits: string; exponen
   if (exact.length <= p) return { digits: exact.padEnd(p, '0'), exponent };
   let head = exact.slice(0, p);
   const rest = exact.slice(p);
-  const tie = rest[0] === '5' && /^0*$/.test(rest.slice(1));
-  const up = rest[0] > '5' || (rest[0] === '5' && !tie) || (tie && Number(head[p - 1]) % 2 === 1);
+  // rest is not empty (exact is longer than p); charAt gives '' where indexing would give undefined.
+  const next = rest.charAt(0);
+  const tie = next === '5' && /^0*$/.test(rest.slice(1));
+  const up = next > '5' || (next === '5' && !tie) || (tie && Number(head[p - 1]) % 2 === 1);
   if (up) {
     head = (BigInt(head) + 1n).toString();
     if (head.length > p) {
@@ -88,9 +90,11 @@ export function pythonFloatRepr(value: number): string {
   if (value === -Infinity) return '-inf';
   if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
   const sign = value < 0 ? '-' : '';
-  const [mantissa, exp = '0'] = Math.abs(value).toExponential().split('e');
+  const text = Math.abs(value).toExponential();
+  const e = text.indexOf('e');
+  const mantissa = e < 0 ? text : text.slice(0, e);
+  const exponent = e < 0 ? 0 : Number(text.slice(e + 1));
   const digits = mantissa.replace('.', '');
-  const exponent = Number(exp);
   if (exponent < -4 || exponent >= 16) {
     return `${sign}${digits[0]}${digits.length > 1 ? `.${digits.slice(1)}` : ''}e${exponentText(exponent)}`;
   }

@@ -53,7 +53,13 @@ function jsonOf(value: unknown, shape: TypeShape): string {
     case 'tuple':
       return `[${(value as types.Tuple)
         .values()
-        .map((v, i) => jsonOf(v, shape.elements[i]))
+        .map((v, i) => {
+          // The driver decodes a tuple with one value per element type: a missing type is a bug.
+          const element = shape.elements[i];
+          if (element === undefined)
+            throw new Error(`tuple value ${i} has no element type (the type has ${shape.elements.length})`);
+          return jsonOf(v, element);
+        })
         .join(', ')}]`;
     case 'udt': {
       const record = value as Record<string, unknown>;

@@ -9,12 +9,20 @@ import type { PyValue } from './python-object';
 /** Python raised TypeError comparing two values (None with anything, dicts, durations…). */
 export class PyTypeError extends Error {}
 
+/** `items[i]` where the caller has checked that i is in range: a missing element is a bug. */
+function elementAt<T>(items: readonly T[], i: number): T {
+  const item = items[i];
+  if (item === undefined) throw new Error(`python-compare: no element at index ${i} of ${items.length}`);
+  return item;
+}
+
 /** cassandra.util.SortedSet: each element bisected in with `<`, dropped when `==` to its neighbour. */
 export function sortedSet(elements: PyValue[]): PyValue[] {
   const items: PyValue[] = [];
   for (const x of elements) {
     const at = insertionPoint(items, x);
-    if (at >= items.length || !pyEq(items[at], x)) items.splice(at, 0, x);
+    const neighbour = items[at];
+    if (neighbour === undefined || !pyEq(neighbour, x)) items.splice(at, 0, x);
   }
   return items;
 }
@@ -25,7 +33,7 @@ function insertionPoint(items: PyValue[], x: PyValue): number {
   try {
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (pyLt(items[mid], x)) lo = mid + 1;
+      if (pyLt(elementAt(items, mid), x)) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -36,7 +44,8 @@ function insertionPoint(items: PyValue[], x: PyValue): number {
   let comparedOne = false;
   for (lo = 0; lo < hi; lo++) {
     try {
-      if (pyEq(items[lo], x) || !pyLt(items[lo], x)) break;
+      const item = elementAt(items, lo);
+      if (pyEq(item, x) || !pyLt(item, x)) break;
       comparedOne = true;
     } catch (error) {
       if (!(error instanceof PyTypeError)) throw error;
@@ -50,7 +59,7 @@ function compareCodePoints(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
   for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = (x[i].codePointAt(0) ?? 0) - (y[i].codePointAt(0) ?? 0);
+    const d = (elementAt(x, i).codePointAt(0) ?? 0) - (elementAt(y, i).codePointAt(0) ?? 0);
     if (d !== 0) return d;
   }
   return x.length - y.length;
@@ -74,7 +83,9 @@ function decimalCompare(a: { unscaled: bigint; scale: number }, b: { unscaled: b
 
 function sequenceLt(a: PyValue[], b: PyValue[]): boolean {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    if (!pyEq(a[i], b[i])) return pyLt(a[i], b[i]);
+    const x = elementAt(a, i);
+    const y = elementAt(b, i);
+    if (!pyEq(x, y)) return pyLt(x, y);
   }
   return a.length < b.length;
 }
@@ -162,14 +173,20 @@ export function pyEq(a: PyValue, b: PyValue): boolean {
       const sameFamily =
         a.kind === 'list' || a.kind === 'sortedset' ? b.kind === a.kind : b.kind === 'tuple' || b.kind === 'namedtuple';
       return (
-        sameFamily && 'items' in b && a.items.length === b.items.length && a.items.every((x, i) => pyEq(x, b.items[i]))
+        sameFamily &&
+        'items' in b &&
+        a.items.length === b.items.length &&
+        a.items.every((x, i) => pyEq(x, elementAt(b.items, i)))
       );
     }
     case 'map':
       return (
         b.kind === 'map' &&
         a.entries.length === b.entries.length &&
-        a.entries.every(([k, v], i) => pyEq(k, b.entries[i][0]) && pyEq(v, b.entries[i][1]))
+        a.entries.every(([k, v], i) => {
+          const entry = elementAt(b.entries, i);
+          return pyEq(k, entry[0]) && pyEq(v, entry[1]);
+        })
       );
     case 'opaque':
       return b.kind === 'opaque' && a.text === b.text;

@@ -90,8 +90,10 @@ export function pythonRepr(v: PyValue): string {
       return `[${all(v.items)}]`;
     case 'sortedset':
       return `SortedSet([${all(v.items)}])`;
-    case 'tuple':
-      return v.items.length === 1 ? `(${pythonRepr(v.items[0])},)` : `(${all(v.items)})`;
+    case 'tuple': {
+      const only = v.items.length === 1 ? v.items[0] : undefined;
+      return only !== undefined ? `(${pythonRepr(only)},)` : `(${all(v.items)})`;
+    }
     case 'map':
       return `OrderedMapSerializedKey([${v.entries.map(([k, x]) => `(${pythonRepr(k)}, ${pythonRepr(x)})`).join(', ')}])`;
     case 'namedtuple':

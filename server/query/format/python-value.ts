@@ -140,7 +140,8 @@ function decimalOf(buffer: Buffer): PyValue {
   const scale = buffer.readInt32BE(0);
   const bytes = buffer.subarray(4);
   let unscaled = bytes.length === 0 ? 0n : BigInt(`0x${bytes.toString('hex')}`);
-  if (bytes.length > 0 && bytes[0] >= 0x80) unscaled -= 1n << BigInt(bytes.length * 8);
+  const first = bytes[0];
+  if (first !== undefined && first >= 0x80) unscaled -= 1n << BigInt(bytes.length * 8);
   return { kind: 'decimal', unscaled, scale };
 }
 

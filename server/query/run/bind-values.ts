@@ -24,6 +24,13 @@ function fail(path: string, expected: string, value: JsonValue): never {
   throw new BindValueError(`${path}: expected ${expected}, got ${JSON.stringify(value)}`);
 }
 
+/** A `[key, value]` pair of a map written as an array of pairs, or null when it is not one. */
+function pairOf(pair: JsonValue): [JsonValue, JsonValue] | null {
+  if (!Array.isArray(pair) || pair.length !== 2) return null;
+  const [key, value] = pair;
+  return key === undefined || value === undefined ? null : [key, value];
+}
+
 function integer(path: string, value: JsonValue, bits: number): number {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   const limit = 2 ** (bits - 1);
@@ -85,11 +92,7 @@ function convert(value: JsonValue, shape: TypeShape, path: string): unknown {
     case 'map': {
       // An object's keys are strings; an array of [key, value] pairs lets a key be any JSON value.
       const entries: [JsonValue, JsonValue][] = Array.isArray(value)
-        ? value.map((pair, i) =>
-            Array.isArray(pair) && pair.length === 2
-              ? [pair[0], pair[1]]
-              : fail(`${path}[${i}]`, 'a [key, value] pair', pair),
-          )
+        ? value.map((pair, i) => pairOf(pair) ?? fail(`${path}[${i}]`, 'a [key, value] pair', pair))
         : typeof value === 'object'
           ? Object.entries(value)
           : fail(path, 'an object or an array of [key, value] pairs', value);
@@ -105,7 +108,14 @@ function convert(value: JsonValue, shape: TypeShape, path: string): unknown {
       const { elements } = shape;
       if (!Array.isArray(value) || value.length !== elements.length)
         fail(path, `an array of ${elements.length} elements`, value);
-      return types.Tuple.fromArray(value.map((v, i) => convert(v, elements[i], `${path}[${i}]`)));
+      return types.Tuple.fromArray(
+        value.map((v, i) => {
+          const element = elements[i];
+          // The length was checked above: a missing element type is a bug.
+          if (element === undefined) throw new Error(`${path}: no element type for element ${i}`);
+          return convert(v, element, `${path}[${i}]`);
+        }),
+      );
     }
     case 'udt': {
       const { fields } = shape;
@@ -114,7 +124,10 @@ function convert(value: JsonValue, shape: TypeShape, path: string): unknown {
       const unknown = Object.keys(value).filter((k) => !fields.some((f) => f.name === k));
       if (unknown.length) fail(path, `only the fields ${fields.map((f) => f.name).join(', ')}`, value);
       return Object.fromEntries(
-        fields.map((f) => [f.name, f.name in value ? convert(value[f.name], f.type, `${path}.${f.name}`) : null]),
+        fields.map((f) => {
+          const given = f.name in value ? value[f.name] : undefined;
+          return [f.name, given === undefined ? null : convert(given, f.type, `${path}.${f.name}`)];
+        }),
       );
     }
     case 'vector':
@@ -142,11 +155,14 @@ export function toDriverValues(
     );
   }
   return values.map((value, i) => {
-    const path = `value ${i + 1} (${markers[i].name})`;
-    const converted = toDriverValue(value, markers[i].type, path);
+    const marker = markers[i];
+    // The counts were checked above: a missing marker is a bug.
+    if (marker === undefined) throw new Error(`no bind marker for value ${i + 1} of ${values.length}`);
+    const path = `value ${i + 1} (${marker.name})`;
+    const converted = toDriverValue(value, marker.type, path);
     if (encode) {
       try {
-        encode(converted, markers[i].type);
+        encode(converted, marker.type);
       } catch (error) {
         // The driver's encoder reports a value that does not fit with TypeError; anything else is not about the value.
         if (error instanceof TypeError)

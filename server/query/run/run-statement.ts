@@ -163,11 +163,12 @@ export async function runStatement(request: RunRequest, signal?: AbortSignal): P
       }
       const columns = result.columns.map((c) => ({ name: c.name, type: cqlTypeName(shapeOf(c.type as CqlType)) }));
       const isLwt = columns[0]?.name === '[applied]';
-      if (isLwt && result.rows.length === 1 && columns.length === 1) {
+      const onlyRow = result.rows.length === 1 ? result.rows[0] : undefined;
+      if (isLwt && onlyRow && columns.length === 1) {
         return {
           ok: true,
           kind: 'done',
-          applied: result.rows[0].get('[applied]') as boolean,
+          applied: onlyRow.get('[applied]') as boolean,
           tookMs: took(),
           traceId,
           coordinator,

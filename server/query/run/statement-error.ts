@@ -47,9 +47,9 @@ export function syntaxPosition(statement: string, message: string): StatementErr
   const line = Number(match[1]);
   const column = Number(match[2]);
   const lines = statement.split('\n');
-  if (line < 1 || line > lines.length) return null;
-  const offset =
-    lines.slice(0, line - 1).reduce((sum, l) => sum + l.length + 1, 0) + Math.min(column, lines[line - 1].length);
+  const target = line >= 1 ? lines[line - 1] : undefined;
+  if (line < 1 || line > lines.length || target === undefined) return null;
+  const offset = lines.slice(0, line - 1).reduce((sum, l) => sum + l.length + 1, 0) + Math.min(column, target.length);
   return { line, column: column + 1, offset };
 }
 
@@ -121,7 +121,8 @@ export function describeStatementError(error: unknown, statement: string, timeou
       return describeStatementError(responses[0], statement, timeoutMs);
     const timedOut =
       inner.length > 0 && inner.every(({ error: e }) => e instanceof driverErrors.OperationTimedOutError);
-    if (timedOut) return describeStatementError(inner[0].error, statement, timeoutMs);
+    const first = inner[0];
+    if (timedOut && first) return describeStatementError(first.error, statement, timeoutMs);
     return {
       kind: 'no-host',
       message: `no node could run the statement${inner.length ? `: ${inner.map(({ host, error: e }) => `${host}: ${e.message}`).join('; ')}` : ''}`,
