@@ -45,6 +45,11 @@ export function HistoryPanel({
         </button>
       </form>
       {save.isError ? <ErrorBox inline title="Not saved:" error={save.error} testId="save-error" /> : null}
+      {save.data?.redacted ? (
+        <p className="muted" role="status" data-testid="save-redacted">
+          Saved without its password: the statement is kept with <code>&apos;*****&apos;</code> in its place.
+        </p>
+      ) : null}
       {remove.isError ? <ErrorBox inline title="Not deleted:" error={remove.error} testId="delete-error" /> : null}
       <QueryState
         query={saved}

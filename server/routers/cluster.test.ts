@@ -1,43 +1,23 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../trpc';
+import { trpcErrorOf, useTemporaryConfig } from '@/testing/unit-config';
 import { createCaller } from './_app';
 
 beforeAll(() => {
-  const dir = mkdtempSync(join(tmpdir(), 'ringside-router-'));
-  const file = join(dir, 'config.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      clusters: [
-        {
-          id: 'prod',
-          name: 'Production',
-          contactPoints: ['10.0.0.1'],
-          localDataCenter: 'dc1',
-          credentials: { username: 'ops', password: 'hunter2' },
-        },
-      ],
-      dataDir: dir,
-    }),
-  );
-  process.env.RINGSIDE_CONFIG = file;
+  useTemporaryConfig({
+    clusters: [
+      {
+        id: 'prod',
+        name: 'Production',
+        contactPoints: ['10.0.0.1'],
+        localDataCenter: 'dc1',
+        credentials: { username: 'ops', password: 'hunter2' },
+      },
+    ],
+  });
 });
 
 const caller = () => createCaller(createContext({ headers: new Headers() }));
-
-async function trpcErrorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error('expected a TRPCError');
-}
 
 describe('cluster router', () => {
   it('lists configured clusters without their secrets', async () => {

@@ -1,23 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { useTemporaryConfig } from '@/testing/unit-config';
 import { eventsBetween, pruneEvents, recordEvent } from './events';
 
 const DAY = 86_400_000;
 
 beforeAll(() => {
-  const dir = mkdtempSync(join(tmpdir(), 'ringside-events-'));
-  const file = join(dir, 'config.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      clusters: [{ id: 'prod', contactPoints: ['127.0.0.1'], localDataCenter: 'dc1' }],
-      dataDir: dir,
-      store: { eventRetentionDays: 30, eventsPerClusterMax: 1000 },
-    }),
-  );
-  process.env.RINGSIDE_CONFIG = file;
+  useTemporaryConfig({
+    clusters: [{ id: 'prod', contactPoints: ['127.0.0.1'], localDataCenter: 'dc1' }],
+    store: { eventRetentionDays: 30, eventsPerClusterMax: 1000 },
+  });
 });
 
 describe('cluster events', () => {
