@@ -43,7 +43,11 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
-    env: { RINGSIDE_CONFIG: 'e2e/ringside.test.config.json' },
+    // Warnings and errors only: the server's info lines would bury the test report.
+    env: {
+      RINGSIDE_CONFIG: 'e2e/ringside.test.config.json',
+      RINGSIDE_LOG_LEVEL: process.env.RINGSIDE_LOG_LEVEL ?? 'warn',
+    },
     stdout: 'pipe',
     stderr: 'pipe',
   },

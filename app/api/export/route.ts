@@ -67,10 +67,11 @@ export async function POST(request: Request) {
   } catch (error) {
     const mapped = toTRPCError(error);
     finishExport(tracked, mapped.message);
-    log.warn(
-      { code: mapped.code, err: error, ms: elapsedMs() },
-      `export failed before the first rows: ${mapped.message}`,
-    );
+    // A refused request (a bad statement, an unknown cluster) is the user's to fix: no stack for it.
+    const fields = { code: mapped.code, ms: elapsedMs() };
+    if (mapped.code === 'INTERNAL_SERVER_ERROR')
+      log.error({ ...fields, err: error }, `export failed before the first rows: ${mapped.message}`);
+    else log.info(fields, `export refused before the first rows: ${mapped.message}`);
     return Response.json(
       { error: mapped.message, requestId },
       { status: mapped.code === 'NOT_FOUND' ? 404 : 400, headers: idHeader },
