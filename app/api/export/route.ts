@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { toTRPCError } from '@/server/cluster/errors';
 import { clusterConfig } from '@/server/cluster/registry';
+import { limitBody, MAX_BODY_BYTES, tooLargeResponse } from '@/server/http/body-limit';
 import { crossSiteReason } from '@/server/http/same-origin';
 import { logger } from '@/server/log/logger';
 import { REQUEST_ID_HEADER, requestIdOf } from '@/server/log/request-id';
@@ -31,9 +32,11 @@ async function requestBody(request: Request): Promise<unknown> {
  * because a browser saves a streamed HTTP body as a file; the work itself is in server/query, and
  * `query.exportProgress` reports on it.
  */
-export async function POST(request: Request) {
-  const requestId = requestIdOf(request);
+export async function POST(original: Request) {
+  const requestId = requestIdOf(original);
   const idHeader = { [REQUEST_ID_HEADER]: requestId };
+  const request = limitBody(original);
+  if (request instanceof Response) return tooLargeResponse(MAX_BODY_BYTES, idHeader);
   let log = baseLog.child({ requestId });
   const crossSite = crossSiteReason(request.headers);
   if (crossSite) {
@@ -56,7 +59,7 @@ export async function POST(request: Request) {
   const started = performance.now();
   const elapsedMs = () => Math.round(performance.now() - started);
   // The browser going away, or Stop in the page, ends the export and its reads from the cluster.
-  request.signal.addEventListener('abort', () => tracked.abort.abort());
+  original.signal.addEventListener('abort', () => tracked.abort.abort());
   let chunks: AsyncGenerator<string>;
   let firstChunk: IteratorResult<string>;
   try {

@@ -1,4 +1,5 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { limitBody } from '@/server/http/body-limit';
 import { logger } from '@/server/log/logger';
 import { REQUEST_ID_HEADER, requestIdOf } from '@/server/log/request-id';
 import { appRouter } from '@/server/routers/_app';
@@ -8,9 +9,15 @@ export const dynamic = 'force-dynamic';
 
 const log = logger('trpc');
 
-async function handler(req: Request) {
-  const requestId = requestIdOf(req);
+async function handler(request: Request) {
+  const requestId = requestIdOf(request);
   const started = performance.now();
+  const req = limitBody(request);
+  if (req instanceof Response) {
+    log.info({ requestId, length: request.headers.get('content-length') }, 'request refused: body too large');
+    req.headers.set(REQUEST_ID_HEADER, requestId);
+    return req;
+  }
   const response = await fetchRequestHandler({
     endpoint: '/api/trpc',
     req,
