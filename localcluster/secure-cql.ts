@@ -165,7 +165,18 @@ export function issueNodeKeystore(secure: SecurePaths, tool: CertTool, node: Nod
     const cert = `${file}.pem`;
     const extensions = `${file}.ext`;
     try {
-      run('openssl', ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', csr, '-subj', `/CN=node${node.index}`]);
+      run('openssl', [
+        'req',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        csr,
+        '-subj',
+        `/CN=node${node.index}`,
+      ]);
       writeFileSync(
         extensions,
         `basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=${san}\n`,
@@ -173,7 +184,17 @@ export function issueNodeKeystore(secure: SecurePaths, tool: CertTool, node: Nod
       run('openssl', [
         'x509',
         '-req',
-        ...['-in', csr, '-CA', secure.caPem, '-CAkey', secure.caKey, '-CAcreateserial'],
+        ...[
+          '-in',
+          csr,
+          '-CA',
+          secure.caPem,
+          '-CAkey',
+          secure.caKey,
+          '-CAserial',
+          join(secure.tlsDir, 'ca.srl'),
+          '-CAcreateserial',
+        ],
         ...['-out', cert, '-days', '825', '-sha256', '-extfile', extensions],
       ]);
       run('openssl', [
@@ -368,7 +389,11 @@ export function clusterEntry(cluster: ClusterState, security: SecurityOptions, s
 }
 
 /** Writes the cluster entry and prints where the client files are. */
-export function reportClientFiles(ctx: Pick<SecureSetupContext, 'paths' | 'log'>, cluster: ClusterState, security: SecurityOptions) {
+export function reportClientFiles(
+  ctx: Pick<SecureSetupContext, 'paths' | 'log'>,
+  cluster: ClusterState,
+  security: SecurityOptions,
+) {
   if (!security.auth && !security.tls) return;
   const secure = new SecurePaths(ctx.paths);
   writeSecret(secure.clusterEntryFile, `${JSON.stringify(clusterEntry(cluster, security, secure), null, 2)}\n`);
