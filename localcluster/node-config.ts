@@ -1,5 +1,5 @@
 /** Writes one node's conf folder from the project's templates: cassandra.yaml, rackdc, logback. */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findJava17 } from './prerequisites';
@@ -55,9 +55,9 @@ export function writeNodeConfig(paths: ClusterPaths, cluster: ClusterState, node
   const secure = new SecurePaths(paths);
   if (security.tls) ensureNodeKeystore(secure, () => certTool(findJava17), cluster, node);
   // Mode 600: with --tls it holds the keystore password.
-  writeFileSync(join(conf, 'cassandra.yaml'), cassandraYaml(cluster, node, securityYaml(security, secure, node)), {
-    mode: 0o600,
-  });
+  const yaml = join(conf, 'cassandra.yaml');
+  writeFileSync(yaml, cassandraYaml(cluster, node, securityYaml(security, secure, node)), { mode: 0o600 });
+  chmodSync(yaml, 0o600);
   writeFileSync(
     join(conf, 'cassandra-rackdc.properties'),
     `# Written by Ringside's local-cluster tool.\ndc=${node.dc}\nrack=${node.rack}\n`,
