@@ -19,6 +19,7 @@ import {
 import { lastLines, processState } from './node-process';
 import { assertPortsFree, portsOf, PortTakenError } from './ports';
 import { findJava17, MissingPrerequisiteError } from './prerequisites';
+import { provisionRoles, reportClientFiles, SecureSetupError, type SecurityOptions } from './secure-cql';
 import { printStatus } from './status';
 import { ClusterPaths, defaultClustersDir, readClusterState, writeClusterState, type ClusterState } from './state';
 import { evenlyDealtTokens } from './tokens';
@@ -26,9 +27,12 @@ import { dcOf, leastPopulatedDc, nodeSpec, type NodeSpec } from './topology';
 
 const USAGE = `usage: npm run cluster -- <command> [options]
 
-  up [--nodes 3] [--dcs 2] [--vnodes 16] [--heap-mb 768] [--ip-offset 0]
+  up [--nodes 3] [--dcs 2] [--vnodes 16] [--heap-mb 768] [--ip-offset 0] [--auth] [--tls]
                              create and start a cluster, or start what is stopped;
-                             --ip-offset 10 puts node 1 on 127.0.0.11 (a second cluster beside the first)
+                             --ip-offset 10 puts node 1 on 127.0.0.11 (a second cluster beside the first);
+                             --auth: passwords and permissions, a superuser with a generated password;
+                             --tls: CQL over TLS only, with a CA and node certificates made for the cluster
+                             (both print where the CA and credentials files are; docs/security-clusters.md)
   status                     every node: process, CQL, Jolokia and what its gossip sees
   start N | stop N           start one node / stop it cleanly (SIGTERM, Cassandra drains)
   kill N                     SIGKILL one node
@@ -57,6 +61,8 @@ function parse(argv: string[]) {
       vnodes: { type: 'string' },
       'heap-mb': { type: 'string' },
       'ip-offset': { type: 'string' },
+      auth: { type: 'boolean', default: false },
+      tls: { type: 'boolean', default: false },
       timeout: { type: 'string', default: '300' },
       dc: { type: 'string' },
       lines: { type: 'string', default: '50' },
@@ -91,10 +97,11 @@ interface Layout {
   vnodes: number;
   heapMb: number;
   ipOffset: number;
+  security: SecurityOptions;
 }
 
 function newCluster(name: string, layout: Layout, version: string): ClusterState {
-  const { nodeCount, dcCount, vnodes, heapMb, ipOffset } = layout;
+  const { nodeCount, dcCount, vnodes, heapMb, ipOffset, security } = layout;
   if (dcCount > nodeCount)
     throw new UsageError(`--dcs ${dcCount} is more than --nodes ${nodeCount}: every DC needs a node`);
   if (nodeCount + ipOffset > 254)
@@ -104,7 +111,29 @@ function newCluster(name: string, layout: Layout, version: string): ClusterState
   const nodes = tokens.map((nodeTokens, i) =>
     nodeSpec(i + 1, dcOf(i + 1, nodeCount, dcCount), true, nodeTokens, ipOffset),
   );
-  return { name, cassandraVersion: version, vnodes, heapMb, ipOffset, createdAt: new Date().toISOString(), nodes };
+  return {
+    name,
+    cassandraVersion: version,
+    vnodes,
+    heapMb,
+    ipOffset,
+    createdAt: new Date().toISOString(),
+    security,
+    nodes,
+  };
+}
+
+/** What provisioning roles needs from the tool: its nodetool, which fails loudly. */
+function secureContext(ctx: ToolContext) {
+  return {
+    ...ctx,
+    nodetool: (node: NodeSpec, args: string[]) => {
+      const { java, artifacts } = ctx.runtime();
+      const result = spawnSync(java, nodetoolJvmArgs(ctx.paths, artifacts, node, args), { encoding: 'utf8' });
+      if (result.status !== 0)
+        throw new SecureSetupError(`nodetool ${args.join(' ')} on node ${node.index} failed: ${result.stderr.trim()}`);
+    },
+  };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -143,12 +172,15 @@ async function main(argv: string[]): Promise<number> {
       const started = Date.now();
       if (existing) {
         const stopped = existing.nodes.filter((n) => processState(paths, n.index) === 'stopped');
-        if (values.nodes || values.dcs || values.vnodes)
+        if (values.nodes || values.dcs || values.vnodes || values.auth || values.tls)
           log(
             `cluster ${existing.name} already exists with ${existing.nodes.length} nodes; its layout is kept (\`wipe\` first to change it)`,
           );
         if (stopped.length === 0) {
           log(`cluster ${existing.name} is already running (${existing.nodes.length} nodes); nothing changed`);
+          // A first run that stopped before its roles were made finishes them now.
+          await provisionRoles(secureContext(ctx), existing, existing.security);
+          reportClientFiles(ctx, existing, existing.security);
           await printStatus(paths, existing);
           return 0;
         }
@@ -166,6 +198,7 @@ async function main(argv: string[]): Promise<number> {
             vnodes: positiveInt(values.vnodes, 16, '--vnodes'),
             heapMb: positiveInt(values['heap-mb'], 768, '--heap-mb'),
             ipOffset: values['ip-offset'] === undefined ? 0 : positiveInt(values['ip-offset'], 0, '--ip-offset'),
+            security: { auth: values.auth, tls: values.tls },
           },
           artifacts.version,
         );
@@ -177,8 +210,11 @@ async function main(argv: string[]): Promise<number> {
         writeClusterState(paths, cluster);
         await startNodes(ctx, cluster, cluster.nodes);
       }
+      const state = readClusterState(paths)!;
+      await provisionRoles(secureContext(ctx), state, state.security);
       log(`cluster ${values.name} is up after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      await printStatus(paths, readClusterState(paths)!);
+      reportClientFiles(ctx, state, state.security);
+      await printStatus(paths, state);
       return 0;
     }
     case 'status':
@@ -249,6 +285,7 @@ main(process.argv.slice(2)).then(
       error instanceof UsageError ||
       error instanceof NodeFailedError ||
       error instanceof PortTakenError ||
+      error instanceof SecureSetupError ||
       error instanceof MissingPrerequisiteError;
     console.error(
       `cluster: ${known ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,

@@ -1,7 +1,9 @@
 /** Writes one node's conf folder from the project's templates: cassandra.yaml, rackdc, logback. */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findJava17 } from './prerequisites';
+import { certTool, ensureNodeKeystore, SecurePaths, securityYaml, type SecurityOptions } from './secure-cql';
 import type { ClusterPaths, ClusterState } from './state';
 import type { NodeSpec } from './topology';
 
@@ -15,7 +17,15 @@ export function renderTemplate(template: string, values: Record<string, string>)
   });
 }
 
-export function cassandraYaml(cluster: Pick<ClusterState, 'name' | 'vnodes' | 'nodes'>, node: NodeSpec): string {
+export function cassandraYaml(
+  cluster: Pick<ClusterState, 'name' | 'vnodes' | 'nodes'>,
+  node: NodeSpec,
+  security: Pick<ReturnType<typeof securityYaml>, 'authenticator' | 'authorizer' | 'client_encryption'> = {
+    authenticator: 'AllowAllAuthenticator',
+    authorizer: 'AllowAllAuthorizer',
+    client_encryption: '',
+  },
+): string {
   const seeds = cluster.nodes
     .filter((n) => n.seed)
     .map((n) => `${n.address}:${n.storagePort}`)
@@ -33,7 +43,7 @@ export function cassandraYaml(cluster: Pick<ClusterState, 'name' | 'vnodes' | 'n
     address: node.address,
     storage_port: String(node.storagePort),
     native_port: String(node.nativePort),
-    authenticator: 'AllowAllAuthenticator',
+    ...security,
   });
 }
 
@@ -41,7 +51,13 @@ export function writeNodeConfig(paths: ClusterPaths, cluster: ClusterState, node
   const conf = paths.confDir(node.index);
   mkdirSync(conf, { recursive: true });
   mkdirSync(paths.logsDir(node.index), { recursive: true });
-  writeFileSync(join(conf, 'cassandra.yaml'), cassandraYaml(cluster, node));
+  const security: SecurityOptions = cluster.security;
+  const secure = new SecurePaths(paths);
+  if (security.tls) ensureNodeKeystore(secure, () => certTool(findJava17), cluster, node);
+  // Mode 600: with --tls it holds the keystore password.
+  const yaml = join(conf, 'cassandra.yaml');
+  writeFileSync(yaml, cassandraYaml(cluster, node, securityYaml(security, secure, node)), { mode: 0o600 });
+  chmodSync(yaml, 0o600);
   writeFileSync(
     join(conf, 'cassandra-rackdc.properties'),
     `# Written by Ringside's local-cluster tool.\ndc=${node.dc}\nrack=${node.rack}\n`,

@@ -28,6 +28,8 @@ const clusterSchema = z.object({
   heapMb: z.number().int().min(256),
   ipOffset: z.number().int().min(0).max(200).default(0),
   createdAt: z.string(),
+  /** `up --auth --tls`: see secure-cql.ts. Clusters made before these flags have neither. */
+  security: z.object({ auth: z.boolean(), tls: z.boolean() }).default({ auth: false, tls: false }),
   nodes: z.array(nodeSchema).min(1),
 });
 

@@ -82,4 +82,44 @@ describe('configuration', () => {
     writeFileSync(broken, '{ "clusters": [');
     expect(() => loadConfig({ RINGSIDE_CONFIG: broken })).toThrow(/not valid JSON/);
   });
+
+  describe('credentials and TLS', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ringside-secrets-'));
+    const passwordFile = join(dir, 'password');
+    writeFileSync(passwordFile, 's3cret-from-file\n');
+    const caFile = join(dir, 'ca.pem');
+    writeFileSync(caFile, '-----BEGIN CERTIFICATE-----\n');
+    const withCluster = (extra: Record<string, unknown>) => ({ clusters: [{ ...minimal.clusters[0], ...extra }] });
+
+    it('reads the password from passwordFile, without its trailing newline', () => {
+      const config = parseConfig(withCluster({ credentials: { username: 'ops', passwordFile } }), 'x.json', {});
+      expect(config.clusters[0]?.credentials).toEqual({ username: 'ops', password: 's3cret-from-file' });
+      const fromEnv = parseConfig(minimal, 'x.json', {
+        RINGSIDE_CQL_USERNAME: 'ops',
+        RINGSIDE_CQL_PASSWORD_FILE: passwordFile,
+      });
+      expect(fromEnv.clusters[0]?.credentials).toEqual({ username: 'ops', password: 's3cret-from-file' });
+    });
+
+    it('names passwordFile when it cannot be read, and refuses both or neither', () => {
+      const missing = join(dir, 'nope');
+      expect(() =>
+        parseConfig(withCluster({ credentials: { username: 'ops', passwordFile: missing } }), 'x.json', {}),
+      ).toThrow(`x.json: clusters.0.credentials.passwordFile: cannot read ${missing} (ENOENT)`);
+      expect(() =>
+        parseConfig(withCluster({ credentials: { username: 'ops', password: 'a', passwordFile } }), 'x.json', {}),
+      ).toThrow(/clusters\.0\.credentials: give either password or passwordFile, not both or neither/);
+      expect(() => parseConfig(withCluster({ credentials: { username: 'ops' } }), 'x.json', {})).toThrow(
+        /clusters\.0\.credentials: give either password or passwordFile/,
+      );
+    });
+
+    it('checks certificates by default, and names a caFile it cannot read', () => {
+      const config = parseConfig(withCluster({ tls: { caFile } }), 'x.json', {});
+      expect(config.clusters[0]?.tls).toEqual({ enabled: true, caFile, rejectUnauthorized: true });
+      expect(() => parseConfig(withCluster({ tls: { caFile: join(dir, 'missing.pem') } }), 'x.json', {})).toThrow(
+        /x\.json: clusters\.0\.tls\.caFile: cannot read .*missing\.pem \(ENOENT\)/,
+      );
+    });
+  });
 });

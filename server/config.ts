@@ -11,6 +11,53 @@ import { processSingleton } from './process-singleton';
 
 const hostPattern = /^[A-Za-z0-9.\-:[\]]+$/;
 
+/** Read once, at load: a wrong path stops start-up naming the field, not the first connection attempt. */
+function readFileOrIssue(file: string, ctx: z.RefinementCtx, path: string[] = []): string | undefined {
+  try {
+    return readFileSync(/*turbopackIgnore: true*/ resolve(/*turbopackIgnore: true*/ process.cwd(), file), 'utf8');
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    ctx.addIssue({ code: 'custom', path, message: `cannot read ${file} (${why})` });
+    return undefined;
+  }
+}
+
+/**
+ * `password` inline, or `passwordFile` (its whole content, a trailing newline dropped) so the
+ * configuration itself holds no secret. Either way the console sees `{ username, password }`.
+ */
+const credentialsSchema = z
+  .object({
+    username: z.string().min(1),
+    password: z.string().optional(),
+    passwordFile: z.string().min(1).optional(),
+  })
+  .strict()
+  .transform(({ username, password, passwordFile }, ctx) => {
+    if (password !== undefined && passwordFile === undefined) return { username, password };
+    if (passwordFile === undefined || password !== undefined) {
+      ctx.addIssue({ code: 'custom', message: 'give either password or passwordFile, not both or neither' });
+      return z.NEVER;
+    }
+    const content = readFileOrIssue(passwordFile, ctx, ['passwordFile']);
+    if (content === undefined) return z.NEVER;
+    return { username, password: content.replace(/\r?\n$/, '') };
+  });
+
+const tlsSchema = z.object({
+  enabled: z.boolean().default(true),
+  /** The CA (PEM) that signed the nodes' certificates; without it, the system's CAs are trusted. */
+  caFile: z
+    .string()
+    .min(1)
+    .optional()
+    .superRefine((file, ctx) => {
+      if (file !== undefined) readFileOrIssue(file, ctx);
+    }),
+  /** On unless turned off: the driver's own default is off, which trusts any certificate. */
+  rejectUnauthorized: z.boolean().default(true),
+});
+
 export const clusterConfigSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes (it appears in URLs)'),
   name: z.string().min(1).optional(),
@@ -19,14 +66,8 @@ export const clusterConfigSchema = z.object({
     .min(1, 'needs at least one contact point'),
   port: z.number().int().min(1).max(65535).default(9042),
   localDataCenter: z.string().min(1),
-  credentials: z.object({ username: z.string().min(1), password: z.string() }).optional(),
-  tls: z
-    .object({
-      enabled: z.boolean().default(true),
-      caFile: z.string().optional(),
-      rejectUnauthorized: z.boolean().default(true),
-    })
-    .optional(),
+  credentials: credentialsSchema.optional(),
+  tls: tlsSchema.optional(),
   jolokia: z
     .object({
       port: z.number().int().min(1).max(65535).default(8778),
@@ -78,6 +119,7 @@ const envSchema = z.object({
   RINGSIDE_LOCAL_DC: z.string().optional(),
   RINGSIDE_CQL_USERNAME: z.string().optional(),
   RINGSIDE_CQL_PASSWORD: z.string().optional(),
+  RINGSIDE_CQL_PASSWORD_FILE: z.string().optional(),
   RINGSIDE_JOLOKIA_PORT: z.coerce.number().int().optional(),
   RINGSIDE_JOLOKIA_URL_TEMPLATE: z.string().optional(),
   RINGSIDE_JOLOKIA_TIMEOUT_MS: z.coerce.number().int().optional(),
@@ -114,7 +156,9 @@ function applyEnv(raw: unknown, env: z.infer<typeof envSchema>): unknown {
   if (env.RINGSIDE_CQL_PORT !== undefined) target.port = env.RINGSIDE_CQL_PORT;
   if (env.RINGSIDE_LOCAL_DC) target.localDataCenter = env.RINGSIDE_LOCAL_DC;
   if (env.RINGSIDE_CQL_USERNAME)
-    target.credentials = { username: env.RINGSIDE_CQL_USERNAME, password: env.RINGSIDE_CQL_PASSWORD ?? '' };
+    target.credentials = env.RINGSIDE_CQL_PASSWORD_FILE
+      ? { username: env.RINGSIDE_CQL_USERNAME, passwordFile: env.RINGSIDE_CQL_PASSWORD_FILE }
+      : { username: env.RINGSIDE_CQL_USERNAME, password: env.RINGSIDE_CQL_PASSWORD ?? '' };
   const jolokia = { ...((target.jolokia as Record<string, unknown> | undefined) ?? {}) };
   if (env.RINGSIDE_JOLOKIA_PORT !== undefined) jolokia.port = env.RINGSIDE_JOLOKIA_PORT;
   if (env.RINGSIDE_JOLOKIA_URL_TEMPLATE) jolokia.urlTemplate = env.RINGSIDE_JOLOKIA_URL_TEMPLATE;

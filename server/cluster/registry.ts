@@ -9,7 +9,7 @@ import 'server-only';
 import { readFileSync } from 'node:fs';
 import { Client, auth, errors as driverErrors, policies } from 'cassandra-driver';
 import { config, type ClusterConfig } from '../config';
-import { ClusterUnreachableError, UnknownClusterError } from './errors';
+import { ClusterRefusedConnectionError, ClusterUnreachableError, explainRefusal, UnknownClusterError } from './errors';
 import { EveryNodeReachablePolicy } from './load-balancing';
 import { processSingleton } from '../process-singleton';
 import { CqlMap, CqlSet } from './cql-collections';
@@ -72,8 +72,21 @@ function createClient(
 
 function unreachable(cluster: ClusterConfig, contactPoints: string[], error: unknown): ClusterUnreachableError {
   if (error instanceof driverErrors.NoHostAvailableError) {
-    const perHost = hostFailures(error).map(({ host, error: inner }) => ({ host, reason: inner.message }));
-    if (perHost.length > 0) return new ClusterUnreachableError(cluster.id, perHost);
+    const failures = hostFailures(error).map(({ host, error: inner }) => ({
+      host,
+      inner,
+      explained: explainRefusal(cluster, host, inner),
+    }));
+    const perHost = (list: typeof failures) =>
+      list.map(({ host, inner, explained }) => ({ host, reason: explained?.reason ?? inner.message }));
+    // One node refusing the login or the certificate is the answer, even if others were merely down: it comes first.
+    const refused = failures.filter((f) => f.explained);
+    const [first] = refused;
+    if (first?.explained) {
+      const rest = failures.filter((f) => !f.explained);
+      return new ClusterRefusedConnectionError(cluster.id, first.explained.refusal, perHost([...refused, ...rest]));
+    }
+    if (failures.length > 0) return new ClusterUnreachableError(cluster.id, perHost(failures));
   }
   const reason = error instanceof Error ? error.message : String(error);
   return new ClusterUnreachableError(
