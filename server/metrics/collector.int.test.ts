@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runLoad } from '@/localcluster/load-generator';
-import { jolokiaBulk, jolokiaUrl } from '../cluster/jolokia';
+import { jolokiaBulk } from '../cluster/jolokia';
+import { jolokiaTarget } from '../cluster/node-bulk';
 import { closeAll, clusterConfig, driverFor } from '../cluster/registry';
 import { TEST_CONFIG } from '@/testing/test-caller';
 import { eventsBetween } from '../store/events';
@@ -21,7 +22,7 @@ const NODES = ['127.0.0.1', '127.0.0.2', '127.0.0.3'];
 async function writeTimers(): Promise<Record<string, { count: number; p99: number }>> {
   const answers = await Promise.all(
     NODES.map(async (node) => {
-      const [result] = await jolokiaBulk({ node, url: jolokiaUrl(undefined, node, 8778), timeoutMs: 3000 }, [
+      const [result] = await jolokiaBulk(jolokiaTarget(clusterConfig('demo'), node), [
         {
           type: 'read',
           mbean: 'org.apache.cassandra.metrics:type=ClientRequest,scope=Write,name=Latency',
