@@ -6,7 +6,8 @@
  */
 import type { Client } from 'cassandra-driver';
 import { runClusterOrThrow } from '@/localcluster/harness';
-import { jolokiaBulk, jolokiaUrl } from '@/server/cluster/jolokia';
+import { jolokiaBulk } from '@/server/cluster/jolokia';
+import { jolokiaTarget } from '@/server/cluster/node-bulk';
 import { closeAll, clusterConfig, driverFor } from '@/server/cluster/registry';
 import { MetricsCollector } from '@/server/metrics/collector';
 import { RESOLUTIONS } from '@/server/metrics/resolutions';
@@ -19,7 +20,7 @@ async function bytesPerRawRow(client: Client): Promise<{ bytes: number; rows: nu
   for (const node of ['1', '2', '3']) runClusterOrThrow(['nodetool', node, 'flush', 'ringside', 'metrics_raw']);
   let bytes = 0;
   for (const node of NODES) {
-    const [answer] = await jolokiaBulk({ node, url: jolokiaUrl(undefined, node, 8778), timeoutMs: 5000 }, [
+    const [answer] = await jolokiaBulk({ ...jolokiaTarget(clusterConfig('demo'), node), timeoutMs: 5000 }, [
       {
         type: 'read',
         mbean: 'org.apache.cassandra.metrics:type=Table,keyspace=ringside,scope=metrics_raw,name=LiveDiskSpaceUsed',

@@ -16,7 +16,8 @@ import {
   wipeCluster,
   type ToolContext,
 } from './lifecycle';
-import { lastLines, processState } from './node-process';
+import { JolokiaSetupError, startedLockedDown } from './jolokia-agent';
+import { lastLines, livePid, processState } from './node-process';
 import { assertPortsFree, portsOf, PortTakenError } from './ports';
 import { findJava17, MissingPrerequisiteError } from './prerequisites';
 import { provisionRoles, reportClientFiles, SecureSetupError, type SecurityOptions } from './secure-cql';
@@ -176,6 +177,15 @@ async function main(argv: string[]): Promise<number> {
           log(
             `cluster ${existing.name} already exists with ${existing.nodes.length} nodes; its layout is kept (\`wipe\` first to change it)`,
           );
+        // A node started before the Jolokia lock-down keeps its open agent until it restarts: say so.
+        const open = existing.nodes.filter((n) => {
+          const pid = livePid(paths, n.index);
+          return pid !== undefined && !startedLockedDown(pid, paths);
+        });
+        if (open.length > 0)
+          log(
+            `warning: node(s) ${open.map((n) => n.index).join(', ')} run(s) a Jolokia agent started without the current access policy and credentials; \`npm run cluster -- down\` then \`up\` restarts them locked down`,
+          );
         if (stopped.length === 0) {
           log(`cluster ${existing.name} is already running (${existing.nodes.length} nodes); nothing changed`);
           // A first run that stopped before its roles were made finishes them now.
@@ -286,6 +296,7 @@ main(process.argv.slice(2)).then(
       error instanceof NodeFailedError ||
       error instanceof PortTakenError ||
       error instanceof SecureSetupError ||
+      error instanceof JolokiaSetupError ||
       error instanceof MissingPrerequisiteError;
     console.error(
       `cluster: ${known ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,

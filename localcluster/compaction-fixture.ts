@@ -4,7 +4,10 @@
  * nodes' Jolokia agents.
  */
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import cassandra from 'cassandra-driver';
+import { basicAuth, readJolokiaCredentials } from './jolokia-agent';
+import { ClusterPaths, defaultClustersDir } from './state';
 
 const SS = 'org.apache.cassandra.db:type=StorageService';
 export const DC1 = ['127.0.0.1', '127.0.0.2'];
@@ -16,7 +19,10 @@ export async function jolokia(
 ): Promise<{ status: number; value?: unknown; error?: string }> {
   const response = await fetch(`http://${node}:8778/jolokia/`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      ...basicAuth(readJolokiaCredentials(new ClusterPaths(join(defaultClustersDir(), 'demo')))),
+    },
     body: JSON.stringify(request),
     signal: AbortSignal.timeout(timeoutMs),
   });

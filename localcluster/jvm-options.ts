@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import type { CassandraArtifacts } from './artifacts';
+import { jolokiaAgentArgument } from './jolokia-agent';
 import type { ClusterPaths } from './state';
 import type { NodeSpec } from './topology';
 
@@ -94,9 +95,8 @@ export function nodeJvmArgs(
     '-Dchronicle.analytics.disable=true',
     ...JAVA17_MODULE_FLAGS,
     ...(artifacts.jammJar ? [`-javaagent:${artifacts.jammJar}`] : []),
-    // Several threads: the agent is single-threaded by default, so one long operation (a major
-    // compaction, a flush) would hold every metrics read behind it.
-    `-javaagent:${artifacts.jolokiaAgentJar}=host=${node.address},port=${node.jolokiaPort},discoveryEnabled=false,executor=fixed,threadNr=4`,
+    // Locked down (policy, no proxy, basic auth): see jolokia-agent.ts and docs/jolokia.md.
+    jolokiaAgentArgument(artifacts.jolokiaAgentJar, paths, node),
     `-Dcassandra.jmx.local.port=${node.jmxPort}`,
     '-Dcom.sun.management.jmxremote.authenticate=false',
     `-Dcassandra.config=${fileUrl(join(conf, 'cassandra.yaml'))}`,

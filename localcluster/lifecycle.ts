@@ -2,10 +2,11 @@
 import { rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import type { CassandraArtifacts } from './artifacts';
+import { basicAuth, prepareJolokiaAgent } from './jolokia-agent';
 import { writeNodeConfig } from './node-config';
 import { lastLines, livePid, processState, signalNode, startNodeProcess, waitForExit } from './node-process';
 import { assertPortsFree, portsOf } from './ports';
-import { liveNodesSeenBy, logSaysCqlReady, logSize, storageAddress } from './probe';
+import { agentLockDownProblem, liveNodesSeenBy, logSaysCqlReady, logSize, storageAddress } from './probe';
 import type { ClusterPaths, ClusterState } from './state';
 import type { NodeSpec } from './topology';
 
@@ -41,6 +42,8 @@ export async function startNodes(ctx: ToolContext, cluster: ClusterState, nodes:
   await assertPortsFree(nodes.flatMap(portsOf));
   const offsets = new Map<number, number>();
   const { java, artifacts } = ctx.runtime();
+  // Before every start, not only at creation: a cluster made before the lock-down gets it now.
+  const auth = basicAuth(prepareJolokiaAgent(ctx.paths));
   const started = Date.now();
   for (const node of nodes) {
     writeNodeConfig(ctx.paths, cluster, node);
@@ -49,7 +52,11 @@ export async function startNodes(ctx: ToolContext, cluster: ClusterState, nodes:
     ctx.log(`${label(node)}: starting, pid ${pid}, log ${ctx.paths.systemLog(node.index)}`);
   }
   await waitForCql(ctx, nodes, offsets, started);
-  await waitForGossipAgreement(ctx, cluster, started);
+  await waitForGossipAgreement(ctx, cluster, started, auth);
+  for (const node of nodes) {
+    const problem = await agentLockDownProblem(node, auth);
+    if (problem) throw new NodeFailedError(`${label(node)} started, but ${problem}`);
+  }
 }
 
 async function waitForCql(
@@ -83,12 +90,17 @@ async function waitForCql(
 }
 
 /** Waits until every running node's gossip sees every running node Up. */
-async function waitForGossipAgreement(ctx: ToolContext, cluster: ClusterState, started: number): Promise<void> {
+async function waitForGossipAgreement(
+  ctx: ToolContext,
+  cluster: ClusterState,
+  started: number,
+  auth: Record<string, string>,
+): Promise<void> {
   let lastProgress = Date.now();
   for (;;) {
     const running = cluster.nodes.filter((n) => processState(ctx.paths, n.index) === 'running');
     const expected = running.map(storageAddress);
-    const views = await Promise.all(running.map(async (node) => ({ node, live: await liveNodesSeenBy(node) })));
+    const views = await Promise.all(running.map(async (node) => ({ node, live: await liveNodesSeenBy(node, auth) })));
     const lagging = views.filter((v) => !v.live || expected.some((address) => !v.live!.includes(address)));
     if (lagging.length === 0) {
       for (const v of views) ctx.log(`${label(v.node)}: sees ${v.live!.length}/${running.length} running nodes Up`);

@@ -62,6 +62,14 @@ export class ClusterPaths {
   pidFile(index: number): string {
     return join(this.nodeDir(index), 'node.pid');
   }
+  /** The agents' user and password as JSON (mode 600): what the console's `jolokia.credentialsFile` names. */
+  get jolokiaCredentialsFile(): string {
+    return join(this.dir, 'jolokia-credentials.json');
+  }
+  /** The same credentials as the agents' `config=` properties file (mode 600), rewritten at every start. */
+  get jolokiaAgentProperties(): string {
+    return join(this.dir, 'jolokia-agent.properties');
+  }
 }
 
 export function readClusterState(paths: ClusterPaths): ClusterState | undefined {

@@ -1,15 +1,17 @@
 /** `status`: one line per node from what can be seen without the console. */
 import { tcpOpen } from './lifecycle';
 import { livePid, processState } from './node-process';
+import { basicAuth, readJolokiaCredentials } from './jolokia-agent';
 import { liveNodesSeenBy } from './probe';
 import type { ClusterPaths, ClusterState } from './state';
 
 export async function printStatus(paths: ClusterPaths, cluster: ClusterState): Promise<void> {
+  const auth = basicAuth(readJolokiaCredentials(paths));
   const rows = await Promise.all(
     cluster.nodes.map(async (node) => {
       const state = processState(paths, node.index);
       const cql = state === 'running' && (await tcpOpen(node.address, node.nativePort));
-      const live = state === 'running' ? await liveNodesSeenBy(node) : undefined;
+      const live = state === 'running' ? await liveNodesSeenBy(node, auth) : undefined;
       return [
         String(node.index),
         node.address,

@@ -5,7 +5,9 @@
  * writes testing/recorded/<label>.json.
  */
 import { writeFileSync } from 'node:fs';
-import { jolokiaBulk, jolokiaUrl } from '@/server/cluster/jolokia';
+import { jolokiaBulk } from '@/server/cluster/jolokia';
+import { jolokiaTarget } from '@/server/cluster/node-bulk';
+import { clusterConfig } from '@/server/cluster/registry';
 import { NODE_VIEW_REQUESTS } from '@/server/nodes/node-view';
 
 const [label, ...given] = process.argv.slice(2);
@@ -15,9 +17,10 @@ const addresses = given.length > 0 ? given : ['127.0.0.1', '127.0.0.2', '127.0.0
 async function main() {
   const answers = await Promise.all(
     addresses.map(async (address) => {
-      const url = jolokiaUrl(undefined, address, 8778);
+      // The demo cluster's configuration: its URL template and the agents' credentials.
+      const target = jolokiaTarget(clusterConfig('demo'), address);
       try {
-        return { address, results: await jolokiaBulk({ node: address, url, timeoutMs: 3000 }, NODE_VIEW_REQUESTS) };
+        return { address, results: await jolokiaBulk(target, NODE_VIEW_REQUESTS) };
       } catch (error) {
         return { address, error: (error as Error).message, failure: (error as { failure?: string }).failure };
       }

@@ -1,5 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, parseConfig } from './config';
@@ -119,6 +119,63 @@ describe('configuration', () => {
       expect(config.clusters[0]?.tls).toEqual({ enabled: true, caFile, rejectUnauthorized: true });
       expect(() => parseConfig(withCluster({ tls: { caFile: join(dir, 'missing.pem') } }), 'x.json', {})).toThrow(
         /x\.json: clusters\.0\.tls\.caFile: cannot read .*missing\.pem \(ENOENT\)/,
+      );
+    });
+  });
+
+  describe('jolokia.credentialsFile', () => {
+    const withFile = (credentialsFile: string, extra: Record<string, unknown> = {}) => ({
+      clusters: [{ ...minimal.clusters[0], jolokia: { credentialsFile, ...extra } }],
+    });
+    const secretFile = (content: string, mode = 0o600) => {
+      const file = join(mkdtempSync(join(tmpdir(), 'ringside-creds-')), 'jolokia-credentials.json');
+      writeFileSync(file, content);
+      chmodSync(file, mode);
+      return file;
+    };
+
+    it('reads username and password from the file, at load', () => {
+      const file = secretFile(JSON.stringify({ username: 'ringside', password: 's3cret-s3cret' }));
+      const jolokia = parseConfig(withFile(file), 'x.json', {}).clusters[0]?.jolokia;
+      expect(jolokia).toMatchObject({ username: 'ringside', password: 's3cret-s3cret', credentialsFile: file });
+    });
+
+    it('expands ~ and resolves a relative path against the working directory', () => {
+      const missing = parseConfig(withFile('~/no-such-ringside-file.json'), 'x.json', {}).clusters[0]?.jolokia;
+      expect(missing?.credentialsFile).toBe(join(homedir(), 'no-such-ringside-file.json'));
+      const relative = parseConfig(withFile('creds.json'), 'x.json', {}).clusters[0]?.jolokia;
+      expect(relative?.credentialsFile).toBe(join(process.cwd(), 'creds.json'));
+    });
+
+    it('tolerates a file not written yet: no credentials, the path kept for the 401 message', () => {
+      const jolokia = parseConfig(withFile('/nonexistent/jolokia-credentials.json'), 'x.json', {}).clusters[0]?.jolokia;
+      expect(jolokia?.username).toBeUndefined();
+      expect(jolokia?.credentialsFile).toBe('/nonexistent/jolokia-credentials.json');
+    });
+
+    it('names the field and the file when the file is wrong, never its values', () => {
+      const notJson = secretFile('{ "username": ');
+      expect(() => parseConfig(withFile(notJson), 'x.json', {})).toThrow(
+        new RegExp(`x\.json: clusters\.0\.jolokia\.credentialsFile: ${notJson}: not valid JSON`),
+      );
+      const noPassword = secretFile(JSON.stringify({ username: 'ringside', passwort: 'hunter2-hunter2' }));
+      expect(() => parseConfig(withFile(noPassword), 'x.json', {})).toThrow(/credentialsFile: .*: password: /);
+      expect(() => parseConfig(withFile(noPassword), 'x.json', {})).not.toThrow(/hunter2/);
+      const readable = secretFile(JSON.stringify({ username: 'u', password: 'p' }), 0o644);
+      expect(() => parseConfig(withFile(readable), 'x.json', {})).toThrow(/other users may read it; `chmod 600` it/);
+      const both = withFile(noPassword, { username: 'u', password: 'p' });
+      expect(() => parseConfig(both, 'x.json', {})).toThrow(
+        /clusters\.0\.jolokia: give either credentialsFile or username\/password/,
+      );
+    });
+
+    it('is named by RINGSIDE_JOLOKIA_CREDENTIALS_FILE too, and by the built-in demo configuration', () => {
+      const file = secretFile(JSON.stringify({ username: 'ringside', password: 'from-env-file' }));
+      const fromEnv = parseConfig(minimal, 'x.json', { RINGSIDE_JOLOKIA_CREDENTIALS_FILE: file }).clusters[0];
+      expect(fromEnv?.jolokia.password).toBe('from-env-file');
+      const demo = loadConfig({ RINGSIDE_CONFIG: undefined, RINGSIDE_JOLOKIA_CREDENTIALS_FILE: undefined });
+      expect(demo.clusters[0]?.jolokia.credentialsFile).toMatch(
+        /\.ringside\/clusters\/demo\/jolokia-credentials\.json$/,
       );
     });
   });

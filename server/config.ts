@@ -4,8 +4,9 @@ import 'server-only';
  * RINGSIDE_* variables on top, all validated with zod. A bad value stops start-up with a message
  * that names the field. Without a file, the console points at the local demo cluster.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { processSingleton } from './process-singleton';
 
@@ -78,6 +79,12 @@ export const clusterConfigSchema = z.object({
       timeoutMs: z.number().int().min(100).max(60_000).default(3000),
       username: z.string().optional(),
       password: z.string().optional(),
+      /**
+       * A JSON file `{ "username", "password" }` (mode 600) with the agents' basic-auth credentials, so
+       * no password sits in the configuration. Relative to the working directory, `~` expanded; read at
+       * load. The local-cluster tool writes one per cluster: `~/.ringside/clusters/<name>/jolokia-credentials.json`.
+       */
+      credentialsFile: z.string().min(1).optional(),
     })
     .default({ port: 8778, timeoutMs: 3000, overrides: {} }),
   pollIntervalMs: z.number().int().min(500).max(600_000).default(5000),
@@ -123,14 +130,26 @@ const envSchema = z.object({
   RINGSIDE_JOLOKIA_PORT: z.coerce.number().int().optional(),
   RINGSIDE_JOLOKIA_URL_TEMPLATE: z.string().optional(),
   RINGSIDE_JOLOKIA_TIMEOUT_MS: z.coerce.number().int().optional(),
+  RINGSIDE_JOLOKIA_CREDENTIALS_FILE: z.string().optional(),
   RINGSIDE_POLL_INTERVAL_MS: z.coerce.number().int().optional(),
   RINGSIDE_DATA_DIR: z.string().optional(),
 });
 
 export class ConfigError extends Error {}
 
+/** Where `npm run cluster -- up` leaves the demo cluster's agent credentials. */
+export const DEMO_JOLOKIA_CREDENTIALS = '~/.ringside/clusters/demo/jolokia-credentials.json';
+
 const DEMO_DEFAULT = {
-  clusters: [{ id: 'demo', name: 'Local demo cluster', contactPoints: ['127.0.0.1'], localDataCenter: 'dc1' }],
+  clusters: [
+    {
+      id: 'demo',
+      name: 'Local demo cluster',
+      contactPoints: ['127.0.0.1'],
+      localDataCenter: 'dc1',
+      jolokia: { credentialsFile: DEMO_JOLOKIA_CREDENTIALS },
+    },
+  ],
 };
 
 function describeIssues(source: string, error: z.ZodError): string {
@@ -163,6 +182,7 @@ function applyEnv(raw: unknown, env: z.infer<typeof envSchema>): unknown {
   if (env.RINGSIDE_JOLOKIA_PORT !== undefined) jolokia.port = env.RINGSIDE_JOLOKIA_PORT;
   if (env.RINGSIDE_JOLOKIA_URL_TEMPLATE) jolokia.urlTemplate = env.RINGSIDE_JOLOKIA_URL_TEMPLATE;
   if (env.RINGSIDE_JOLOKIA_TIMEOUT_MS !== undefined) jolokia.timeoutMs = env.RINGSIDE_JOLOKIA_TIMEOUT_MS;
+  if (env.RINGSIDE_JOLOKIA_CREDENTIALS_FILE) jolokia.credentialsFile = env.RINGSIDE_JOLOKIA_CREDENTIALS_FILE;
   if (Object.keys(jolokia).length > 0) target.jolokia = jolokia;
   if (env.RINGSIDE_POLL_INTERVAL_MS !== undefined) target.pollIntervalMs = env.RINGSIDE_POLL_INTERVAL_MS;
   return config;
@@ -173,7 +193,48 @@ export function parseConfig(raw: unknown, source: string, rawEnv: Record<string,
   if (!env.success) throw new ConfigError(describeIssues('environment', env.error));
   const parsed = configSchema.safeParse(applyEnv(raw, env.data));
   if (!parsed.success) throw new ConfigError(describeIssues(source, parsed.error));
+  parsed.data.clusters.forEach((cluster, i) => readJolokiaCredentials(cluster, `${source}: clusters.${i}.jolokia`));
   return parsed.data;
+}
+
+const credentialsFileSchema = z.object({ username: z.string().min(1), password: z.string().min(1) });
+
+export function expandPath(path: string): string {
+  const home = path === '~' || path.startsWith('~/') ? join(homedir(), path.slice(1)) : path;
+  return isAbsolute(home) ? home : resolve(/*turbopackIgnore: true*/ process.cwd(), home);
+}
+
+/**
+ * Fills jolokia.username/password from jolokia.credentialsFile (made absolute). A file that is not
+ * there yet is no error — the local cluster writes it on its first `up`, after unit tests may have
+ * loaded this configuration — the agents then answer 401 and the message names the file. A file
+ * that is there must be valid and private.
+ */
+function readJolokiaCredentials(cluster: ClusterConfig, field: string): void {
+  const jolokia = cluster.jolokia;
+  if (!jolokia.credentialsFile) return;
+  if (jolokia.username !== undefined || jolokia.password !== undefined)
+    throw new ConfigError(`${field}: give either credentialsFile or username/password, not both`);
+  const path = expandPath(jolokia.credentialsFile);
+  jolokia.credentialsFile = path;
+  if (!existsSync(/*turbopackIgnore: true*/ path)) return;
+  const where = `${field}.credentialsFile: ${path}`;
+  if ((statSync(/*turbopackIgnore: true*/ path).mode & 0o077) !== 0)
+    throw new ConfigError(`${where}: other users may read it; \`chmod 600\` it`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(/*turbopackIgnore: true*/ path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`${where}: not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = credentialsFileSchema.safeParse(raw);
+  if (!parsed.success)
+    // Only the field names: the file's values are secret.
+    throw new ConfigError(
+      `${where}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`).join('; ')}`,
+    );
+  jolokia.username = parsed.data.username;
+  jolokia.password = parsed.data.password;
 }
 
 export function loadConfig(rawEnv: Record<string, string | undefined> = process.env): RingsideConfig {

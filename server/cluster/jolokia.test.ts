@@ -76,6 +76,39 @@ describe('jolokiaBulk failures', () => {
     }
   });
 
+  it('says when the agent refuses the credentials, naming where they came from but never the password', async () => {
+    const guarded = createServer((_, res) => {
+      res.statusCode = 401;
+      res.setHeader('www-authenticate', 'Basic realm="jolokia"');
+      res.end();
+    });
+    const port = await listen(guarded);
+    const url = `http://127.0.0.1:${port}/jolokia/`;
+    const failure = async (extra: Record<string, string>) =>
+      jolokiaBulk({ node: '127.0.0.1', url, timeoutMs: 500, ...extra }, request).then(
+        () => {
+          throw new Error('expected a JolokiaError');
+        },
+        (error: unknown) => error as JolokiaError,
+      );
+    try {
+      const wrong = await failure({ username: 'ringside', password: 'pw-123', credentialsFile: '/etc/creds.json' });
+      expect(wrong.message).toBe(
+        `node 127.0.0.1: the agent refused the credentials (HTTP 401) — user "ringside" from jolokia.credentialsFile /etc/creds.json: is it the file the agents' config= file was made with? (${url})`,
+      );
+      expect(wrong.message).not.toContain('pw-123');
+      const missing = await failure({ credentialsFile: '/home/x/.ringside/clusters/demo/jolokia-credentials.json' });
+      expect(missing.message).toMatch(
+        /the agent refused the credentials \(HTTP 401\) — none were sent: jolokia\.credentialsFile \/home\/x\/\.ringside\/clusters\/demo\/jolokia-credentials\.json does not exist/,
+      );
+      expect((await failure({})).message).toMatch(
+        /none were sent: the agent requires them; set jolokia\.credentialsFile/,
+      );
+    } finally {
+      guarded.close();
+    }
+  });
+
   it('says when the port answers but is not Jolokia', async () => {
     const error = await failureOf(`http://127.0.0.1:${ports.notJolokia}/jolokia/`);
     expect(error.failure).toBe('protocol');

@@ -30,6 +30,19 @@ export interface JolokiaTarget {
   timeoutMs: number;
   username?: string;
   password?: string;
+  /** Where username/password come from, for the message when the agent refuses them. */
+  credentialsFile?: string;
+}
+
+/** What to check when the agent answers 401; never the password itself. */
+function credentialsAdvice(target: JolokiaTarget): string {
+  if (target.username)
+    return target.credentialsFile
+      ? `user "${target.username}" from jolokia.credentialsFile ${target.credentialsFile}: is it the file the agents' config= file was made with?`
+      : `user "${target.username}": check jolokia.username/password`;
+  return target.credentialsFile
+    ? `none were sent: jolokia.credentialsFile ${target.credentialsFile} does not exist (the local cluster writes it on \`npm run cluster -- up\`)`
+    : 'none were sent: the agent requires them; set jolokia.credentialsFile';
 }
 
 function causeCode(error: unknown): string | undefined {
@@ -97,12 +110,20 @@ export async function jolokiaBulk(target: JolokiaTarget, requests: JolokiaReques
   } catch (error) {
     throw transportError(target, error);
   }
-  if (response.status === 401 || response.status === 403) {
+  if (response.status === 401) {
     throw new JolokiaError(
       target.node,
       target.url,
       'http',
-      `Jolokia rejected the credentials (HTTP ${response.status}) — check jolokia.username/password`,
+      `the agent refused the credentials (HTTP 401) — ${credentialsAdvice(target)}`,
+    );
+  }
+  if (response.status === 403) {
+    throw new JolokiaError(
+      target.node,
+      target.url,
+      'http',
+      "the agent's access policy refused the request (HTTP 403) — does its <remote> section list this console's address?",
     );
   }
   if (!response.ok) {

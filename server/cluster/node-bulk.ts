@@ -11,6 +11,7 @@ export function jolokiaTarget(cluster: ClusterConfig, address: string): JolokiaT
     timeoutMs: cluster.jolokia.timeoutMs,
     username: cluster.jolokia.username,
     password: cluster.jolokia.password,
+    credentialsFile: cluster.jolokia.credentialsFile,
   };
 }
 
