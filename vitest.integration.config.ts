@@ -9,6 +9,8 @@ export default defineConfig({
     include: ['**/*.int.test.ts'],
     exclude: ['node_modules/**', '.next/**'],
     environment: 'node',
+    // Warnings and errors only: a test that kills a node makes the pollers say so every second.
+    env: { RINGSIDE_LOG_LEVEL: process.env.RINGSIDE_LOG_LEVEL ?? 'warn' },
     globalSetup: ['./localcluster/test-global-setup.ts'],
     fileParallelism: false,
     testTimeout: 180_000,

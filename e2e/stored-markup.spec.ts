@@ -33,7 +33,7 @@ function watchForInjection(page: Page) {
   };
 }
 
-test('stored markup renders inert in the workbench grid, the JSON view and the schema pages', async ({ page }) => {
+test('stored markup renders inert in the workbench grid and the schema pages', async ({ page }) => {
   const watch = watchForInjection(page);
   const query = new QueryPage(page);
   await query.open();
@@ -43,8 +43,9 @@ test('stored markup renders inert in the workbench grid, the JSON view and the s
   await query.runStatementUnderCursor();
   await expect(query.cell(0, 'body')).toHaveText(CELL);
   await expect(query.cell(0, COLUMN)).toHaveText(CELL);
-  await expect(query.cell(0, 'tag')).toContainText(FIELD);
-  await expect(page.getByText(COLUMN, { exact: true }).first()).toBeVisible();
+  // As cqlsh prints it: a field name that is no Python identifier becomes field_<n>_, the value stays.
+  await expect(query.cell(0, 'tag')).toHaveText(`{field_0_: '${CELL}'}`);
+  await expect(page.getByRole('columnheader').filter({ hasText: COLUMN }).first()).toBeVisible();
 
   await page.goto(`/clusters/demo/keyspaces/${KS}/notes`);
   await page.getByTestId('table-schema').waitFor();
