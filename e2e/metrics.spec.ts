@@ -6,7 +6,8 @@ import {
   tableWithTwentySSTables,
 } from '@/localcluster/compaction-fixture';
 import { runLoad, waitUntilWritable } from '@/localcluster/load-generator';
-import { CompactionPage, MetricsPage } from './pages/metrics-pages';
+import { CompactionPage } from './pages/compaction-page';
+import { MetricsPage } from './pages/metrics-pages';
 
 test('the dashboard charts real traffic, and a longer range reads a coarser rollup', async ({ page }) => {
   test.setTimeout(180_000);

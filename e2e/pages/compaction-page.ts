@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 
-/** /clusters/<id>/compaction: running compactions, pending tasks, tables and history, each saying why when it cannot. */
+/** /clusters/<id>/compaction: running compactions with progress, pending tasks, tables and history, each saying why when it cannot. */
 export class CompactionPage {
   constructor(
     private readonly page: Page,
@@ -34,5 +34,17 @@ export class CompactionPage {
 
   history(): Locator {
     return this.page.getByTestId('compaction-history');
+  }
+
+  progressOf(table: string): Locator {
+    return this.page.getByTestId(`compaction-${table}`).getByTestId('compaction-progress');
+  }
+
+  async percentOf(table: string): Promise<number> {
+    return Number(await this.progressOf(table).getAttribute('value'));
+  }
+
+  historyOf(table: string): Locator {
+    return this.page.getByTestId(`history-${table}`);
   }
 }

@@ -24,28 +24,3 @@ export class MetricsPage {
     await this.page.getByTestId(`range-${range}`).click();
   }
 }
-
-/** /clusters/<id>/compaction: running compactions with progress, tables, history. */
-export class CompactionPage {
-  constructor(
-    private readonly page: Page,
-    private readonly clusterId = 'demo',
-  ) {}
-
-  async open(): Promise<void> {
-    await this.page.goto(`/clusters/${this.clusterId}/compaction`);
-    await this.page.getByTestId('compaction-view').waitFor();
-  }
-
-  progressOf(table: string): Locator {
-    return this.page.getByTestId(`compaction-${table}`).getByTestId('compaction-progress');
-  }
-
-  async percentOf(table: string): Promise<number> {
-    return Number(await this.progressOf(table).getAttribute('value'));
-  }
-
-  historyOf(table: string): Locator {
-    return this.page.getByTestId(`history-${table}`);
-  }
-}
