@@ -179,4 +179,19 @@ describe('configuration', () => {
       );
     });
   });
+
+  it('reads the Prometheus bearer token from its file, and refuses one too short to be a token', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ringside-prom-'));
+    const good = join(dir, 'token');
+    writeFileSync(good, 'f00dfeedf00dfeedf00d\n');
+    expect(parseConfig({ ...minimal, prometheus: { bearerTokenFile: good } }, 'x.json', {}).prometheus).toEqual({
+      bearerToken: 'f00dfeedf00dfeedf00d',
+    });
+    expect(parseConfig(minimal, 'x.json', {}).prometheus).toEqual({ bearerToken: null });
+    const short = join(dir, 'short');
+    writeFileSync(short, 'abc');
+    expect(() => parseConfig({ ...minimal, prometheus: { bearerTokenFile: short } }, 'x.json', {})).toThrow(
+      /x\.json: prometheus\.bearerTokenFile: .* fewer than 16 characters/,
+    );
+  });
 });

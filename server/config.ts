@@ -113,6 +113,29 @@ export const configSchema = z.object({
       eventsPerClusterMax: z.number().int().min(1000).max(10_000_000).default(100_000),
     })
     .default({ eventRetentionDays: 90, eventsPerClusterMax: 100_000 }),
+  /**
+   * /api/metrics for Prometheus: with `bearerTokenFile`, a scrape must send `Authorization: Bearer <the
+   * file's content>` (Prometheus's `authorization.credentials_file`); the token is read once, at load.
+   */
+  prometheus: z
+    .object({ bearerTokenFile: z.string().min(1).optional() })
+    .strict()
+    .default({})
+    .transform(({ bearerTokenFile }, ctx) => {
+      if (bearerTokenFile === undefined) return { bearerToken: null };
+      const content = readFileOrIssue(bearerTokenFile, ctx, ['bearerTokenFile']);
+      if (content === undefined) return z.NEVER;
+      const bearerToken = content.trim();
+      if (bearerToken.length < 16) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['bearerTokenFile'],
+          message: `${bearerTokenFile} holds fewer than 16 characters: not a token`,
+        });
+        return z.NEVER;
+      }
+      return { bearerToken };
+    }),
 });
 
 export type ClusterConfig = z.infer<typeof clusterConfigSchema>;

@@ -1,4 +1,5 @@
 import { config } from '@/server/config';
+import { bearerRefusal } from '@/server/http/bearer-token';
 import { logger } from '@/server/log/logger';
 import { collectorFor } from '@/server/metrics/collectors';
 import { prometheusExposition } from '@/server/metrics/prometheus';
@@ -7,8 +8,20 @@ export const dynamic = 'force-dynamic';
 
 const log = logger('metrics-route');
 
-/** Prometheus scrape endpoint: everything the collectors last read (docs/metrics.md names each metric). */
-export async function GET() {
+/**
+ * Prometheus scrape endpoint: everything the collectors last read (docs/metrics.md names each metric).
+ * With `prometheus.bearerTokenFile` configured, a scrape without that token is refused (401).
+ */
+export async function GET(request: Request) {
+  const { bearerToken } = config().prometheus;
+  const refusal = bearerToken === null ? null : bearerRefusal(request.headers, bearerToken);
+  if (refusal) {
+    log.info(`metrics scrape refused: ${refusal}`);
+    return new Response(`${refusal}\n`, {
+      status: 401,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'www-authenticate': 'Bearer realm="ringside metrics"' },
+    });
+  }
   try {
     const clusters = config()
       .clusters.filter((c) => c.metrics.enabled)
