@@ -312,7 +312,7 @@ async function connectWhenReady(options: cassandra.ClientOptions, timeoutMs: num
       // Cassandra creates the default role superuser_setup_delay_ms (10 s) after start: until then the login fails.
       if (Date.now() > deadline)
         throw new SecureSetupError(
-          `could not log in as cassandra/cassandra within ${timeoutMs / 1000} s: ${(error as Error).message}`,
+          `could not log in as ${options.credentials?.username ?? 'cassandra'} within ${timeoutMs / 1000} s: ${(error as Error).message}`,
         );
       await sleep(1000);
     }
@@ -345,6 +345,8 @@ export async function provisionRoles(ctx: SecureSetupContext, cluster: ClusterSt
   const password = existsSync(secure.passwordFile)
     ? readFileSync(secure.passwordFile, 'utf8').trim()
     : generatePassword();
+  // Written before the role is created: a run that dies after CREATE ROLE must still know its password.
+  writeSecret(secure.passwordFile, `${password}\n`);
   try {
     const replication = systemAuthReplication(cluster.nodes);
     await bootstrap.execute(replicationCql(replication));
@@ -357,7 +359,6 @@ export async function provisionRoles(ctx: SecureSetupContext, cluster: ClusterSt
     await bootstrap.execute(
       `CREATE ROLE IF NOT EXISTS ${ADMIN_ROLE} WITH SUPERUSER = true AND LOGIN = true AND PASSWORD = '${password}'`,
     );
-    writeSecret(secure.passwordFile, `${password}\n`);
   } finally {
     await bootstrap.shutdown();
   }

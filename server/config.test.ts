@@ -194,4 +194,23 @@ describe('configuration', () => {
       /x\.json: prometheus\.bearerTokenFile: .* fewer than 16 characters/,
     );
   });
+
+  it('never quotes a broken file in its error, and refuses credentials inside a Jolokia URL', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ringside-leak-'));
+    const broken = join(dir, 'ringside.config.json');
+    writeFileSync(broken, '{"clusters": [{"credentials": {"password": hunter2-secret}}]}');
+    expect(() => loadConfig({ RINGSIDE_CONFIG: broken })).toThrow(/not valid JSON( at character \d+)?$/);
+    try {
+      loadConfig({ RINGSIDE_CONFIG: broken });
+    } catch (error) {
+      expect((error as Error).message).not.toContain('hunter2');
+    }
+    const withUrl = (jolokia: Record<string, unknown>) => ({ clusters: [{ ...minimal.clusters[0], jolokia }] });
+    expect(() => parseConfig(withUrl({ urlTemplate: 'http://ops:s3cret@{host}:8778/jolokia/' }), 'x.json', {})).toThrow(
+      /clusters\.0\.jolokia\.urlTemplate: must not hold user:password@/,
+    );
+    expect(() =>
+      parseConfig(withUrl({ overrides: { '127.0.0.3': 'http://ops:s3cret@127.0.0.3:8778/jolokia/' } }), 'x.json', {}),
+    ).toThrow(/must not hold user:password@/);
+  });
 });

@@ -12,6 +12,11 @@ import { processSingleton } from './process-singleton';
 
 const hostPattern = /^[A-Za-z0-9.\-:[\]]+$/;
 
+/** A user:password@ in a URL would be echoed by every error that names the URL: credentials go elsewhere. */
+const hasUserInfo = (url: string) => /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url);
+const NO_USERINFO =
+  'must not hold user:password@ (every error naming the URL would show it): use jolokia.credentialsFile';
+
 /** Read once, at load: a wrong path stops start-up naming the field, not the first connection attempt. */
 function readFileOrIssue(file: string, ctx: z.RefinementCtx, path: string[] = []): string | undefined {
   try {
@@ -73,9 +78,18 @@ export const clusterConfigSchema = z.object({
     .object({
       port: z.number().int().min(1).max(65535).default(8778),
       /** `{host}` and `{port}` are replaced per node, e.g. `https://{host}:8443/jolokia/`. */
-      urlTemplate: z.string().includes('{host}', { message: 'must contain {host}' }).optional(),
+      urlTemplate: z
+        .string()
+        .includes('{host}', { message: 'must contain {host}' })
+        .refine((url) => !hasUserInfo(url), NO_USERINFO)
+        .optional(),
       /** A node whose agent differs from the template: address → its Jolokia URL. */
-      overrides: z.record(z.string(), z.url()).default({}),
+      overrides: z
+        .record(
+          z.string(),
+          z.url().refine((url) => !hasUserInfo(url), NO_USERINFO),
+        )
+        .default({}),
       timeoutMs: z.number().int().min(100).max(60_000).default(3000),
       username: z.string().optional(),
       password: z.string().optional(),
@@ -248,7 +262,10 @@ function readJolokiaCredentials(cluster: ClusterConfig, field: string): void {
   try {
     raw = JSON.parse(readFileSync(/*turbopackIgnore: true*/ path, 'utf8'));
   } catch (error) {
-    throw new ConfigError(`${where}: not valid JSON: ${(error as Error).message}`);
+    // Never the parser's message: it quotes the text around the fault, which here is a password.
+    throw new ConfigError(
+      `${where}: not valid JSON (expected {"username": "…", "password": "…"})${jsonPosition(error)}`,
+    );
   }
   const parsed = credentialsFileSchema.safeParse(raw);
   if (!parsed.success)
@@ -258,6 +275,12 @@ function readJolokiaCredentials(cluster: ClusterConfig, field: string): void {
     );
   jolokia.username = parsed.data.username;
   jolokia.password = parsed.data.password;
+}
+
+/** Where JSON.parse stopped, without the text it quotes. */
+function jsonPosition(error: unknown): string {
+  const at = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
+  return at === undefined ? '' : ` at character ${at}`;
 }
 
 export function loadConfig(rawEnv: Record<string, string | undefined> = process.env): RingsideConfig {
@@ -270,7 +293,8 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
   try {
     raw = JSON.parse(readFileSync(/*turbopackIgnore: true*/ path, 'utf8'));
   } catch (error) {
-    throw new ConfigError(`${path}: not valid JSON: ${(error as Error).message}`);
+    // Never the parser's message: it quotes the text around the fault, and the file may hold passwords.
+    throw new ConfigError(`${path}: not valid JSON${jsonPosition(error)}`);
   }
   return parseConfig(raw, path, rawEnv);
 }

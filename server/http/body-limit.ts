@@ -3,11 +3,20 @@ import 'server-only';
  * A request body larger than the console ever needs is refused with 413 before it is read into
  * memory: by its Content-Length when it has one, else while it streams (a chunked body has none).
  */
+import { TRPCError } from '@trpc/server';
 
 /** The largest body a console request needs: a 1 MB statement and 64 Ki bound values, with room. */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-export class BodyTooLargeError extends Error {}
+/** A TRPCError, so the tRPC route answers 413 with it; the export route checks for it by class. */
+export class BodyTooLargeError extends TRPCError {
+  constructor(maxBytes: number) {
+    super({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `the request body is over the ${maxBytes} bytes this console accepts`,
+    });
+  }
+}
 
 export function tooLargeResponse(maxBytes: number, headers?: HeadersInit): Response {
   return Response.json(
@@ -29,7 +38,7 @@ export function limitBody(request: Request, maxBytes = MAX_BODY_BYTES): Request 
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         seen += chunk.byteLength;
-        if (seen > maxBytes) controller.error(new BodyTooLargeError(`the request body is over ${maxBytes} bytes`));
+        if (seen > maxBytes) controller.error(new BodyTooLargeError(maxBytes));
         else controller.enqueue(chunk);
       },
     }),

@@ -20,10 +20,12 @@ const levelSchema = z.enum(LOG_LEVELS);
  * nestings are listed: `{ password }`, `{ cluster: { credentials } }`, `{ cluster: { jolokia: { password } } }`.
  */
 export const REDACT_PATHS = [
-  ...['password', 'credentials', 'secret', 'token', 'authorization', 'cookie'].flatMap((key) => [
+  ...['password', 'credentials', 'secret', 'token', 'bearerToken', 'authorization', 'cookie'].flatMap((key) => [
     key,
     `*.${key}`,
     `*.*.${key}`,
+    `*.*.*.${key}`,
+    `*.*.*.*.${key}`,
   ]),
   ...['headers', 'req.headers', 'request.headers', 'res.headers', 'response.headers'].flatMap((at) => [
     `${at}.authorization`,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { toTRPCError } from '@/server/cluster/errors';
 import { clusterConfig } from '@/server/cluster/registry';
-import { limitBody, MAX_BODY_BYTES, tooLargeResponse } from '@/server/http/body-limit';
+import { BodyTooLargeError, limitBody, MAX_BODY_BYTES, tooLargeResponse } from '@/server/http/body-limit';
 import { crossSiteReason } from '@/server/http/same-origin';
 import { logger } from '@/server/log/logger';
 import { REQUEST_ID_HEADER, requestIdOf } from '@/server/log/request-id';
@@ -16,8 +16,14 @@ const baseLog = logger('export');
 
 /** The page submits a form (`request` = the JSON), so the browser saves the stream straight to disk; scripts may post JSON. */
 async function requestBody(request: Request): Promise<unknown> {
-  if ((request.headers.get('content-type') ?? '').includes('application/json')) return request.json().catch(() => null);
-  const form = await request.formData().catch(() => null);
+  // A body cut off for its size is a 413, not an invalid request: only other parse failures become null.
+  const unlessTooLarge = (error: unknown) => {
+    if (error instanceof BodyTooLargeError) throw error;
+    return null;
+  };
+  if ((request.headers.get('content-type') ?? '').includes('application/json'))
+    return request.json().catch(unlessTooLarge);
+  const form = await request.formData().catch(unlessTooLarge);
   const field = form?.get('request');
   if (typeof field !== 'string') return null;
   try {
@@ -46,7 +52,14 @@ export async function POST(original: Request) {
       { status: 403, headers: idHeader },
     );
   }
-  const parsed = exportRequestSchema.safeParse(await requestBody(request));
+  let posted: unknown;
+  try {
+    posted = await requestBody(request);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return tooLargeResponse(MAX_BODY_BYTES, idHeader);
+    throw error;
+  }
+  const parsed = exportRequestSchema.safeParse(posted);
   if (!parsed.success) {
     log.info({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'export request refused: invalid');
     return Response.json({ error: z.prettifyError(parsed.error), requestId }, { status: 400, headers: idHeader });
