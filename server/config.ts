@@ -127,6 +127,34 @@ export const configSchema = z.object({
       eventsPerClusterMax: z.number().int().min(1000).max(10_000_000).default(100_000),
     })
     .default({ eventRetentionDays: 90, eventsPerClusterMax: 100_000 }),
+  /** Logins: docs/security.md. */
+  auth: z
+    .object({
+      /**
+       * The address users open, e.g. `https://ringside.example.com`: better-auth's baseURL (left unset,
+       * the first request could choose it) and the only Origin sign-ins are accepted from. Without it,
+       * `http://127.0.0.1:$PORT` (3000), which suits the demo only. An https URL makes the cookie Secure.
+       */
+      baseURL: z
+        .url()
+        .refine((url) => /^https?:\/\//.test(url), 'must be an http:// or https:// address')
+        .optional(),
+      /** A session unused this long ends (better-auth's sliding expiry). */
+      sessionIdleMinutes: z.number().int().min(5).max(10_080).default(120),
+      /** And however busy, a session ends this long after sign-in (better-auth has no absolute limit; the console adds it). */
+      sessionMaxHours: z.number().int().min(1).max(720).default(12),
+      /** Sign-in attempts per minute from one address before 429 (better-auth's rate limiter). */
+      signInAttemptsPerMinute: z.number().int().min(1).max(1000).default(10),
+      /** Failed sign-ins per minute for one account, from anywhere, before that account's sign-ins are refused for the minute. */
+      failedSignInsPerAccountPerMinute: z.number().int().min(1).max(1000).default(10),
+    })
+    .strict()
+    .default({
+      sessionIdleMinutes: 120,
+      sessionMaxHours: 12,
+      signInAttemptsPerMinute: 10,
+      failedSignInsPerAccountPerMinute: 10,
+    }),
   /**
    * /api/metrics for Prometheus: with `bearerTokenFile`, a scrape must send `Authorization: Bearer <the
    * file's content>` (Prometheus's `authorization.credentials_file`); the token is read once, at load.
@@ -170,6 +198,7 @@ const envSchema = z.object({
   RINGSIDE_JOLOKIA_CREDENTIALS_FILE: z.string().optional(),
   RINGSIDE_POLL_INTERVAL_MS: z.coerce.number().int().optional(),
   RINGSIDE_DATA_DIR: z.string().optional(),
+  RINGSIDE_BASE_URL: z.string().optional(),
 });
 
 export class ConfigError extends Error {}
@@ -200,6 +229,11 @@ function applyEnv(raw: unknown, env: z.infer<typeof envSchema>): unknown {
   if (typeof raw !== 'object' || raw === null || !Array.isArray((raw as { clusters?: unknown }).clusters)) return raw;
   const config = structuredClone(raw) as { clusters: Record<string, unknown>[]; dataDir?: string };
   if (env.RINGSIDE_DATA_DIR) config.dataDir = env.RINGSIDE_DATA_DIR;
+  if (env.RINGSIDE_BASE_URL)
+    (config as { auth?: Record<string, unknown> }).auth = {
+      ...(config as { auth?: Record<string, unknown> }).auth,
+      baseURL: env.RINGSIDE_BASE_URL,
+    };
   const target = env.RINGSIDE_CLUSTER_ID
     ? config.clusters.find((c) => c.id === env.RINGSIDE_CLUSTER_ID)
     : config.clusters[0];

@@ -1,6 +1,8 @@
 import 'server-only';
 /** The root router: one router per domain, merged here. */
 import { createCallerFactory, createTRPCRouter } from '../trpc';
+import { auditRouter } from './audit';
+import { authRouter } from './auth';
 import { clusterRouter } from './cluster';
 import { compactionRouter } from './compaction';
 import { gossipRouter } from './gossip';
@@ -9,8 +11,12 @@ import { replicationRouter } from './replication';
 import { ringRouter } from './ring';
 import { queryRouter } from './query';
 import { schemaRouter } from './schema';
+import { usersRouter } from './users';
 
 export const appRouter = createTRPCRouter({
+  auth: authRouter,
+  users: usersRouter,
+  audit: auditRouter,
   cluster: clusterRouter,
   ring: ringRouter,
   gossip: gossipRouter,

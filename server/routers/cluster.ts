@@ -5,27 +5,35 @@ import { trafficOf } from '../cluster/traffic';
 import { config } from '../config';
 import { listNodes } from '../nodes/list-nodes';
 import { clusterPoller } from '../nodes/live';
-import { clusterInput, clusterProcedure, createTRPCRouter, publicProcedure } from '../trpc';
+import { roleOn } from '@/lib/roles';
+import { clusterInput, createTRPCRouter, signedInProcedure, viewerProcedure } from '../trpc';
 
 export const clusterRouter = createTRPCRouter({
-  /** The configured clusters, without secrets. */
-  list: publicProcedure.query(() =>
-    config().clusters.map((c) => ({
-      id: c.id,
-      name: c.name ?? c.id,
-      contactPoints: c.contactPoints,
-      localDataCenter: c.localDataCenter,
-      pollIntervalMs: c.pollIntervalMs,
-    })),
+  /** The configured clusters the caller holds a role on, with that role; without secrets. */
+  list: signedInProcedure.query(({ ctx }) =>
+    config().clusters.flatMap((c) => {
+      const role = roleOn(ctx.principal.grants, c.id);
+      if (role === null) return [];
+      return [
+        {
+          id: c.id,
+          name: c.name ?? c.id,
+          contactPoints: c.contactPoints,
+          localDataCenter: c.localDataCenter,
+          pollIntervalMs: c.pollIntervalMs,
+          role,
+        },
+      ];
+    }),
   ),
 
-  nodes: clusterProcedure.input(clusterInput).query(({ ctx }) => listNodes(ctx.cluster.id)),
+  nodes: viewerProcedure.input(clusterInput).query(({ ctx }) => listNodes(ctx.cluster.id)),
 
   /**
    * The cluster as the shared poller sees it, pushed on every poll (SSE). Every browser reads the
    * same poller: more viewers mean more pushes, not more requests to the cluster.
    */
-  live: clusterProcedure
+  live: viewerProcedure
     .input(clusterInput.extend({ lastEventId: z.string().nullish() }))
     .subscription(async function* ({ input, ctx, signal }) {
       const poller = clusterPoller(ctx.cluster.id);
@@ -35,7 +43,7 @@ export const clusterRouter = createTRPCRouter({
     }),
 
   /** What this console has sent to the cluster so far. */
-  traffic: clusterProcedure.input(clusterInput).query(({ ctx }) => {
+  traffic: viewerProcedure.input(clusterInput).query(({ ctx }) => {
     return { ...trafficOf(ctx.cluster.id), subscribers: clusterPoller(ctx.cluster.id).subscriberCount };
   }),
 });

@@ -1,11 +1,11 @@
 import 'server-only';
 import { z } from 'zod';
 import { clusterPoller } from '../nodes/live';
-import { clusterInput, clusterProcedure, createTRPCRouter } from '../trpc';
+import { clusterInput, viewerProcedure, createTRPCRouter } from '../trpc';
 
 export const gossipRouter = createTRPCRouter({
   /** One node's gossip view of every endpoint, as `nodetool gossipinfo` on that node prints it. */
-  info: clusterProcedure
+  info: viewerProcedure
     .input(clusterInput.extend({ observer: z.string().min(1).max(64) }))
     .query(async ({ input, ctx }) => {
       const { value, takenAt } = await clusterPoller(ctx.cluster.id).fresh();
@@ -13,7 +13,7 @@ export const gossipRouter = createTRPCRouter({
       return { takenAt, observer: observer ?? null };
     }),
   /** What every node believes about every peer, with disagreements marked. */
-  disagreement: clusterProcedure.input(clusterInput).query(async ({ ctx }) => {
+  disagreement: viewerProcedure.input(clusterInput).query(async ({ ctx }) => {
     const { value, takenAt } = await clusterPoller(ctx.cluster.id).fresh();
     return { takenAt, ...value.disagreement };
   }),

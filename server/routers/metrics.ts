@@ -5,15 +5,15 @@ import { eventStream } from '../live/event-stream';
 import { isMetricName, METRICS } from '../metrics/catalogue';
 import { collectorFor } from '../metrics/collectors';
 import { metricSeries } from '../metrics/series';
-import { clusterInput, clusterProcedure, createTRPCRouter, publicProcedure } from '../trpc';
+import { clusterInput, createTRPCRouter, signedInProcedure, viewerProcedure } from '../trpc';
 
 const DAY = 86_400_000;
 
 export const metricsRouter = createTRPCRouter({
-  catalogue: publicProcedure.query(() => METRICS),
+  catalogue: signedInProcedure.query(() => METRICS),
 
   /** One metric per node over a range (15 min to 30 days); the resolution follows the range. */
-  series: clusterProcedure
+  series: viewerProcedure
     .input(
       clusterInput.extend({
         metric: z
@@ -36,10 +36,10 @@ export const metricsRouter = createTRPCRouter({
       metricSeries(ctx.cluster.id, input.metric, input.rangeMs, input.to ?? Date.now(), input.nodes),
     ),
 
-  status: clusterProcedure.input(clusterInput).query(({ ctx }) => ({ ...collectorFor(ctx.cluster.id).status })),
+  status: viewerProcedure.input(clusterInput).query(({ ctx }) => ({ ...collectorFor(ctx.cluster.id).status })),
 
   /** Every value the collector just read, pushed after each poll: the charts' live tail. */
-  live: clusterProcedure
+  live: viewerProcedure
     .input(clusterInput.extend({ lastEventId: z.string().nullish() }))
     .subscription(async function* ({ input, ctx, signal }) {
       const collector = collectorFor(ctx.cluster.id);

@@ -15,12 +15,29 @@ import {
   saveQuery,
   type HistoryEntry,
 } from '../store/query-history';
-import { clusterInput, clusterProcedure, createTRPCRouter, publicProcedure } from '../trpc';
+import { onlyReads } from '@/lib/cql/statement-kind';
+import {
+  clusterInput,
+  createTRPCRouter,
+  operatorProcedure,
+  requireRoleOn,
+  signedInProcedure,
+  viewerProcedure,
+} from '../trpc';
+
+/** The audit log keeps the statements that write (a refused one is kept whatever it was). */
+const statementWrites = (input: unknown) =>
+  typeof input !== 'object' || input === null || !onlyReads(String((input as { statement?: unknown }).statement ?? ''));
 
 const keyspaceName = z.string().min(1).max(48);
 
 export const queryRouter = createTRPCRouter({
-  run: clusterProcedure.input(runRequestSchema).mutation(async ({ input, ctx, signal }) => {
+  /** A viewer may run what only reads; a statement that writes needs the operator role. */
+  run: viewerProcedure
+    .meta({ audit: statementWrites })
+    .input(runRequestSchema)
+    .mutation(async ({ input, ctx, signal }) => {
+    if (!onlyReads(input.statement)) requireRoleOn('operator', ctx.cluster.id, ctx.principal);
     const started = Date.now();
     const remember = (entry: Pick<HistoryEntry, 'keyspace' | 'outcome' | 'rows' | 'error'>) => {
       if (input.recordHistory)
@@ -33,7 +50,7 @@ export const queryRouter = createTRPCRouter({
     };
     let outcome: RunOutcome;
     try {
-      outcome = await runStatement(input, signal);
+      outcome = await runStatement(input, ctx.principal.userId, signal);
     } catch (error) {
       // An unknown keyspace or an unreachable cluster is a run that failed, and the history says so.
       remember({
@@ -55,22 +72,23 @@ export const queryRouter = createTRPCRouter({
     return outcome;
   }),
   /** The rows of a page after its head (see page-remainders.ts). */
-  pageRest: publicProcedure
+  pageRest: signedInProcedure
+    .meta({ audit: 'never' })
     .input(z.object({ restToken: z.string().uuid() }))
-    .mutation(({ input }) => takeRemainder(input.restToken)),
-  exportProgress: publicProcedure
+    .mutation(({ input, ctx }) => takeRemainder(input.restToken, ctx.principal.userId)),
+  exportProgress: signedInProcedure
     .input(z.object({ exportId: z.string().uuid() }))
-    .query(({ input }) => exportStatus(input.exportId)),
-  stopExport: publicProcedure
+    .query(({ input, ctx }) => exportStatus(ctx.principal.userId, input.exportId)),
+  stopExport: signedInProcedure
     .input(z.object({ exportId: z.string().uuid() }))
-    .mutation(({ input }) => ({ stopped: stopExport(input.exportId) })),
-  cancel: publicProcedure
+    .mutation(({ input, ctx }) => ({ stopped: stopExport(ctx.principal.userId, input.exportId) })),
+  cancel: signedInProcedure
     .input(z.object({ runId: z.string().min(1).max(64) }))
-    .mutation(({ input }) => ({ cancelled: cancelRun(input.runId) })),
-  trace: clusterProcedure
+    .mutation(({ input, ctx }) => ({ cancelled: cancelRun(ctx.principal.userId, input.runId) })),
+  trace: viewerProcedure
     .input(clusterInput.extend({ traceId: z.string().min(1).max(64) }))
     .query(({ input, ctx }) => traceTimeline(ctx.cluster.id, input.traceId)),
-  history: clusterProcedure
+  history: viewerProcedure
     .input(
       clusterInput.extend({
         search: z.string().max(200).nullable().default(null),
@@ -78,8 +96,8 @@ export const queryRouter = createTRPCRouter({
       }),
     )
     .query(({ input, ctx }) => history(ctx.cluster.id, input.search || null, input.limit)),
-  saved: clusterProcedure.input(clusterInput).query(({ ctx }) => savedQueries(ctx.cluster.id)),
-  save: clusterProcedure
+  saved: viewerProcedure.input(clusterInput).query(({ ctx }) => savedQueries(ctx.cluster.id)),
+  save: operatorProcedure
     .input(
       clusterInput.extend({
         name: z.string().trim().min(1).max(200),
@@ -88,7 +106,7 @@ export const queryRouter = createTRPCRouter({
       }),
     )
     .mutation(({ input, ctx }) => saveQuery(ctx.cluster.id, input.name, input.keyspace, input.statement)),
-  deleteSaved: clusterProcedure
+  deleteSaved: operatorProcedure
     .input(clusterInput.extend({ id: z.number().int() }))
     .mutation(({ input, ctx }) => ({ deleted: deleteSavedQuery(ctx.cluster.id, input.id) })),
 });

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { applyReplicationChange, keyspaceReplications, previewReplicationChange } from '../replication/keyspaces';
 import { locateKey } from '../replication/locate-key';
-import { clusterInput, clusterProcedure, createTRPCRouter } from '../trpc';
+import { clusterInput, createTRPCRouter, operatorProcedure, viewerProcedure } from '../trpc';
 
 const identifier = z.string().min(1).max(48);
 const replicationInput = z.object({
@@ -12,22 +12,22 @@ const replicationInput = z.object({
 const changeInput = clusterInput.extend({ keyspace: identifier, replication: replicationInput });
 
 export const replicationRouter = createTRPCRouter({
-  keyspaces: clusterProcedure.input(clusterInput).query(({ ctx }) => keyspaceReplications(ctx.cluster.id)),
+  keyspaces: viewerProcedure.input(clusterInput).query(({ ctx }) => keyspaceReplications(ctx.cluster.id)),
 
   /** A partition key's token and replicas; one string per partition-key column, parsed by its type. */
-  locate: clusterProcedure
+  locate: viewerProcedure
     .input(
       clusterInput.extend({ keyspace: identifier, table: identifier, key: z.record(z.string(), z.string().max(4096)) }),
     )
     .query(({ input, ctx }) => locateKey(ctx.cluster.id, input.keyspace, input.table, input.key)),
 
   /** The ALTER statement a change produces and what must be run after it; changes nothing. */
-  preview: clusterProcedure
+  preview: viewerProcedure
     .input(changeInput)
     .query(({ input, ctx }) => previewReplicationChange(ctx.cluster.id, input.keyspace, input.replication)),
 
   /** Runs the change, only with the statement the operator confirmed. */
-  alter: clusterProcedure
+  alter: operatorProcedure
     .input(changeInput.extend({ confirmedStatement: z.string().min(1).max(2000) }))
     .mutation(({ input, ctx }) =>
       applyReplicationChange(ctx.cluster.id, input.keyspace, input.replication, input.confirmedStatement),

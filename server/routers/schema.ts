@@ -4,22 +4,22 @@ import { advise } from '../advisor/advisor';
 import { DEFAULT_THRESHOLDS } from '../advisor/rules';
 import { describeKeyspace, describeTable } from '../schema/describe';
 import { keyspaceNames, schemaOutline } from '../schema/keyspaces';
-import { clusterInput, clusterProcedure, createTRPCRouter } from '../trpc';
+import { clusterInput, viewerProcedure, createTRPCRouter } from '../trpc';
 
 const identifier = z.string().min(1).max(48);
 
 export const schemaRouter = createTRPCRouter({
-  keyspaces: clusterProcedure.input(clusterInput).query(({ ctx }) => keyspaceNames(ctx.cluster.id)),
-  outline: clusterProcedure.input(clusterInput).query(({ ctx }) => schemaOutline(ctx.cluster.id)),
-  keyspace: clusterProcedure
+  keyspaces: viewerProcedure.input(clusterInput).query(({ ctx }) => keyspaceNames(ctx.cluster.id)),
+  outline: viewerProcedure.input(clusterInput).query(({ ctx }) => schemaOutline(ctx.cluster.id)),
+  keyspace: viewerProcedure
     .input(clusterInput.extend({ keyspace: identifier }))
     .query(({ input, ctx }) => describeKeyspace(ctx.cluster.id, input.keyspace)),
-  table: clusterProcedure
+  table: viewerProcedure
     .input(clusterInput.extend({ keyspace: identifier, table: identifier }))
     .query(({ input, ctx }) => describeTable(ctx.cluster.id, input.keyspace, input.table)),
 
   /** The data-model advisor over every user table (or one keyspace's). */
-  advise: clusterProcedure
+  advise: viewerProcedure
     .input(
       clusterInput.extend({
         keyspace: identifier.optional(),

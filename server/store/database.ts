@@ -7,6 +7,10 @@ import 'server-only';
  *   cluster_events     node down/up, schema changes, collector gaps, marked on charts (events.ts; retention in config `store`)
  *   query_history      the workbench's runs, newest 1000 per cluster, passwords masked (query-history.ts)
  *   saved_queries      named workbench statements, passwords masked (query-history.ts)
+ *   user, session, account, verification   better-auth's own tables, as its `generate` prints them
+ *                      for its admin plugin (server/auth/auth.ts checks at start-up that nothing is missing)
+ *   user_grants        a user's role per cluster, or for every cluster ('*') (server/auth/grants.ts)
+ *   audit_log          who did what, when, and how it ended (server/audit/audit-log.ts)
  * Each domain reads and writes its tables through its own module (one repository per domain), so a
  * second backend can stand behind the same functions. Schema changes are numbered migrations
  * applied once, in order, inside a transaction.
@@ -41,6 +45,33 @@ const MIGRATIONS: { version: number; description: string; sql: string }[] = [
           CREATE INDEX query_history_by_time ON query_history (cluster, ran_at);
           CREATE TABLE saved_queries (id INTEGER PRIMARY KEY AUTOINCREMENT, cluster TEXT NOT NULL, name TEXT NOT NULL, keyspace TEXT,
             statement TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, UNIQUE (cluster, name));`,
+  },
+  {
+    version: 4,
+    description: 'logins (better-auth 1.7 with its admin plugin)',
+    sql: `create table "user" ("id" text not null primary key, "name" text not null, "email" text not null unique, "emailVerified" integer not null,
+            "image" text, "createdAt" date not null, "updatedAt" date not null, "role" text, "banned" integer, "banReason" text, "banExpires" date);
+          create table "session" ("id" text not null primary key, "expiresAt" date not null, "token" text not null unique, "createdAt" date not null,
+            "updatedAt" date not null, "ipAddress" text, "userAgent" text, "userId" text not null references "user" ("id") on delete cascade, "impersonatedBy" text);
+          create table "account" ("id" text not null primary key, "accountId" text not null, "providerId" text not null,
+            "userId" text not null references "user" ("id") on delete cascade, "accessToken" text, "refreshToken" text, "idToken" text,
+            "accessTokenExpiresAt" date, "refreshTokenExpiresAt" date, "scope" text, "password" text, "createdAt" date not null, "updatedAt" date not null);
+          create table "verification" ("id" text not null primary key, "identifier" text not null, "value" text not null, "expiresAt" date not null,
+            "createdAt" date not null, "updatedAt" date not null);
+          create index "session_userId_idx" on "session" ("userId");
+          create index "account_userId_idx" on "account" ("userId");
+          create index "verification_identifier_idx" on "verification" ("identifier");`,
+  },
+  {
+    version: 5,
+    description: 'roles per cluster and the audit log',
+    sql: `CREATE TABLE user_grants (user_id TEXT NOT NULL REFERENCES "user" ("id") ON DELETE CASCADE, cluster TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('viewer', 'operator', 'admin')), PRIMARY KEY (user_id, cluster));
+          CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, user_id TEXT, user_email TEXT, role TEXT,
+            ip TEXT, user_agent TEXT, action TEXT NOT NULL, cluster TEXT, target TEXT, params TEXT, outcome TEXT NOT NULL,
+            detail TEXT, request_id TEXT);
+          CREATE INDEX audit_log_by_time ON audit_log (at);
+          CREATE INDEX audit_log_by_user ON audit_log (user_email, at);`,
   },
 ];
 

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { recordAudit } from '@/server/audit/audit-log';
+import { requestOrigin } from '@/server/audit/request-origin';
+import { roleRefusal } from '@/server/auth/access';
+import { guardRoute } from '@/server/auth/route-guard';
 import { toTRPCError } from '@/server/cluster/errors';
 import { clusterConfig } from '@/server/cluster/registry';
 import { BodyTooLargeError, limitBody, MAX_BODY_BYTES, tooLargeResponse } from '@/server/http/body-limit';
@@ -52,6 +56,10 @@ export async function POST(original: Request) {
       { status: 403, headers: idHeader },
     );
   }
+  // Signed in before anything is read; the role on the cluster once the request names it.
+  const guard = await guardRoute(request.headers, 'signed-in', idHeader);
+  if (guard.refusal) return guard.refusal;
+  const { principal } = guard;
   let posted: unknown;
   try {
     posted = await requestBody(request);
@@ -65,8 +73,25 @@ export async function POST(original: Request) {
     return Response.json({ error: z.prettifyError(parsed.error), requestId }, { status: 400, headers: idHeader });
   }
   const { exportId, ...input } = parsed.data;
+  const refusal = roleRefusal('viewer', input.clusterId, principal);
+  if (refusal) {
+    recordAudit({
+      userId: principal.userId,
+      userEmail: principal.email,
+      role: null,
+      ...requestOrigin(request.headers),
+      action: 'export',
+      cluster: input.clusterId,
+      target: null,
+      params: { statement: input.statement },
+      outcome: 'refused',
+      detail: refusal,
+      requestId,
+    });
+    return Response.json({ error: refusal, requestId }, { status: 403, headers: idHeader });
+  }
   const id = exportId ?? randomUUID();
-  const tracked = trackExport(id);
+  const tracked = trackExport(principal.userId, id);
   // The statement is not logged: it and its bound values can hold anything, passwords included.
   log = log.child({ exportId: id, clusterId: input.clusterId, format: input.format });
   const started = performance.now();

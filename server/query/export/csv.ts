@@ -32,9 +32,4 @@ function csvTimestamp(value: Date, type: CqlType): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 23)}+0000`;
 }
 
-/** Null is an empty field and an empty string is "", so the two stay apart (as COPY FROM reads them). */
-export function csvLine(fields: (string | null)[]): string {
-  return fields
-    .map((f) => (f === null ? '' : f === '' ? '""' : /[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f))
-    .join(',');
-}
+export { csvLine } from '@/lib/csv-line';

@@ -23,7 +23,10 @@ const KEEP_MS = 10 * 60_000;
 const MAX_TRACKED = 100;
 const exports = processSingleton('workbench-exports', () => new Map<string, TrackedExport>());
 
-export function trackExport(exportId: string): TrackedExport {
+const keyOf = (ownerId: string, exportId: string) => `${ownerId}\u0000${exportId}`;
+
+/** Kept per user: another user's export id finds nothing. */
+export function trackExport(ownerId: string, exportId: string): TrackedExport {
   const now = Date.now();
   for (const [id, e] of exports) if (e.endedAt !== null && now - e.endedAt > KEEP_MS) exports.delete(id);
   while (exports.size >= MAX_TRACKED) exports.delete(exports.keys().next().value!);
@@ -36,7 +39,7 @@ export function trackExport(exportId: string): TrackedExport {
     endedAt: null,
     abort: new AbortController(),
   };
-  exports.set(exportId, tracked);
+  exports.set(keyOf(ownerId, exportId), tracked);
   return tracked;
 }
 
@@ -48,15 +51,15 @@ export function finishExport(tracked: TrackedExport, error: string | null): void
 }
 
 /** Null until the export's request has reached the console. */
-export function exportStatus(exportId: string): ExportStatus | null {
-  const e = exports.get(exportId);
+export function exportStatus(ownerId: string, exportId: string): ExportStatus | null {
+  const e = exports.get(keyOf(ownerId, exportId));
   return e
     ? { rows: e.rows, bytes: e.bytes, state: e.state, error: e.error, startedAt: e.startedAt, endedAt: e.endedAt }
     : null;
 }
 
-export function stopExport(exportId: string): boolean {
-  const e = exports.get(exportId);
+export function stopExport(ownerId: string, exportId: string): boolean {
+  const e = exports.get(keyOf(ownerId, exportId));
   if (!e || e.state !== 'running') return false;
   e.abort.abort();
   finishExport(e, 'stopped by the user');

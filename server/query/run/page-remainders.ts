@@ -3,7 +3,7 @@ import 'server-only';
  * The rest of a large page, held briefly after its first rows went out. A page of thousands of rows
  * takes a while to serialise, send and parse; sending its head first puts rows on screen as soon as
  * Cassandra answered, and the browser fetches the remainder straight away. Bounded: few entries,
- * each kept for two minutes at most.
+ * each kept for two minutes at most, and handed only to the user whose run made it.
  */
 import { randomUUID } from 'node:crypto';
 import { InvalidInputError } from '../../cluster/errors';
@@ -23,7 +23,7 @@ export interface PageRows {
 
 const remainders = processSingleton(
   'workbench-page-remainders',
-  () => new Map<string, { rest: PageRows; expires: number; chars: number }>(),
+  () => new Map<string, { rest: PageRows; expires: number; chars: number; ownerId: string }>(),
 );
 
 /** The browser asked for something the console no longer has: a bad request, with what to do. */
@@ -43,7 +43,7 @@ function charsOf(rows: PageRows): number {
   return chars;
 }
 
-export function splitPage(page: PageRows): { head: PageRows; restToken: string | null } {
+export function splitPage(page: PageRows, ownerId: string): { head: PageRows; restToken: string | null } {
   if (page.rows.length <= HEAD_ROWS) return { head: page, restToken: null };
   const now = Date.now();
   for (const [token, entry] of remainders) if (entry.expires < now) remainders.delete(token);
@@ -57,14 +57,16 @@ export function splitPage(page: PageRows): { head: PageRows; restToken: string |
     remainders.delete(oldest);
   }
   const token = randomUUID();
-  remainders.set(token, { rest, expires: now + KEEP_MS, chars });
+  remainders.set(token, { rest, expires: now + KEEP_MS, chars, ownerId });
   return { head: { rows: page.rows.slice(0, HEAD_ROWS), json: page.json.slice(0, HEAD_ROWS) }, restToken: token };
 }
 
 /** The rest of a page, once: a remainder is handed out and forgotten. */
-export function takeRemainder(token: string): PageRows {
+export function takeRemainder(token: string, ownerId: string): PageRows {
   const entry = remainders.get(token);
+  // Another user's token is answered as an unknown one: it tells them nothing.
+  if (!entry || entry.ownerId !== ownerId) throw new RemainderExpiredError();
   remainders.delete(token);
-  if (!entry || entry.expires < Date.now()) throw new RemainderExpiredError();
+  if (entry.expires < Date.now()) throw new RemainderExpiredError();
   return entry.rest;
 }

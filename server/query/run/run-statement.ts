@@ -119,10 +119,11 @@ const NEEDS_CONFIRMATION: StatementError = {
   hint: null,
 };
 
-export async function runStatement(request: RunRequest, signal?: AbortSignal): Promise<RunOutcome> {
+/** `ownerId`: the user running it; only they can cancel the run or fetch the rest of its page. */
+export async function runStatement(request: RunRequest, ownerId: string, signal?: AbortSignal): Promise<RunOutcome> {
   const started = performance.now();
   const took = () => Math.round(performance.now() - started);
-  const run = beginRun(request.runId, signal);
+  const run = beginRun(ownerId, request.runId, signal);
   let leasing: Promise<ClientLease> | null = null;
   try {
     const use = keyspaceOfUse(request.statement);
@@ -175,7 +176,7 @@ export async function runStatement(request: RunRequest, signal?: AbortSignal): P
           warnings,
         };
       }
-      const { head, restToken } = splitPage(page);
+      const { head, restToken } = splitPage(page, ownerId);
       return {
         ok: true,
         kind: 'rows',

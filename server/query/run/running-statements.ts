@@ -1,7 +1,7 @@
 import 'server-only';
 /**
  * Workbench statements in flight, by the run id the browser chose, so a Cancel from the browser can
- * stop the wait. A run is registered before its first step (keyspace check, connect, prepare), so a
+ * stop the wait. Runs are kept per user: one user's run id never reaches another's run. A run is registered before its first step (keyspace check, connect, prepare), so a
  * Cancel that arrives during any of them counts. The driver cannot withdraw a request once sent:
  * cancelling frees the user at once and discards the answer; Cassandra may still complete it.
  */
@@ -23,10 +23,13 @@ export interface Run {
   end(): void;
 }
 
-export function beginRun(runId: string, signal?: AbortSignal): Run {
+const keyOf = (ownerId: string, runId: string) => `${ownerId}\u0000${runId}`;
+
+export function beginRun(ownerId: string, runId: string, signal?: AbortSignal): Run {
+  const key = keyOf(ownerId, runId);
   const controller = new AbortController();
-  running.get(runId)?.abort();
-  running.set(runId, controller);
+  running.get(key)?.abort();
+  running.set(key, controller);
   const onOuterAbort = () => controller.abort();
   signal?.addEventListener('abort', onOuterAbort);
   if (signal?.aborted) controller.abort();
@@ -44,13 +47,13 @@ export function beginRun(runId: string, signal?: AbortSignal): Run {
     },
     end() {
       signal?.removeEventListener('abort', onOuterAbort);
-      if (running.get(runId) === controller) running.delete(runId);
+      if (running.get(key) === controller) running.delete(key);
     },
   };
 }
 
-export function cancelRun(runId: string): boolean {
-  const controller = running.get(runId);
+export function cancelRun(ownerId: string, runId: string): boolean {
+  const controller = running.get(keyOf(ownerId, runId));
   if (!controller) return false;
   controller.abort();
   return true;

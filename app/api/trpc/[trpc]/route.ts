@@ -22,7 +22,7 @@ async function handler(request: Request) {
     endpoint: '/api/trpc',
     req,
     router: appRouter,
-    createContext: () => createContext({ headers: req.headers, requestId }),
+    createContext: ({ resHeaders }) => createContext({ headers: req.headers, requestId, responseHeaders: resHeaders }),
     onError({ path, error, type }) {
       // Path and code only: inputs can hold bound values and passwords, so they are never logged.
       const fields = { requestId, path: path ?? null, type, code: error.code };
