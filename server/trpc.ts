@@ -146,7 +146,12 @@ function clusterRoleProcedure(role: Role) {
         throw new TRPCError({ code: 'BAD_REQUEST', message: z.prettifyError(parsed.error), cause: parsed.error });
       const refusal = roleRefusal(role, parsed.data.clusterId, ctx.principal);
       if (refusal) throw new TRPCError({ code: 'FORBIDDEN', message: refusal });
-      return next({ ctx: { cluster: clusterConfig(parsed.data.clusterId), role: roleOn(ctx.principal.grants, parsed.data.clusterId)! } });
+      return next({
+        ctx: {
+          cluster: clusterConfig(parsed.data.clusterId),
+          role: roleOn(ctx.principal.grants, parsed.data.clusterId)!,
+        },
+      });
     });
 }
 

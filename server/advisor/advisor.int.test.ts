@@ -4,7 +4,7 @@ import { runClusterOrThrow } from '@/localcluster/harness';
 import { closeAll, driverFor } from '../cluster/registry';
 import { testCaller } from '@/testing/test-caller';
 
-const caller = testCaller();
+const caller = await testCaller();
 const KS = 'ringside_it_advisor';
 const PAYLOAD = 'x'.repeat(1024);
 

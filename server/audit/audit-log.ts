@@ -68,7 +68,8 @@ export function redactParams(value: unknown, key = ''): unknown {
 const cut = (text: string | null, max = 1000) => (text === null || text.length <= max ? text : text.slice(0, max));
 
 export function recordAudit(record: AuditRecord, store: Store = getStore(), at = Date.now()): void {
-  const params = record.params === undefined || record.params === null ? null : JSON.stringify(redactParams(record.params));
+  const params =
+    record.params === undefined || record.params === null ? null : JSON.stringify(redactParams(record.params));
   store
     .prepare(
       `INSERT INTO audit_log (at, user_id, user_email, role, ip, user_agent, action, cluster, target, params, outcome, detail, request_id)
@@ -104,7 +105,16 @@ export const auditFilterSchema = z.object({
 });
 export type AuditFilter = z.input<typeof auditFilterSchema>;
 
-function whereOf(filter: z.output<typeof auditFilterSchema>): { sql: string; args: (string | number)[] } {
+/**
+ * Whose entries a reader sees: a console administrator every one; anyone else their own, and every
+ * entry of the clusters they administer.
+ */
+export type AuditReader = 'everything' | { userId: string; adminOf: string[] };
+
+function whereOf(
+  filter: z.output<typeof auditFilterSchema>,
+  reader: AuditReader,
+): { sql: string; args: (string | number)[] } {
   const clauses: string[] = [];
   const args: (string | number)[] = [];
   const add = (clause: string, arg: string | number) => {
@@ -118,6 +128,10 @@ function whereOf(filter: z.output<typeof auditFilterSchema>): { sql: string; arg
   if (filter.cluster) add('cluster = ?', filter.cluster);
   if (filter.outcome) add('outcome = ?', filter.outcome);
   if (filter.beforeId !== undefined) add('id < ?', filter.beforeId);
+  if (reader !== 'everything') {
+    clauses.push(`(user_id = ? OR cluster IN (${reader.adminOf.map(() => '?').join(', ')}))`);
+    args.push(reader.userId, ...reader.adminOf);
+  }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', args };
 }
 
@@ -125,10 +139,18 @@ const SELECT = `SELECT id, at, user_id AS userId, user_email AS userEmail, role,
   target, params, outcome, detail, request_id AS requestId FROM audit_log`;
 
 /** Newest first. */
-export function listAudit(input: AuditFilter, store: Store = getStore()): AuditEntry[] {
+export function listAudit(
+  input: AuditFilter,
+  reader: AuditReader = 'everything',
+  store: Store = getStore(),
+): AuditEntry[] {
   const filter = auditFilterSchema.parse(input);
-  const { sql, args } = whereOf(filter);
-  return readRows('audit_log', entrySchema, store.prepare(`${SELECT} ${sql} ORDER BY id DESC LIMIT ?`).all(...args, filter.limit));
+  const { sql, args } = whereOf(filter, reader);
+  return readRows(
+    'audit_log',
+    entrySchema,
+    store.prepare(`${SELECT} ${sql} ORDER BY id DESC LIMIT ?`).all(...args, filter.limit),
+  );
 }
 
 /** Failed sign-ins for one account since a time: the per-account throttle reads it. */
@@ -145,7 +167,21 @@ export function failedSignInsSince(email: string, since: number, store: Store = 
   return row?.n ?? 0;
 }
 
-const CSV_COLUMNS = ['id', 'time', 'user', 'role', 'ip', 'user agent', 'action', 'cluster', 'target', 'parameters', 'outcome', 'detail', 'request id'];
+const CSV_COLUMNS = [
+  'id',
+  'time',
+  'user',
+  'role',
+  'ip',
+  'user agent',
+  'action',
+  'cluster',
+  'target',
+  'parameters',
+  'outcome',
+  'detail',
+  'request id',
+];
 
 /** A spreadsheet runs a cell starting with = + - @ as a formula: such text (an email typed at the login, say) is prefixed with '. */
 function inert(text: string | null): string | null {
@@ -153,9 +189,9 @@ function inert(text: string | null): string | null {
 }
 
 /** The filtered log as CSV, oldest first within what the filter selects, a header line first. */
-export function* auditCsv(input: AuditFilter, store: Store = getStore()): Generator<string> {
+export function* auditCsv(input: AuditFilter, reader: AuditReader, store: Store = getStore()): Generator<string> {
   yield `${csvLine(CSV_COLUMNS)}\r\n`;
-  const rows = listAudit(input, store).reverse();
+  const rows = listAudit(input, reader, store).reverse();
   for (const e of rows)
     yield `${csvLine(
       [

@@ -59,13 +59,16 @@ export async function auditProcedureCall({
   const cluster = field(rawInput, 'clusterId');
   const failure = result.ok ? reportedFailure(result.data) : result.error.message;
   const outcome: AuditOutcome = refused ? 'refused' : failure === null ? 'ok' : 'failed';
-  const target = [field(rawInput, 'keyspace'), field(rawInput, 'table'), field(rawInput, 'node') ?? field(rawInput, 'address')]
+  const target = [
+    field(rawInput, 'keyspace'),
+    field(rawInput, 'table'),
+    field(rawInput, 'node') ?? field(rawInput, 'address'),
+  ]
     .filter((part) => part !== null)
     .join('.');
-  const { clusterId: _cluster, ...params } = (typeof rawInput === 'object' && rawInput !== null ? rawInput : {}) as Record<
-    string,
-    unknown
-  >;
+  const { clusterId: _cluster, ...params } = (
+    typeof rawInput === 'object' && rawInput !== null ? rawInput : {}
+  ) as Record<string, unknown>;
   try {
     recordAudit({
       userId: principal?.userId ?? null,

@@ -41,18 +41,33 @@ export async function handleAuthRequest(request: Request, requestId: string): Pr
   const base = { ...origin, cluster: null, target: null, requestId };
   if (path === SIGN_IN) {
     const email =
-      signInBody.safeParse(
-        await request
-          .clone()
-          .json()
-          .catch(() => null),
-      ).data?.email.trim().toLowerCase() ?? null;
+      signInBody
+        .safeParse(
+          await request
+            .clone()
+            .json()
+            .catch(() => null),
+        )
+        .data?.email.trim()
+        .toLowerCase() ?? null;
     const limit = config().auth.failedSignInsPerAccountPerMinute;
     if (email !== null && failedSignInsSince(email, Date.now() - 60_000) >= limit) {
       const message = `too many failed sign-ins for ${email} in the last minute: wait a minute and try again`;
-      recordAudit({ ...base, userId: null, userEmail: email, role: null, action: 'auth.sign-in', params: null, outcome: 'throttled', detail: message });
+      recordAudit({
+        ...base,
+        userId: null,
+        userEmail: email,
+        role: null,
+        action: 'auth.sign-in',
+        params: null,
+        outcome: 'throttled',
+        detail: message,
+      });
       log.warn({ requestId, ip: origin.ip }, 'sign-in refused: too many failures for the account');
-      return Response.json({ code: 'TOO_MANY_FAILED_SIGN_INS', message }, { status: 429, headers: { 'retry-after': '60' } });
+      return Response.json(
+        { code: 'TOO_MANY_FAILED_SIGN_INS', message },
+        { status: 429, headers: { 'retry-after': '60' } },
+      );
     }
     const response = await getAuth().handler(request);
     const signedIn =

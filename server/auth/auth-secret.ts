@@ -30,6 +30,7 @@ export function authSecret(dataDir: string, env: Record<string, string | undefin
   if ((statSync(/*turbopackIgnore: true*/ file).mode & 0o077) !== 0)
     throw new Error(`${file}: other users may read the session-signing key; \`chmod 600\` it`);
   const secret = readFileSync(/*turbopackIgnore: true*/ file, 'utf8').trim();
-  if (secret.length < MIN_LENGTH) throw new Error(`${file}: shorter than ${MIN_LENGTH} characters; delete it to make a new one`);
+  if (secret.length < MIN_LENGTH)
+    throw new Error(`${file}: shorter than ${MIN_LENGTH} characters; delete it to make a new one`);
   return secret;
 }

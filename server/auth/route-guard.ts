@@ -26,6 +26,10 @@ export async function guardRoute(
       : need === 'console-admin'
         ? consoleAdminRefusal(lookup.principal)
         : roleRefusal(need.role, need.clusterId, lookup.principal);
-  if (why) return { principal: lookup.principal, refusal: Response.json({ error: why }, { status: 403, headers: responseHeaders }) };
+  if (why)
+    return {
+      principal: lookup.principal,
+      refusal: Response.json({ error: why }, { status: 403, headers: responseHeaders }),
+    };
   return { principal: lookup.principal, refusal: null };
 }

@@ -10,7 +10,7 @@ import { testCaller } from '@/testing/test-caller';
 import { closeAll, driverFor } from './registry';
 import { knownUpHosts } from './known-hosts';
 
-const caller = testCaller();
+const caller = await testCaller();
 
 let killed = false;
 let restoring: Promise<void> | null = null;

@@ -19,6 +19,7 @@ import { certTool, ensureCa, issueNodeKeystore, SecurePaths } from '@/localclust
 import { ClusterPaths, defaultClustersDir, readClusterState } from '@/localcluster/state';
 import { createCaller } from '@/server/routers/_app';
 import { createContext } from '@/server/trpc';
+import { sessionHeaders } from '@/testing/test-session';
 import { trpcErrorOf, useTemporaryConfig } from '@/testing/unit-config';
 import { stopAllPollers } from '../nodes/live';
 import { closeAll } from './registry';
@@ -31,7 +32,7 @@ const wipe = () => runCluster(['wipe', '--name', NAME], 120_000);
 
 let caller: ReturnType<typeof createCaller>;
 
-beforeAll(() => {
+beforeAll(async () => {
   wipe(); // whatever an earlier, interrupted run left
   const out = runClusterOrThrow([
     'up',
@@ -73,7 +74,7 @@ beforeAll(() => {
       { ...entry, ...quiet, id: 'secure-reissued' },
     ],
   });
-  caller = createCaller(createContext({ headers: new Headers() }));
+  caller = createCaller(createContext({ headers: await sessionHeaders() }));
 }, 300_000);
 
 afterAll(async () => {

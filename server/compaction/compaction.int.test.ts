@@ -8,7 +8,7 @@ import { waitFor } from '@/localcluster/harness';
 import { closeAll } from '../cluster/registry';
 import { testCaller } from '@/testing/test-caller';
 
-const caller = testCaller();
+const caller = await testCaller();
 const KS = 'ringside_it_compaction';
 
 beforeAll(async () => {

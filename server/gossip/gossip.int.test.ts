@@ -4,7 +4,7 @@ import { closeAll } from '../cluster/registry';
 import { testCaller } from '@/testing/test-caller';
 import { parseEndpointStates } from './endpoint-states';
 
-const caller = testCaller();
+const caller = await testCaller();
 afterAll(closeAll);
 
 const COMPARED = ['STATUS', 'SCHEMA', 'DC', 'RACK', 'RELEASE_VERSION', 'HOST_ID'];

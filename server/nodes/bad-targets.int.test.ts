@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeAll } from '../cluster/registry';
 import { testCaller } from '@/testing/test-caller';
 
-const caller = testCaller();
+const caller = await testCaller();
 afterAll(closeAll);
 
 describe('clusters that cannot be reached are named, not crashed on', () => {

@@ -5,7 +5,7 @@ import { closeAll } from '../cluster/registry';
 import { testCaller } from '@/testing/test-caller';
 import { stopAllPollers } from './live';
 
-const caller = testCaller();
+const caller = await testCaller();
 afterAll(async () => {
   stopAllPollers();
   await closeAll();

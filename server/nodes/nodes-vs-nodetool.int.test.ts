@@ -5,7 +5,7 @@ import { closeAll } from '../cluster/registry';
 import { testCaller } from '@/testing/test-caller';
 import type { NodeRow } from './merge-nodes';
 
-const caller = testCaller();
+const caller = await testCaller();
 afterAll(closeAll);
 
 const fromNodetool = (r: NodetoolStatusRow) => `${r.address} ${r.dc} ${r.rack} ${r.status} ${r.state} ${r.hostId}`;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAll, driverFor } from '../cluster/registry';
 import { testCaller } from '@/testing/test-caller';
 
-const caller = testCaller();
+const caller = await testCaller();
 const KS = 'ringside_it_alter';
 
 beforeAll(async () => {

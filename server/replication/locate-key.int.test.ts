@@ -5,7 +5,7 @@ import { nodetoolCommandLine } from '@/localcluster/harness';
 import { closeAll, driverFor } from '../cluster/registry';
 import { testCaller } from '@/testing/test-caller';
 
-const caller = testCaller();
+const caller = await testCaller();
 const KS = 'ringside_it_keys';
 
 beforeAll(async () => {

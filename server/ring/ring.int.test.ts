@@ -4,7 +4,7 @@ import { parseNodetoolRing } from '@/localcluster/nodetool-ring';
 import { closeAll, driverFor } from '../cluster/registry';
 import { testCaller } from '@/testing/test-caller';
 
-const caller = testCaller();
+const caller = await testCaller();
 const KEYSPACES = {
   // One replica in each DC: dc1's two nodes split it unevenly (interleaved tokens), dc2's one holds all.
   ringside_it_ring_11: "{'class': 'NetworkTopologyStrategy', 'dc1': 1, 'dc2': 1}",

@@ -1,8 +1,14 @@
 import 'server-only';
-/** The audit log, for the console's administrators; its CSV is the plain route /api/audit. */
+/**
+ * The audit log: a console administrator reads all of it; anyone else their own entries and those of
+ * the clusters they administer. Its CSV is the plain route /api/audit.
+ */
 import { auditFilterSchema, listAudit } from '../audit/audit-log';
-import { consoleAdminProcedure, createTRPCRouter } from '../trpc';
+import { auditReaderOf } from '../audit/audit-reader';
+import { createTRPCRouter, signedInProcedure } from '../trpc';
 
 export const auditRouter = createTRPCRouter({
-  list: consoleAdminProcedure.input(auditFilterSchema).query(({ input }) => listAudit(input)),
+  list: signedInProcedure
+    .input(auditFilterSchema)
+    .query(({ input, ctx }) => listAudit(input, auditReaderOf(ctx.principal))),
 });

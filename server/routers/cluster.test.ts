@@ -1,9 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../trpc';
 import { trpcErrorOf, useTemporaryConfig } from '@/testing/unit-config';
+import { sessionHeaders } from '@/testing/test-session';
 import { createCaller } from './_app';
 
-beforeAll(() => {
+let signedIn: ReturnType<typeof createCaller>;
+
+beforeAll(async () => {
   useTemporaryConfig({
     clusters: [
       {
@@ -15,15 +18,23 @@ beforeAll(() => {
       },
     ],
   });
+  signedIn = createCaller(createContext({ headers: await sessionHeaders() }));
 });
 
-const caller = () => createCaller(createContext({ headers: new Headers() }));
+const caller = () => signedIn;
 
 describe('cluster router', () => {
   it('lists configured clusters without their secrets', async () => {
     const list = await caller().cluster.list();
     expect(list).toEqual([
-      { id: 'prod', name: 'Production', contactPoints: ['10.0.0.1'], localDataCenter: 'dc1', pollIntervalMs: 5000 },
+      {
+        id: 'prod',
+        name: 'Production',
+        contactPoints: ['10.0.0.1'],
+        localDataCenter: 'dc1',
+        pollIntervalMs: 5000,
+        role: 'admin',
+      },
     ]);
     expect(JSON.stringify(list)).not.toContain('hunter2');
   });

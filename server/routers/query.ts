@@ -37,40 +37,40 @@ export const queryRouter = createTRPCRouter({
     .meta({ audit: statementWrites })
     .input(runRequestSchema)
     .mutation(async ({ input, ctx, signal }) => {
-    if (!onlyReads(input.statement)) requireRoleOn('operator', ctx.cluster.id, ctx.principal);
-    const started = Date.now();
-    const remember = (entry: Pick<HistoryEntry, 'keyspace' | 'outcome' | 'rows' | 'error'>) => {
-      if (input.recordHistory)
-        recordRun(ctx.cluster.id, {
-          ...entry,
-          statement: input.statement,
-          ranAt: started,
-          tookMs: Date.now() - started,
+      if (!onlyReads(input.statement)) requireRoleOn('operator', ctx.cluster.id, ctx.principal);
+      const started = Date.now();
+      const remember = (entry: Pick<HistoryEntry, 'keyspace' | 'outcome' | 'rows' | 'error'>) => {
+        if (input.recordHistory)
+          recordRun(ctx.cluster.id, {
+            ...entry,
+            statement: input.statement,
+            ranAt: started,
+            tookMs: Date.now() - started,
+          });
+      };
+      let outcome: RunOutcome;
+      try {
+        outcome = await runStatement(input, ctx.principal.userId, signal);
+      } catch (error) {
+        // An unknown keyspace or an unreachable cluster is a run that failed, and the history says so.
+        remember({
+          keyspace: input.keyspace,
+          outcome: 'error',
+          rows: null,
+          error: error instanceof Error ? error.message : String(error),
         });
-    };
-    let outcome: RunOutcome;
-    try {
-      outcome = await runStatement(input, ctx.principal.userId, signal);
-    } catch (error) {
-      // An unknown keyspace or an unreachable cluster is a run that failed, and the history says so.
-      remember({
-        keyspace: input.keyspace,
-        outcome: 'error',
-        rows: null,
-        error: error instanceof Error ? error.message : String(error),
-      });
-      throw error;
-    }
-    if (!(outcome.ok === false && outcome.error.kind === 'needs-confirmation')) {
-      remember({
-        keyspace: outcome.ok && outcome.kind === 'use' ? outcome.keyspace : input.keyspace,
-        outcome: outcome.ok ? 'ok' : outcome.error.kind === 'cancelled' ? 'cancelled' : 'error',
-        rows: outcome.ok && outcome.kind === 'rows' ? outcome.rowCount : null,
-        error: outcome.ok ? null : outcome.error.message,
-      });
-    }
-    return outcome;
-  }),
+        throw error;
+      }
+      if (!(outcome.ok === false && outcome.error.kind === 'needs-confirmation')) {
+        remember({
+          keyspace: outcome.ok && outcome.kind === 'use' ? outcome.keyspace : input.keyspace,
+          outcome: outcome.ok ? 'ok' : outcome.error.kind === 'cancelled' ? 'cancelled' : 'error',
+          rows: outcome.ok && outcome.kind === 'rows' ? outcome.rowCount : null,
+          error: outcome.ok ? null : outcome.error.message,
+        });
+      }
+      return outcome;
+    }),
   /** The rows of a page after its head (see page-remainders.ts). */
   pageRest: signedInProcedure
     .meta({ audit: 'never' })

@@ -64,15 +64,13 @@ export const usersRouter = createTRPCRouter({
       return { userId: user.id, password };
     }),
 
-  setGrants: consoleAdminProcedure
-    .input(z.object({ userId, grants: grantsInput }))
-    .mutation(async ({ input }) => {
-      checkClusters(input.grants);
-      refuseLastAdmin(input.userId, input.grants);
-      // Their sessions end: the new grants count from their next sign-in.
-      await changeGrants(input.userId, input.grants);
-      return { changed: true };
-    }),
+  setGrants: consoleAdminProcedure.input(z.object({ userId, grants: grantsInput })).mutation(async ({ input }) => {
+    checkClusters(input.grants);
+    refuseLastAdmin(input.userId, input.grants);
+    // Their sessions end: the new grants count from their next sign-in.
+    await changeGrants(input.userId, input.grants);
+    return { changed: true };
+  }),
 
   resetPassword: consoleAdminProcedure.input(z.object({ userId })).mutation(async ({ input, ctx }) => {
     const password = generatePassword();
@@ -91,7 +89,10 @@ export const usersRouter = createTRPCRouter({
         if (input.userId === ctx.principal.userId)
           throw new TRPCError({ code: 'BAD_REQUEST', message: 'you cannot disable yourself' });
         refuseLastAdmin(input.userId, null);
-        await auth.api.banUser({ headers: ctx.headers, body: { userId: input.userId, banReason: 'disabled by an administrator' } });
+        await auth.api.banUser({
+          headers: ctx.headers,
+          body: { userId: input.userId, banReason: 'disabled by an administrator' },
+        });
       } else await auth.api.unbanUser({ headers: ctx.headers, body: { userId: input.userId } });
       return { disabled: input.disabled };
     }),

@@ -17,7 +17,7 @@ import {
 } from '@/testing/cqlsh-fixture';
 import { formatCqlValue } from './format-cql';
 
-const caller = testCaller();
+const caller = await testCaller();
 
 beforeAll(async () => {
   const client = await driverFor('demo');

@@ -9,7 +9,7 @@ import { closeAll, driverFor } from '../../cluster/registry';
 import { testCaller } from '@/testing/test-caller';
 import { exportRows } from '../export/export-rows';
 
-const caller = testCaller();
+const caller = await testCaller();
 const KS = 'ringside_it_workbench';
 let runs = 0;
 
