@@ -20,6 +20,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
+    // Signed in as the admin of every cluster unless a spec says otherwise (e2e/auth-state.ts).
+    storageState: '.test-output/e2e-auth/admin.json',
   },
   projects: [
     {
@@ -46,6 +48,7 @@ export default defineConfig({
     // Warnings and errors only: the server's info lines would bury the test report.
     env: {
       RINGSIDE_CONFIG: 'e2e/ringside.test.config.json',
+      RINGSIDE_BASE_URL: `http://127.0.0.1:${PORT}`,
       RINGSIDE_LOG_LEVEL: process.env.RINGSIDE_LOG_LEVEL ?? 'warn',
     },
     stdout: 'pipe',

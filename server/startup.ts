@@ -8,6 +8,7 @@ import { config, ConfigError } from './config';
 import { startCollectors } from './metrics/collectors';
 import { getStore } from './store';
 import { logger } from './log/logger';
+import { seedAdminFromEnv } from './auth/env-admin';
 
 export function checkStartup(): void {
   const log = logger('startup');
@@ -16,6 +17,10 @@ export function checkStartup(): void {
     getStore();
     startCollectors();
     closeOnShutdown();
+    seedAdminFromEnv().catch((error: unknown) => {
+      log.fatal(`ringside: cannot start: ${(error as Error).message}`);
+      process.exit(1);
+    });
     log.info(
       { clusters: loaded.clusters.map((c) => c.id) },
       `ringside: ${loaded.clusters.length} cluster(s) configured: ${loaded.clusters.map((c) => c.id).join(', ')}`,

@@ -29,7 +29,7 @@ interface ProcedureDef {
   type: 'query' | 'mutation' | 'subscription';
   meta?: { access?: Access };
 }
-const procedures = Object.entries(appRouter._def.procedures as Record<string, { _def: ProcedureDef }>).map(
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: ProcedureDef }>).map(
   ([path, procedure]) => ({ path, type: procedure._def.type, access: procedure._def.meta?.access }),
 );
 

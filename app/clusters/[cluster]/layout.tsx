@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { ClusterNav } from '@/components/cluster/cluster-nav';
 import { LiveClusterProvider } from '@/components/live/live-cluster';
 import { LiveStatus } from '@/components/live/live-status';
+import { roleOnClusterOrNotFound } from '@/server/auth/page-guard';
 import { config } from '@/server/config';
 
 export const dynamic = 'force-dynamic';
@@ -16,6 +17,7 @@ export default async function ClusterLayout({
   children: ReactNode;
 }) {
   const { cluster: clusterId } = await params;
+  await roleOnClusterOrNotFound(clusterId);
   const cluster = config().clusters.find((c) => c.id === clusterId);
   if (!cluster) notFound();
   return (

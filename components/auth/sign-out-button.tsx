@@ -1,0 +1,27 @@
+'use client';
+import { useState } from 'react';
+import { authClient } from './auth-client';
+
+export function SignOutButton() {
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <>
+      <button
+        type="button"
+        data-testid="sign-out"
+        onClick={async () => {
+          const { error: failed } = await authClient.signOut();
+          if (failed) setError(`sign-out failed: ${failed.message ?? failed.statusText}`);
+          else window.location.assign('/login');
+        }}
+      >
+        Sign out
+      </button>
+      {error && (
+        <span role="alert" className="error">
+          {error}
+        </span>
+      )}
+    </>
+  );
+}
