@@ -12,8 +12,24 @@ import { E2E_USERS, STATE_DIR, stateFile, usersFile, type E2eRole } from './auth
 function seed(email: string, role: string, cluster: string): string {
   const out = execFileSync(
     'npx',
-    ['tsx', '--conditions=react-server', 'scripts/user.ts', 'add', '--email', email, '--role', role, '--cluster', cluster, '--reset', '--json'],
-    { env: { ...process.env, RINGSIDE_CONFIG: 'e2e/ringside.test.config.json', RINGSIDE_LOG_LEVEL: 'warn' }, encoding: 'utf8' },
+    [
+      'tsx',
+      '--conditions=react-server',
+      'scripts/user.ts',
+      'add',
+      '--email',
+      email,
+      '--role',
+      role,
+      '--cluster',
+      cluster,
+      '--reset',
+      '--json',
+    ],
+    {
+      env: { ...process.env, RINGSIDE_CONFIG: 'e2e/ringside.test.config.json', RINGSIDE_LOG_LEVEL: 'warn' },
+      encoding: 'utf8',
+    },
   );
   return (JSON.parse(out.trim().split('\n').pop()!) as { password: string }).password;
 }
@@ -31,7 +47,8 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
       data: { email: user.email, password },
       headers: { origin: baseURL },
     });
-    if (!response.ok()) throw new Error(`signing in ${user.email} failed: ${response.status()} ${await response.text()}`);
+    if (!response.ok())
+      throw new Error(`signing in ${user.email} failed: ${response.status()} ${await response.text()}`);
     await context.storageState({ path: stateFile(role) });
     await context.dispose();
   }

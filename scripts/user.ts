@@ -37,11 +37,20 @@ async function main() {
   if (command === 'demo-admin') {
     const password = generatePassword();
     const email = 'admin@ringside.local';
-    await seedUser({ email, name: 'Demo admin', password, grants: [{ cluster: EVERY_CLUSTER, role: 'admin' }], resetIfPresent: true });
+    await seedUser({
+      email,
+      name: 'Demo admin',
+      password,
+      grants: [{ cluster: EVERY_CLUSTER, role: 'admin' }],
+      resetIfPresent: true,
+    });
     print(email, password, null);
     return;
   }
-  if (command !== 'add') fail('usage: npm run user -- add --email E --name N --role viewer|operator|admin [--cluster ID] [--password-file F] [--reset] | demo-admin');
+  if (command !== 'add')
+    fail(
+      'usage: npm run user -- add --email E --name N --role viewer|operator|admin [--cluster ID] [--password-file F] [--reset] | demo-admin',
+    );
   if (!values.email) fail('--email is required');
   const role = roleSchema.safeParse(values.role);
   if (!role.success) fail('--role must be viewer, operator or admin');

@@ -22,6 +22,9 @@ export function LoginForm() {
           ? `too many attempts: ${failed.message ?? 'wait a minute and try again'}`
           : (failed.message ?? failed.statusText),
       );
+    // A full load, not router.push: the signed-out page's client cache (roles, cluster list) must not
+    // outlive the sign-in, and the server renders every page afresh for the new session.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     else window.location.assign('/');
   }
   return (

@@ -12,6 +12,8 @@ export function SignOutButton() {
         onClick={async () => {
           const { error: failed } = await authClient.signOut();
           if (failed) setError(`sign-out failed: ${failed.message ?? failed.statusText}`);
+          // A full load drops every query cached for the signed-out user; router.push would keep them.
+          // eslint-disable-next-line @next/next/no-location-assign-relative-destination
           else window.location.assign('/login');
         }}
       >

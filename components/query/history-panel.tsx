@@ -1,5 +1,6 @@
 'use client';
 /** Past runs (newest first, searchable) and saved queries; choosing one puts it in the editor. */
+import { useMayAct } from '@/components/auth/use-cluster-role';
 import { useState } from 'react';
 import { ErrorBox } from '@/components/ui/error-box';
 import { QueryState } from '@/components/ui/query-state';
@@ -23,27 +24,30 @@ export function HistoryPanel({
   const [name, setName] = useState('');
   const history = useQueryHistory(clusterId, search);
   const { list: saved, save, remove } = useSavedQueries(clusterId);
+  const maySave = useMayAct(clusterId, 'operator');
   return (
     <aside className="history-panel" data-testid="history-panel">
       <h3>Saved queries</h3>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (name.trim() && current.statement.trim())
-            save.mutate({ clusterId, name: name.trim(), keyspace: current.keyspace, statement: current.statement });
-        }}
-      >
-        <input
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          placeholder="Name"
-          aria-label="Saved query name"
-          data-testid="save-name"
-        />
-        <button type="submit" disabled={!name.trim() || save.isPending} data-testid="save-query">
-          Save editor
-        </button>
-      </form>
+      {maySave ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (name.trim() && current.statement.trim())
+              save.mutate({ clusterId, name: name.trim(), keyspace: current.keyspace, statement: current.statement });
+          }}
+        >
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="Name"
+            aria-label="Saved query name"
+            data-testid="save-name"
+          />
+          <button type="submit" disabled={!name.trim() || save.isPending} data-testid="save-query">
+            Save editor
+          </button>
+        </form>
+      ) : null}
       {save.isError ? <ErrorBox inline title="Not saved:" error={save.error} testId="save-error" /> : null}
       {save.data?.redacted ? (
         <p className="muted" role="status" data-testid="save-redacted">
@@ -69,14 +73,16 @@ export function HistoryPanel({
                 >
                   {q.name}
                 </button>{' '}
-                <button
-                  type="button"
-                  className="link muted"
-                  onClick={() => remove.mutate({ clusterId, id: q.id })}
-                  aria-label={`Delete ${q.name}`}
-                >
-                  ✕
-                </button>
+                {maySave ? (
+                  <button
+                    type="button"
+                    className="link muted"
+                    onClick={() => remove.mutate({ clusterId, id: q.id })}
+                    aria-label={`Delete ${q.name}`}
+                  >
+                    ✕
+                  </button>
+                ) : null}
               </li>
             ))}
             {list.length === 0 ? <li className="muted">None yet.</li> : null}

@@ -4,6 +4,7 @@
  * through results, trace, export, and come back to what ran before. Statements of a script run one
  * after another and stop at the first failure; DROP, TRUNCATE and ALTER wait for a confirmation.
  */
+import { useClusterRole } from '@/components/auth/use-cluster-role';
 import { useLiveCluster } from '@/components/live/live-cluster';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorBox } from '@/components/ui/error-box';
@@ -19,12 +20,19 @@ export function Workbench() {
   const { clusterId } = useLiveCluster();
   const outline = useSchemaOutline(clusterId);
   const workbench = useWorkbench(clusterId);
+  const role = useClusterRole(clusterId);
   const { script, keyspace, options, results, shown, running, confirming, errorAt } = workbench.state;
 
   const current = results[shown];
   return (
     <div className="workbench" data-testid="workbench">
       <div className="workbench-main">
+        {role === 'viewer' ? (
+          <p className="muted" role="status" data-testid="read-only-notice">
+            Read only: as a viewer of this cluster you can run SELECT, DESCRIBE and LIST; statements that write need the
+            operator role.
+          </p>
+        ) : null}
         <RunOptionsBar
           options={options}
           onChange={workbench.setOptions}

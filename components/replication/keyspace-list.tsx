@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useState } from 'react';
+import { useMayAct } from '@/components/auth/use-cluster-role';
 import { useLiveCluster } from '@/components/live/live-cluster';
 import { useRefetchOnSchemaChange } from '@/components/live/use-schema-version';
 import { ErrorBox } from '@/components/ui/error-box';
@@ -10,6 +11,7 @@ import { useReplicationKeyspaces } from './use-replication';
 /** Every keyspace with its strategy, factor per DC and the warnings its replication deserves. */
 export function KeyspaceList() {
   const { clusterId } = useLiveCluster();
+  const mayAlter = useMayAct(clusterId, 'operator');
   const [editing, setEditing] = useState<string | null>(null);
   const [showSystem, setShowSystem] = useState(true);
   const list = useReplicationKeyspaces(clusterId);
@@ -63,8 +65,9 @@ export function KeyspaceList() {
                   </ul>
                 </td>
                 <td>
-                  {k.replication.strategy === 'SimpleStrategy' ||
-                  k.replication.strategy === 'NetworkTopologyStrategy' ? (
+                  {mayAlter &&
+                  (k.replication.strategy === 'SimpleStrategy' ||
+                    k.replication.strategy === 'NetworkTopologyStrategy') ? (
                     <button type="button" data-testid={`edit-${k.name}`} onClick={() => setEditing(k.name)}>
                       Edit replication
                     </button>

@@ -8,12 +8,19 @@ import 'server-only';
  * not kept: a scanner could otherwise fill the disk.
  */
 import { roleOn, isConsoleAdmin } from '@/lib/roles';
-import type { Context } from '../trpc';
+import type { PrincipalLookup } from '../auth/principal';
 import { logger } from '../log/logger';
 import { recordAudit, type AuditOutcome } from './audit-log';
 import { requestOrigin } from './request-origin';
 
 export type AuditWhen = 'mutations' | 'never' | ((rawInput: unknown) => boolean);
+
+/** The parts of the tRPC context the audit reads (the context itself lives in trpc.ts, which calls this). */
+interface CallContext {
+  headers: Headers;
+  requestId: string;
+  principal(): Promise<PrincipalLookup>;
+}
 
 type CallResult = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
 
@@ -42,7 +49,7 @@ export async function auditProcedureCall({
   rawInput,
   result,
 }: {
-  ctx: Context;
+  ctx: CallContext;
   path: string;
   type: 'query' | 'mutation' | 'subscription';
   when: AuditWhen | undefined;

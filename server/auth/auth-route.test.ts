@@ -14,7 +14,13 @@ beforeAll(async () => {
   });
   password = generatePassword();
   for (const email of ['ana@ringside.test', 'bo@ringside.test'])
-    await seedUser({ email, name: email, password, grants: [{ cluster: 'prod', role: 'viewer' }], resetIfPresent: false });
+    await seedUser({
+      email,
+      name: email,
+      password,
+      grants: [{ cluster: 'prod', role: 'viewer' }],
+      resetIfPresent: false,
+    });
 });
 
 /** A sign-in through the HTTP route, as the login page sends it (Next.js fills X-Forwarded-For from the socket). */
@@ -40,7 +46,8 @@ describe('the sign-in route', () => {
 
   it('throttles 30 wrong passwords in a minute from one address, and audits each', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 30; i++) statuses.push((await signIn('bo@ringside.test', `wrong-password-${i}`, '10.2.2.2')).status);
+    for (let i = 0; i < 30; i++)
+      statuses.push((await signIn('bo@ringside.test', `wrong-password-${i}`, '10.2.2.2')).status);
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(10).every((s) => s === 429)).toBe(true);
     // Even the right password waits out the minute now.
@@ -53,8 +60,7 @@ describe('the sign-in route', () => {
 
   it('throttles an account whose guesses come from ever new addresses (X-Forwarded-For is the client’s to write)', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 30; i++)
-      statuses.push((await signIn('ana@ringside.test', `guess-${i}`, `10.3.${i}.1`)).status);
+    for (let i = 0; i < 30; i++) statuses.push((await signIn('ana@ringside.test', `guess-${i}`, `10.3.${i}.1`)).status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(10);
     expect(statuses.slice(10).every((s) => s === 429)).toBe(true);
     const throttled = listAudit({ user: 'ana@', outcome: 'throttled' });
@@ -72,6 +78,8 @@ describe('the sign-in route', () => {
     );
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
-    expect(listAudit({ action: 'auth.sign-up' })[0]).toMatchObject({ outcome: expect.stringMatching(/refused|failed/) });
+    expect(listAudit({ action: 'auth.sign-up' })[0]).toMatchObject({
+      outcome: expect.stringMatching(/refused|failed/),
+    });
   });
 });

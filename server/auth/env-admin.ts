@@ -14,7 +14,8 @@ export async function seedAdminFromEnv(env: Record<string, string | undefined> =
   const email = env.RINGSIDE_ADMIN_EMAIL?.trim().toLowerCase();
   if (!email) return;
   const file = env.RINGSIDE_ADMIN_PASSWORD_FILE;
-  if (!file) throw new Error('RINGSIDE_ADMIN_EMAIL is set without RINGSIDE_ADMIN_PASSWORD_FILE (a file holding the password)');
+  if (!file)
+    throw new Error('RINGSIDE_ADMIN_EMAIL is set without RINGSIDE_ADMIN_PASSWORD_FILE (a file holding the password)');
   const ctx = await getAuth().$context;
   if (await ctx.internalAdapter.findUserByEmail(email)) return;
   let password: string;
@@ -23,6 +24,12 @@ export async function seedAdminFromEnv(env: Record<string, string | undefined> =
   } catch (error) {
     throw new Error(`RINGSIDE_ADMIN_PASSWORD_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code})`);
   }
-  await seedUser({ email, name: 'Administrator', password, grants: [{ cluster: EVERY_CLUSTER, role: 'admin' }], resetIfPresent: false });
+  await seedUser({
+    email,
+    name: 'Administrator',
+    password,
+    grants: [{ cluster: EVERY_CLUSTER, role: 'admin' }],
+    resetIfPresent: false,
+  });
   logger('auth').info({ email }, 'first administrator created from RINGSIDE_ADMIN_EMAIL');
 }

@@ -2,14 +2,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { consoleIdentity, migrate, openStore } from './database';
+import { consoleIdentity, LATEST_SCHEMA_VERSION, migrate, openStore } from './database';
 
 describe('console store', () => {
   it('creates its schema once and keeps its identity across restarts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ringside-store-'));
     const first = openStore(dir);
     const identity = consoleIdentity(first);
-    expect(identity.schemaVersion).toBe(3);
+    expect(LATEST_SCHEMA_VERSION).toBeGreaterThanOrEqual(5);
+    expect(identity.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(identity.instanceId).toMatch(/^[0-9a-f-]{36}$/);
     expect(migrate(first)).toBe(0);
     first.close();

@@ -75,6 +75,9 @@ const MIGRATIONS: { version: number; description: string; sql: string }[] = [
   },
 ];
 
+/** The version a fully migrated store reports. */
+export const LATEST_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
+
 export function openStore(dataDir: string): Store {
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
