@@ -9,7 +9,8 @@ const KS = 'ringside_e2e_auth';
 
 test.beforeAll(async () => {
   await cql([
-    `CREATE KEYSPACE IF NOT EXISTS ${KS} WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}`,
+    // In the driver's local DC: the test reads at LOCAL_ONE.
+    `CREATE KEYSPACE IF NOT EXISTS ${KS} WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 1}`,
     `CREATE TABLE IF NOT EXISTS ${KS}.notes (id int PRIMARY KEY, body text)`,
   ]);
 });
@@ -48,7 +49,7 @@ test.describe('as a viewer', () => {
   }) => {
     const keyspaces = new KeyspacesPage(page);
     await keyspaces.open();
-    await expect(page.getByText(KS)).toBeVisible();
+    await expect(keyspaces.row(KS)).toBeVisible();
     await expect(page.getByTestId(`edit-${KS}`)).toHaveCount(0);
     const query = new QueryPage(page);
     await query.open();
@@ -103,7 +104,7 @@ test.describe('as an operator', () => {
     const body = `audited-${Date.now()}`;
     await query.type(`INSERT INTO notes (id, body) VALUES (2, '${body}');`);
     await query.runStatementUnderCursor();
-    await expect(query.summary()).toBeVisible();
+    await expect(query.statementDone()).toContainText('Done.');
     expect(await cql([`SELECT body FROM ${KS}.notes WHERE id = 2`])).toEqual([expect.objectContaining({ body })]);
     // The operator reads their own entries.
     const audit = await auditCsv(page.request, { action: 'query.run' });
