@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { TRPCReactProvider } from '@/components/trpc/react';
+import { isConsoleAdmin } from '@/lib/roles';
 import { currentPrincipal } from '@/server/auth/page-guard';
 import './globals.css';
 
@@ -19,7 +20,23 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en">
       <body>
         <header className="topbar">
-          <Link href="/">Ringside</Link>
+          <span className="topbar-nav">
+            <Link href="/">Ringside</Link>
+            {principal && (
+              // Users only for console administrators (the page and its procedures refuse anyone else);
+              // the audit log for everyone signed in, each reading what the server lets them.
+              <nav className="topbar-links" aria-label="Console">
+                {isConsoleAdmin(principal.grants) && (
+                  <Link href="/admin/users" data-testid="nav-users">
+                    Users
+                  </Link>
+                )}
+                <Link href="/admin/audit" data-testid="nav-audit">
+                  Audit
+                </Link>
+              </nav>
+            )}
+          </span>
           {principal && (
             <span className="topbar-user">
               <span data-testid="current-user">{principal.email}</span> <SignOutButton />

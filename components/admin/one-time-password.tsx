@@ -35,19 +35,17 @@ export function OneTimePassword({
         <code className="mono" data-testid="one-time-password-value">
           {password}
         </code>{' '}
-        <button
-          type="button"
-          data-testid="one-time-password-copy"
-          onClick={() => void copy()}
-        >
+        <button type="button" data-testid="one-time-password-copy" onClick={() => void copy()}>
           Copy
         </button>{' '}
         {copied === 'yes' ? <span role="status">Copied.</span> : null}
-        {copied === 'failed' ? <span role="status">This browser would not copy it: select the text and copy it.</span> : null}
+        {copied === 'failed' ? (
+          <span role="status">This browser would not copy it: select the text and copy it.</span>
+        ) : null}
       </p>
       <p className="muted">
-        Copy it now and hand it to them over a private channel: it is shown only this once. If it is lost, reset
-        the password.
+        Copy it now and hand it to them over a private channel: it is shown only this once. If it is lost, reset the
+        password.
       </p>
       <button type="button" data-testid="one-time-password-done" onClick={onDone}>
         I have copied it

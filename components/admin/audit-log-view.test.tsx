@@ -1,0 +1,121 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AuditEntry, AuditFilter } from './audit-filter';
+import { AuditLogView } from './audit-log-view';
+
+// The data hook is mocked, not the network: the view is tested for the filter it asks for and what it shows.
+const log = vi.hoisted(() => ({
+  filter: {} as AuditFilter,
+  setFilter: vi.fn(),
+  data: undefined as AuditEntry[] | undefined,
+  error: null as unknown,
+  isError: false,
+  hasOlder: false,
+  loadingOlder: false,
+  loadOlder: vi.fn(),
+  refresh: vi.fn(),
+}));
+vi.mock('./use-audit', () => ({ useAuditLog: () => log }));
+
+function entry(id: number, change: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    id,
+    at: new Date(2024, 4, 1, 10, 0, id).getTime(),
+    userId: 'u-admin',
+    userEmail: 'admin@example.com',
+    role: 'console-admin',
+    ip: '127.0.0.1',
+    userAgent: 'Chromium',
+    action: 'users.add',
+    cluster: null,
+    target: null,
+    params: '{"email":"ana@example.com","name":"Ana","grants":[{"cluster":"demo","role":"viewer"}]}',
+    outcome: 'ok',
+    detail: null,
+    requestId: 'r1',
+    ...change,
+  };
+}
+
+beforeEach(() => {
+  Object.assign(log, { filter: {}, data: [], error: null, isError: false, hasOlder: false, loadingOlder: false });
+  log.setFilter.mockReset();
+  log.loadOlder.mockReset();
+});
+
+describe('AuditLogView', () => {
+  it('says what each reader sees', () => {
+    const { unmount } = render(<AuditLogView scope={{ everything: true }} clusterIds={['demo']} />);
+    expect(screen.getByTestId('audit-scope').textContent).toMatch(
+      /^Every signed-in user may open this page.*You are a console administrator: you read every entry\./,
+    );
+    unmount();
+    render(<AuditLogView scope={{ everything: false, adminOf: ['demo'] }} clusterIds={['demo']} />);
+    expect(screen.getByTestId('audit-scope').textContent).toMatch(
+      /You read your own entries and every entry of the clusters you administer \(demo\); a console administrator reads them all\./,
+    );
+  });
+
+  it('applies the filter it was given and links the CSV with the applied one', async () => {
+    const user = userEvent.setup();
+    const { rerender } = render(<AuditLogView scope={{ everything: true }} clusterIds={['demo']} />);
+    expect(screen.getByTestId('audit-csv').getAttribute('href')).toBe('/api/audit');
+    await user.type(screen.getByTestId('audit-filter-user'), 'ana@');
+    await user.type(screen.getByTestId('audit-filter-action'), 'users.');
+    await user.selectOptions(screen.getByTestId('audit-filter-outcome'), 'refused');
+    await user.click(screen.getByTestId('audit-apply'));
+    expect(log.setFilter).toHaveBeenCalledWith({ user: 'ana@', action: 'users.', outcome: 'refused' });
+
+    log.filter = { user: 'ana@', action: 'users.', outcome: 'refused' };
+    rerender(<AuditLogView scope={{ everything: true }} clusterIds={['demo']} />);
+    expect(screen.getByTestId('audit-csv').getAttribute('href')).toBe(
+      '/api/audit?user=ana%40&action=users.&outcome=refused',
+    );
+  });
+
+  it('refuses a range that ends before it starts', async () => {
+    const user = userEvent.setup();
+    render(<AuditLogView scope={{ everything: true }} clusterIds={[]} />);
+    await user.type(screen.getByTestId('audit-filter-from'), '2024-05-02T00:00');
+    await user.type(screen.getByTestId('audit-filter-to'), '2024-05-01T00:00');
+    expect(screen.getByTestId('audit-filter-problem').textContent).toBe(
+      'Filter not applied: the range ends before it starts',
+    );
+    expect(screen.getByTestId<HTMLButtonElement>('audit-apply').disabled).toBe(true);
+  });
+
+  it('lists entries newest first and loads older ones on request', async () => {
+    const user = userEvent.setup();
+    log.data = [
+      entry(3),
+      entry(2, { action: 'users.setDisabled', outcome: 'refused', detail: 'you cannot disable yourself' }),
+    ];
+    log.hasOlder = true;
+    render(<AuditLogView scope={{ everything: true }} clusterIds={['demo']} />);
+    const refused = within(screen.getByTestId('audit-entry-2'));
+    expect(refused.getByTestId('audit-action').textContent).toBe('users.setDisabled');
+    expect(refused.getByTestId('audit-outcome').className).toBe('status-down');
+    expect(refused.getByTestId('audit-detail').textContent).toBe('you cannot disable yourself');
+    expect(within(screen.getByTestId('audit-entry-3')).getByTestId('audit-params').textContent).toContain(
+      '"email":"ana@example.com"',
+    );
+    await user.click(screen.getByTestId('audit-older'));
+    expect(log.loadOlder).toHaveBeenCalledTimes(1);
+  });
+
+  it('says when the oldest entry is shown, when nothing matches, and why the log cannot be read', () => {
+    log.data = [entry(1)];
+    const { rerender } = render(<AuditLogView scope={{ everything: true }} clusterIds={[]} />);
+    expect(screen.queryByTestId('audit-older')).toBeNull();
+    expect(screen.getByTestId('audit-end')).toBeDefined();
+
+    log.data = [];
+    rerender(<AuditLogView scope={{ everything: true }} clusterIds={[]} />);
+    expect(screen.getByTestId('table-empty').textContent).toBe('No entry matches.');
+
+    Object.assign(log, { data: undefined, isError: true, error: new Error('sign in first') });
+    rerender(<AuditLogView scope={{ everything: true }} clusterIds={[]} />);
+    expect(screen.getByTestId('audit-error').textContent).toBe('Cannot read the audit log: sign in first');
+  });
+});
