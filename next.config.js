@@ -1,6 +1,7 @@
 /**
  * Headers every response carries. The CSP here holds what needs no nonce (no framing by other sites,
- * no plugins, forms and <base> only to this origin); a nonce-based script policy comes with logins.
+ * no plugins, forms and <base> only to this origin); pages get the nonce-based script policy from
+ * proxy.ts on top of it.
  * Frames stay allowed from the console itself: the export downloads into a hidden frame.
  */
 const SECURITY_HEADERS = [
