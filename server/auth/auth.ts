@@ -26,6 +26,11 @@ export function consoleBaseURL(cfg: RingsideConfig = config()): string {
   return (cfg.auth.baseURL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
 }
 
+/** How often a session in use has its idle limit pushed out: once a minute, or a tenth of the limit. */
+export function sessionRefreshSeconds(cfg: RingsideConfig): number {
+  return Math.max(1, Math.min(60, Math.floor((cfg.auth.sessionIdleMinutes * 60) / 10)));
+}
+
 export function createAuth(cfg: RingsideConfig, store: Store) {
   const baseURL = consoleBaseURL(cfg);
   const idleSeconds = cfg.auth.sessionIdleMinutes * 60;
@@ -46,8 +51,8 @@ export function createAuth(cfg: RingsideConfig, store: Store) {
     },
     session: {
       expiresIn: idleSeconds,
-      // Each use pushes the idle limit out, written at most once a minute (or a tenth of the limit).
-      updateAge: Math.min(60, Math.floor(idleSeconds / 10)),
+      // Each use pushes the idle limit out, written at most once per refresh interval.
+      updateAge: sessionRefreshSeconds(cfg),
       cookieCache: { enabled: false },
     },
     rateLimit: {
