@@ -178,6 +178,28 @@ export const configSchema = z.object({
       }
       return { bearerToken };
     }),
+  /** Outgoing notifications: webhooks, Slack, PagerDuty (docs/webhooks.md). */
+  notify: z
+    .object({
+      /** Receivers on 127.0.0.0/8 and ::1: off, since a URL an admin types must not reach the console's own host. */
+      allowLoopback: z.boolean().default(false),
+      /** Receivers on 10/8, 172.16/12, 192.168/16, link-local, fc00::/7 and the like: off (SSRF, cloud metadata). */
+      allowPrivateNetworks: z.boolean().default(false),
+      /** One delivery attempt (connect, send, read the answer) is abandoned after this and retried. */
+      attemptTimeoutMs: z.number().int().min(100).max(120_000).default(15_000),
+      /** A delivery still failing this long after it was queued is given up (dead). */
+      giveUpAfterHours: z.number().positive().max(720).default(72),
+      /** The first retry waits up to this (full jitter), doubling per attempt up to backoffMaxMs. */
+      backoffBaseMs: z.number().int().min(1).max(600_000).default(5000),
+      backoffMaxMs: z.number().int().min(1).max(86_400_000).default(1_800_000),
+      /** Deliveries in flight at once, over all destinations, and to any one destination. */
+      concurrency: z.number().int().min(1).max(256).default(16),
+      perDestinationConcurrency: z.number().int().min(1).max(64).default(4),
+      /** Finished deliveries (and their attempts) older than this are deleted. */
+      retentionDays: z.number().int().min(1).max(3650).default(30),
+    })
+    .strict()
+    .prefault({}),
 });
 
 export type ClusterConfig = z.infer<typeof clusterConfigSchema>;

@@ -6,6 +6,7 @@ import 'server-only';
 import { closeAll } from './cluster/registry';
 import { config, ConfigError } from './config';
 import { startCollectors } from './metrics/collectors';
+import { startDeliveryWorker } from './notify/delivery-worker';
 import { getStore } from './store';
 import { logger } from './log/logger';
 import { seedAdminFromEnv } from './auth/env-admin';
@@ -16,6 +17,7 @@ export function checkStartup(): void {
     const loaded = config();
     getStore();
     startCollectors();
+    startDeliveryWorker();
     closeOnShutdown();
     seedAdminFromEnv().catch((error: unknown) => {
       log.fatal(`ringside: cannot start: ${(error as Error).message}`);

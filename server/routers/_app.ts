@@ -5,6 +5,7 @@ import { auditRouter } from './audit';
 import { authRouter } from './auth';
 import { clusterRouter } from './cluster';
 import { compactionRouter } from './compaction';
+import { destinationsRouter } from './destinations';
 import { gossipRouter } from './gossip';
 import { metricsRouter } from './metrics';
 import { replicationRouter } from './replication';
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   metrics: metricsRouter,
   compaction: compactionRouter,
   query: queryRouter,
+  destinations: destinationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

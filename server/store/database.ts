@@ -11,6 +11,8 @@ import 'server-only';
  *                      for its admin plugin (server/auth/auth.ts checks at start-up that nothing is missing)
  *   user_grants        a user's role per cluster, or for every cluster ('*') (server/auth/grants.ts)
  *   audit_log          who did what, when, and how it ended (server/audit/audit-log.ts)
+ *   notify_*           notification destinations, notifications, their outbox and delivery attempts
+ *                      (server/notify/destination-store.ts, outbox-store.ts)
  * Each domain reads and writes its tables through its own module (one repository per domain), so a
  * second backend can stand behind the same functions. Schema changes are numbered migrations
  * applied once, in order, inside a transaction.
@@ -72,6 +74,32 @@ const MIGRATIONS: { version: number; description: string; sql: string }[] = [
             detail TEXT, request_id TEXT);
           CREATE INDEX audit_log_by_time ON audit_log (at);
           CREATE INDEX audit_log_by_user ON audit_log (user_email, at);`,
+  },
+  {
+    version: 6,
+    description: 'notification destinations, notifications, their outbox and delivery attempts',
+    sql: `CREATE TABLE notify_destinations (id TEXT PRIMARY KEY, name TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('webhook', 'slack', 'pagerduty')), url TEXT NOT NULL, format TEXT,
+            secret TEXT, old_secret TEXT, routing_key TEXT, types TEXT NOT NULL, clusters TEXT,
+            enabled INTEGER NOT NULL, disabled_reason TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+          CREATE TABLE notify_notifications (id TEXT PRIMARY KEY, type TEXT NOT NULL, cluster TEXT NOT NULL,
+            occurred_at INTEGER NOT NULL, body TEXT NOT NULL, created_at INTEGER NOT NULL);
+          CREATE TABLE notify_outbox (id INTEGER PRIMARY KEY AUTOINCREMENT,
+            notification_id TEXT NOT NULL REFERENCES notify_notifications (id) ON DELETE CASCADE,
+            destination_id TEXT NOT NULL REFERENCES notify_destinations (id) ON DELETE CASCADE,
+            state TEXT NOT NULL CHECK (state IN ('queued', 'delivering', 'delivered', 'failed', 'dead')),
+            attempts INTEGER NOT NULL DEFAULT 0, retries INTEGER NOT NULL DEFAULT 0, queued_at INTEGER NOT NULL,
+            next_attempt_at INTEGER NOT NULL, claimed_by TEXT, claimed_at INTEGER, last_attempt_at INTEGER,
+            last_status INTEGER, last_error TEXT, last_response TEXT, last_latency_ms INTEGER, finished_at INTEGER,
+            UNIQUE (notification_id, destination_id));
+          CREATE INDEX notify_outbox_due ON notify_outbox (destination_id, state, next_attempt_at);
+          CREATE INDEX notify_outbox_by_state ON notify_outbox (state, next_attempt_at);
+          CREATE INDEX notify_outbox_finished ON notify_outbox (finished_at);
+          CREATE TABLE notify_attempts (id INTEGER PRIMARY KEY AUTOINCREMENT,
+            delivery_id INTEGER NOT NULL REFERENCES notify_outbox (id) ON DELETE CASCADE, attempt INTEGER NOT NULL,
+            started_at INTEGER NOT NULL, latency_ms INTEGER NOT NULL, status INTEGER, outcome TEXT NOT NULL, error TEXT,
+            response TEXT);
+          CREATE INDEX notify_attempts_by_delivery ON notify_attempts (delivery_id, id);`,
   },
 ];
 
