@@ -20,5 +20,3 @@ export function useUserMutations() {
     revokeSessions: useMutation(trpc.users.revokeSessions.mutationOptions({ onSettled })),
   };
 }
-
-export type UserMutations = ReturnType<typeof useUserMutations>;
