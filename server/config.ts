@@ -8,6 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { alertRuleSchema } from './alerts/rule-schema';
 import { processSingleton } from './process-singleton';
 
 const hostPattern = /^[A-Za-z0-9.\-:[\]]+$/;
@@ -178,6 +179,32 @@ export const configSchema = z.object({
       }
       return { bearerToken };
     }),
+  /** Alert rules and the monitor (docs/alerts.md). */
+  alerts: z
+    .object({
+      /** The starter catalogue (node down, not answering, agent, cluster, schema, latency, compactions, drops, hints). */
+      starterRules: z.boolean().default(true),
+      /** Rules of this file, beside the starter ones (a rule with a starter rule's id replaces it). */
+      rules: z
+        .array(alertRuleSchema)
+        .max(1000)
+        .default([])
+        .superRefine((rules, ctx) => {
+          const seen = new Set<string>();
+          rules.forEach((rule, i) => {
+            if (seen.has(rule.id))
+              ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${rule.id}" is the id of an earlier rule` });
+            seen.add(rule.id);
+          });
+        }),
+      /** The clusters watched from start-up; every configured one when left out. */
+      monitorClusters: z.array(z.string().min(1)).max(1000).optional(),
+      /** How often the monitor asks each node for a CQL answer, and how long it waits for one. */
+      probeIntervalMs: z.number().int().min(200).max(60_000).default(1000),
+      probeTimeoutMs: z.number().int().min(100).max(30_000).default(1000),
+    })
+    .strict()
+    .prefault({}),
   /** Outgoing notifications: webhooks, Slack, PagerDuty (docs/webhooks.md). */
   notify: z
     .object({

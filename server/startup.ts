@@ -7,6 +7,7 @@ import { closeAll } from './cluster/registry';
 import { config, ConfigError } from './config';
 import { startCollectors } from './metrics/collectors';
 import { startDeliveryWorker } from './notify/delivery-worker';
+import { startMonitors } from './alerts/monitor';
 import { getStore } from './store';
 import { logger } from './log/logger';
 import { seedAdminFromEnv } from './auth/env-admin';
@@ -18,6 +19,7 @@ export function checkStartup(): void {
     getStore();
     startCollectors();
     startDeliveryWorker();
+    startMonitors();
     closeOnShutdown();
     seedAdminFromEnv().catch((error: unknown) => {
       log.fatal(`ringside: cannot start: ${(error as Error).message}`);

@@ -101,6 +101,24 @@ const MIGRATIONS: { version: number; description: string; sql: string }[] = [
             response TEXT);
           CREATE INDEX notify_attempts_by_delivery ON notify_attempts (delivery_id, id);`,
   },
+  {
+    version: 7,
+    description: 'alert rules from the UI, instance states, incidents and silences',
+    sql: `CREATE TABLE alert_rules (id TEXT PRIMARY KEY, body TEXT NOT NULL, updated_by TEXT, updated_at INTEGER NOT NULL);
+          CREATE TABLE alert_instances (fingerprint TEXT PRIMARY KEY, cluster TEXT NOT NULL, rule_id TEXT NOT NULL,
+            labels TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN ('normal', 'pending', 'firing', 'recovering')),
+            since INTEGER NOT NULL, fired_at INTEGER, value REAL, detail TEXT NOT NULL, updated_at INTEGER NOT NULL);
+          CREATE INDEX alert_instances_by_cluster ON alert_instances (cluster, state);
+          CREATE TABLE alert_incidents (id TEXT PRIMARY KEY, cluster TEXT NOT NULL, key TEXT NOT NULL, title TEXT NOT NULL,
+            severity TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN ('firing', 'resolved')), opened_at INTEGER NOT NULL,
+            resolved_at INTEGER, notified_firing INTEGER NOT NULL DEFAULT 0, notified_resolved INTEGER NOT NULL DEFAULT 0,
+            members TEXT NOT NULL, muted TEXT NOT NULL, updated_at INTEGER NOT NULL);
+          CREATE UNIQUE INDEX alert_incidents_open_key ON alert_incidents (key) WHERE state = 'firing';
+          CREATE INDEX alert_incidents_by_time ON alert_incidents (cluster, opened_at);
+          CREATE TABLE alert_silences (id TEXT PRIMARY KEY, matchers TEXT NOT NULL, starts_at INTEGER NOT NULL,
+            ends_at INTEGER NOT NULL, created_by TEXT NOT NULL, comment TEXT NOT NULL, created_at INTEGER NOT NULL,
+            expired_at INTEGER);`,
+  },
 ];
 
 /** The version a fully migrated store reports. */
