@@ -1,6 +1,7 @@
 import 'server-only';
 /** The root router: one router per domain, merged here. */
 import { createCallerFactory, createTRPCRouter } from '../trpc';
+import { alertsRouter } from './alerts';
 import { auditRouter } from './audit';
 import { authRouter } from './auth';
 import { clusterRouter } from './cluster';
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   auth: authRouter,
   users: usersRouter,
   audit: auditRouter,
+  alerts: alertsRouter,
   cluster: clusterRouter,
   ring: ringRouter,
   gossip: gossipRouter,
