@@ -130,7 +130,7 @@ export function slack(n: Notification, context: RenderContext) {
           { title: 'Severity', value: n.severity, short: true },
         ],
         footer: 'Ringside',
-        ...(context.externalUrl ? { title_link: context.externalUrl } : {}),
+        ...(context.externalUrl ? { title: 'Open Ringside', title_link: context.externalUrl } : {}),
         ts: Math.floor(n.occurredAt / 1000),
       },
     ],
