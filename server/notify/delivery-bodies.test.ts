@@ -14,7 +14,7 @@ import { enqueueNotification } from './notification';
 beforeAll(() => {
   useTemporaryConfig({
     clusters: [{ id: 'prod', contactPoints: ['127.0.0.1'], localDataCenter: 'dc1', metrics: { enabled: false } }],
-    notify: { allowLoopback: true, attemptTimeoutMs: 1000, backoffBaseMs: 20, backoffMaxMs: 100 },
+    notify: { allowLoopback: true, attemptTimeoutMs: 5000, backoffBaseMs: 20, backoffMaxMs: 100 },
   });
 });
 

@@ -22,7 +22,7 @@ let worker: DeliveryWorker;
 beforeAll(async () => {
   useTemporaryConfig({
     clusters: [{ id: 'prod', contactPoints: ['127.0.0.254'], localDataCenter: 'dc1', metrics: { enabled: false } }],
-    notify: { allowLoopback: true, attemptTimeoutMs: 500, backoffBaseMs: 20, backoffMaxMs: 100 },
+    notify: { allowLoopback: true, attemptTimeoutMs: 5000, backoffBaseMs: 20, backoffMaxMs: 100 },
   });
   receiver = await startReceiver((q) => (q.n === 1 ? { status: 400, body: 'not yet' } : { status: 200 }));
   worker = startWorker(getStore());
