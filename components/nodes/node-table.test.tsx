@@ -109,4 +109,28 @@ describe('NodeTable', () => {
     expect(addresses('dc1')).toEqual(['127.0.0.10']);
     expect(screen.queryByTestId('dc-dc2')).toBeNull();
   });
+
+  it("marks a node with a firing alert and one that does not answer beside Cassandra's own status", () => {
+    render(
+      <NodeTable
+        clusterId="demo"
+        nodes={NODES}
+        alertMarks={{
+          alerting: new Set(['127.0.0.3']),
+          notAnswering: new Map([['127.0.0.3', { reason: 'connection refused', since: Date.UTC(2024, 0, 2) }]]),
+        }}
+      />,
+    );
+    const down = within(screen.getByTestId('node-row-127.0.0.3'));
+    expect(down.getByTestId('node-alert-127.0.0.3').textContent).toBe('alert');
+    expect(down.getByTestId('node-alert-127.0.0.3').getAttribute('href')).toBe('/clusters/demo/alerts');
+    expect(down.getByTestId('node-not-answering-127.0.0.3').textContent).toBe('not answering');
+    expect(down.getByTestId('node-not-answering-127.0.0.3').getAttribute('title')).toContain('connection refused');
+    // Cassandra's verdict stays as it is, in its own cell.
+    expect(down.getByTestId('node-status').textContent).toBe('Down');
+    // The column is there only where a node has a mark.
+    expect(within(screen.getByTestId('dc-dc2')).queryByText('Alerts')).not.toBeNull();
+    expect(within(screen.getByTestId('dc-dc1')).queryByText('Alerts')).toBeNull();
+    expect(screen.queryByTestId('node-alert-127.0.0.2')).toBeNull();
+  });
 });

@@ -1,6 +1,8 @@
 'use client';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
+import { NodeAlertBadges } from '@/components/alerts/node-alert-badges';
+import { hasMark, type NodeAlertMarks } from '@/components/alerts/node-marks';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import type { NodeRow } from '@/server/nodes/merge-nodes';
 import { formatBytes, formatOwnership, formatUptime } from './format';
@@ -29,11 +31,14 @@ export function NodeTable({
   nodes,
   ownership,
   keyspace,
+  alertMarks,
 }: {
   clusterId: string;
   nodes: NodeRow[];
   ownership?: Record<string, number>;
   keyspace?: string | null;
+  /** The console's alerts and CQL probe verdicts, marked beside Cassandra's own status. */
+  alertMarks?: NodeAlertMarks;
 }) {
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'address', descending: false });
   const [filter, setFilter] = useState('');
@@ -106,6 +111,18 @@ export function NodeTable({
               title: statusTitle(n),
             }),
           },
+          // Beside Cassandra's verdict, never in place of it: only where some node of the DC has a mark.
+          ...(rows.some((n) => hasMark(alertMarks, n.address))
+            ? [
+                {
+                  key: 'alerts',
+                  header: 'Alerts',
+                  cell: (n: NodeRow) => (
+                    <NodeAlertBadges clusterId={clusterId} address={n.address} marks={alertMarks} />
+                  ),
+                },
+              ]
+            : []),
           {
             key: 'state',
             header: header('state', 'State'),

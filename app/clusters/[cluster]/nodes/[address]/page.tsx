@@ -1,3 +1,4 @@
+import { LiveNodeAlertBadges } from '@/components/alerts/live-node-alert-badges';
 import { GossipView } from '@/components/gossip/gossip-view';
 import { MetricsDashboard } from '@/components/metrics/metrics-dashboard';
 import { NodeFacts } from '@/components/nodes/node-facts';
@@ -6,7 +7,9 @@ export default async function NodePage({ params }: { params: Promise<{ address: 
   const { address } = await params;
   return (
     <>
-      <h3>Node {address}</h3>
+      <h3>
+        Node {address} <LiveNodeAlertBadges address={address} />
+      </h3>
       <NodeFacts address={address} />
       <h3>Its metrics</h3>
       <MetricsDashboard nodes={[address]} />
