@@ -117,14 +117,15 @@ describe('delivery worker', () => {
   });
 
   it('never follows a redirect: a 3xx is a failed attempt, recorded', async () => {
-    const s = await scenario((q) => ({ status: 302, headers: { location: `http://127.0.0.1:1${q.path}` } }));
+    // A redirect to itself: followed, it would loop.
+    const s = await scenario((q) => ({ status: 307, headers: { location: q.path } }));
     enqueueNotification(s.store, firing());
     await waitFor('failed', () => stateOf(s.store, s.destinationId) === 'failed');
     await sleep(200);
     expect(s.receiver.requests).toHaveLength(1);
     const [delivery] = deliveriesOf(s.store, s.destinationId);
-    expect(delivery).toMatchObject({ lastStatus: 302 });
-    expect(delivery!.lastError).toMatch(/redirect to http:\/\/127\.0\.0\.1:1\/hook not followed/);
+    expect(delivery).toMatchObject({ lastStatus: 307, attempts: 1 });
+    expect(delivery!.lastError).toMatch(/HTTP 307: redirect to \/hook not followed/);
   });
 
   it('gives up (dead) once the next retry would fall past giveUpAfterHours', async () => {
@@ -134,6 +135,17 @@ describe('delivery worker', () => {
     const [delivery] = deliveriesOf(s.store, s.destinationId);
     expect(delivery!.history[0]!.outcome).toBe('dead');
     expect(delivery!.attempts).toBeGreaterThan(1);
+  });
+
+  it('fails a delivery whose stored notification cannot be rendered, rather than claiming it again and again', async () => {
+    const s = await scenario(() => ({ status: 200 }));
+    const sent = firing();
+    enqueueNotification(s.store, sent);
+    // Before the worker's pass (it runs after this task): what a hand-edited or damaged store might hold.
+    s.store.prepare('UPDATE notify_notifications SET body = ? WHERE id = ?').run('{"id": 1}', sent.id);
+    await waitFor('failed', () => stateOf(s.store, s.destinationId) === 'failed');
+    expect(deliveriesOf(s.store, s.destinationId)[0]!.lastError).toMatch(/could not be prepared/);
+    expect(s.receiver.requests).toHaveLength(0);
   });
 
   it('refuses a loopback receiver unless notify.allowLoopback, by address and by name', async () => {

@@ -214,24 +214,29 @@ export class DeliveryWorker {
     this.inFlight.set(delivery.id, { destinationId: destination.id, controller, done });
   }
 
-  private async attempt(destination: Destination, delivery: ClaimedDelivery, signal: AbortSignal): Promise<void> {
-    const startedAt = Date.now();
-    const stored = notificationSchema.safeParse(JSON.parse(delivery.body));
-    if (!stored.success) {
-      this.settle(destination, delivery, startedAt, {
-        kind: 'error',
-        reason: 'refused',
-        message: `the stored notification is unreadable: ${stored.error.message}`,
-        latencyMs: 0,
-      });
-      return;
-    }
-    const notification = stored.data;
+  /** The exact request for this attempt: the body (the same every time) and, for a webhook, this attempt's signature. */
+  private prepare(destination: Destination, delivery: ClaimedDelivery, at: number) {
+    const notification = notificationSchema.parse(JSON.parse(delivery.body));
     const body = renderBody(destination, notification, { externalUrl: this.externalUrl });
     const headers =
       destination.kind === 'webhook'
-        ? signatureHeaders(notification.id, destination.secrets, body, new Date(startedAt))
+        ? signatureHeaders(notification.id, destination.secrets, body, new Date(at))
         : { 'webhook-id': notification.id };
+    return { body, headers };
+  }
+
+  private async attempt(destination: Destination, delivery: ClaimedDelivery, signal: AbortSignal): Promise<void> {
+    const startedAt = Date.now();
+    let request: { body: string; headers: Record<string, string> };
+    try {
+      request = this.prepare(destination, delivery, startedAt);
+    } catch (error) {
+      // Never sendable as stored: failed now, rather than claimed again every lease.
+      const message = `the request could not be prepared: ${(error as Error).message}`;
+      this.settle(destination, delivery, startedAt, { kind: 'error', reason: 'unsendable', message, latencyMs: 0 });
+      return;
+    }
+    const { body, headers } = request;
     const result = await postOnce({
       url: destination.url,
       headers,

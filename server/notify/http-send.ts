@@ -19,7 +19,12 @@ export type SendResult =
       excerpt: string;
       latencyMs: number;
     }
-  | { kind: 'error'; reason: 'timeout' | 'refused' | 'network' | 'aborted'; message: string; latencyMs: number };
+  | {
+      kind: 'error';
+      reason: 'timeout' | 'refused' | 'network' | 'aborted' | 'unsendable';
+      message: string;
+      latencyMs: number;
+    };
 
 export interface SendRequest {
   url: string;

@@ -8,6 +8,7 @@ import 'server-only';
  *   410 Gone                     failed, and the destination is disabled (Slack: channel_is_archived)
  *   other 4xx                    failed: the same request would be refused again
  *   refused by the egress guard  failed: the URL resolves somewhere it may not go
+ *   unsendable                   failed: the stored notification cannot be rendered (never retried every lease)
  */
 import type { SendResult } from './http-send';
 
@@ -27,7 +28,8 @@ export function parseRetryAfter(value: string | null, now: number): number | nul
 
 export function verdictOf(result: SendResult, now: number): Verdict {
   if (result.kind === 'error') {
-    if (result.reason === 'refused') return { kind: 'failed', reason: result.message, disable: false };
+    if (result.reason === 'refused' || result.reason === 'unsendable')
+      return { kind: 'failed', reason: result.message, disable: false };
     return { kind: 'retry', reason: result.message, retryAfterMs: null };
   }
   const { status } = result;
