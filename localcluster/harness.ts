@@ -2,7 +2,7 @@
  * The local-cluster tool as a library for tests and benchmarks: run a command, run nodetool,
  * wait for a condition. It shells out to the same CLI an operator uses.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureArtifacts } from './artifacts';
@@ -29,6 +29,24 @@ export function runCluster(args: string[], timeoutMs = 400_000): CommandResult {
     maxBuffer: 32 * 1024 * 1024,
   });
   return { status: result.status ?? -1, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
+}
+
+/**
+ * As runClusterOrThrow, without blocking the caller's event loop: a test that also serves HTTP (a
+ * webhook receiver) must keep answering while a node starts.
+ */
+export function runClusterAsync(args: string[], timeoutMs = 400_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      TSX,
+      [CLI, ...args],
+      { cwd: ROOT, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 32 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`cluster ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
+        else resolve(stdout);
+      },
+    );
+  });
 }
 
 export function runClusterOrThrow(args: string[], timeoutMs?: number): string {

@@ -32,7 +32,11 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-export async function startReceiver(answer: (request: ReceivedRequest) => Answer = () => ({ status: 200 })) {
+export async function startReceiver(
+  answer: (request: ReceivedRequest) => Answer = () => ({ status: 200 }),
+  /** A fixed port, so a receiver closed for a while can come back where its destination points. */
+  port = 0,
+) {
   const requests: ReceivedRequest[] = [];
   const processed = new Set<string>();
   let duplicates = 0;
@@ -60,10 +64,10 @@ export async function startReceiver(answer: (request: ReceivedRequest) => Answer
       res.end(reply.body ?? '');
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.address() as AddressInfo).port;
   const receiver: Receiver = {
-    url: `http://127.0.0.1:${port}/hook`,
+    url: `http://127.0.0.1:${bound}/hook`,
     requests,
     processed,
     duplicates: () => duplicates,

@@ -111,8 +111,9 @@ export function observe(rule: AlertRule, inputs: MonitorInputs): InstanceObserva
         ];
       });
     case 'agent-unreachable':
+      // A down node's agent is gone too: that alert is then muted under the node's (correlate.ts).
       return nodes
-        .filter((node) => node.status === 'Up')
+        .filter((node) => node.status !== 'Unknown')
         .map((node) => ({
           ruleId: rule.id,
           labels: nodeLabels(rule, clusterId, node),

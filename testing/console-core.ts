@@ -1,0 +1,12 @@
+/**
+ * Test support: the console's always-on half — the start-up that instrumentation.ts runs (store,
+ * collectors, alert monitors, delivery worker) — as a process of its own with no HTTP server and so
+ * no browser or subscriber. Integration tests and benchmarks start it with `startConsoleCore`, kill
+ * it as a crash would, and start it again on the same store.
+ *   npx tsx --conditions=react-server testing/console-core.ts   (RINGSIDE_CONFIG names its config)
+ */
+import { checkStartup } from '@/server/startup';
+
+checkStartup();
+// The console's timers are unref'd (a server's lifetime is its HTTP listener's); this one stands in for it.
+setInterval(() => undefined, 60_000);
