@@ -132,9 +132,32 @@ export interface AttemptRecord {
 export type AttemptEffect =
   { state: 'queued'; nextAttemptAt: number } | { state: 'delivered' | 'failed' | 'dead'; finishedAt: number };
 
-/** The attempt's row and the delivery's new state, together. */
-export function recordAttempt(db: Store, attempt: AttemptRecord, effect: AttemptEffect): void {
-  db.transaction(() => {
+/**
+ * The attempt's row and the delivery's new state, together. False when the delivery is gone (its
+ * destination was removed while the attempt ran): nothing is recorded then.
+ */
+export function recordAttempt(db: Store, attempt: AttemptRecord, effect: AttemptEffect): boolean {
+  return db.transaction(() => {
+    const updated = db
+      .prepare(
+        `UPDATE notify_outbox SET state = ?, next_attempt_at = COALESCE(?, next_attempt_at), retries = retries + ?,
+           finished_at = ?, claimed_by = NULL, claimed_at = NULL, last_attempt_at = ?, last_status = ?, last_error = ?,
+           last_response = ?, last_latency_ms = ?
+         WHERE id = ?`,
+      )
+      .run(
+        effect.state,
+        effect.state === 'queued' ? effect.nextAttemptAt : null,
+        effect.state === 'queued' ? 1 : 0,
+        effect.state === 'queued' ? null : effect.finishedAt,
+        attempt.startedAt,
+        attempt.status,
+        attempt.error,
+        attempt.response,
+        attempt.latencyMs,
+        attempt.deliveryId,
+      ).changes;
+    if (updated === 0) return false;
     db.prepare(
       `INSERT INTO notify_attempts (delivery_id, attempt, started_at, latency_ms, status, outcome, error, response)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -148,23 +171,7 @@ export function recordAttempt(db: Store, attempt: AttemptRecord, effect: Attempt
       attempt.error,
       attempt.response,
     );
-    db.prepare(
-      `UPDATE notify_outbox SET state = ?, next_attempt_at = COALESCE(?, next_attempt_at), retries = retries + ?,
-         finished_at = ?, claimed_by = NULL, claimed_at = NULL, last_attempt_at = ?, last_status = ?, last_error = ?,
-         last_response = ?, last_latency_ms = ?
-       WHERE id = ?`,
-    ).run(
-      effect.state,
-      effect.state === 'queued' ? effect.nextAttemptAt : null,
-      effect.state === 'queued' ? 1 : 0,
-      effect.state === 'queued' ? null : effect.finishedAt,
-      attempt.startedAt,
-      attempt.status,
-      attempt.error,
-      attempt.response,
-      attempt.latencyMs,
-      attempt.deliveryId,
-    );
+    return true;
   })();
 }
 
