@@ -21,7 +21,8 @@ export async function startConsole(port = 3290, config = 'ringside.config.json')
   if (process.env.RINGSIDE_BENCH_URL) return { url: process.env.RINGSIDE_BENCH_URL, stop: () => undefined, pgid: null };
   if (!existsSync('.next/BUILD_ID')) throw new Error('the console is not built: run `npx next build` first');
   const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, RINGSIDE_CONFIG: config },
+    // Sign-ins are accepted only from the address the console is told it is served at.
+    env: { ...process.env, RINGSIDE_CONFIG: config, RINGSIDE_BASE_URL: `http://127.0.0.1:${port}` },
     stdio: 'ignore',
     detached: true,
   });
@@ -38,16 +39,56 @@ export async function startConsole(port = 3290, config = 'ringside.config.json')
   throw new Error(`the console did not answer on ${url} within 60 s`);
 }
 
-export function consoleClient(url: string): TRPCClient<AppRouter> {
+/**
+ * A tRPC client signed in as a console administrator of the console at `url`, as a browser is: the
+ * bench's own user is created (or reset) in the store of `config` — the one the console runs on — and
+ * signed in through the login route; its session cookie goes with every request and every SSE stream.
+ */
+export async function consoleClient(url: string, config = 'ringside.config.json'): Promise<TRPCClient<AppRouter>> {
+  const cookie = await benchSession(url, config);
+  const withCookie: typeof fetch = (input, init) =>
+    fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), cookie } });
   return createTRPCClient<AppRouter>({
     links: [
       splitLink({
         condition: (op) => op.type === 'subscription',
-        true: httpSubscriptionLink({ url: `${url}/api/trpc`, transformer: superjson, EventSource }),
-        false: httpBatchLink({ url: `${url}/api/trpc`, transformer: superjson }),
+        true: httpSubscriptionLink({
+          url: `${url}/api/trpc`,
+          transformer: superjson,
+          EventSource,
+          eventSourceOptions: { fetch: withCookie },
+        }),
+        false: httpBatchLink({ url: `${url}/api/trpc`, transformer: superjson, headers: { cookie } }),
       }),
     ],
   });
+}
+
+/** The Cookie header of a fresh session for the bench's own administrator. */
+export async function benchSession(url: string, config: string): Promise<string> {
+  process.env.RINGSIDE_CONFIG = config;
+  const { generatePassword, seedUser } = await import('@/server/auth/users');
+  const email = 'bench@ringside.local';
+  const password = generatePassword();
+  await seedUser({
+    email,
+    name: 'Benchmarks',
+    password,
+    grants: [{ cluster: '*', role: 'admin' }],
+    resetIfPresent: true,
+  });
+  const response = await fetch(`${url}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok) throw new Error(`the bench could not sign in: ${response.status} ${await response.text()}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  if (!cookie) throw new Error('signing in set no cookie');
+  return cookie;
 }
 
 export function median(values: number[]): number {

@@ -13,7 +13,7 @@ const RUNS = 5;
 export async function run(): Promise<Record<string, unknown>> {
   runClusterOrThrow(['up']);
   const server = await startConsole();
-  const client = consoleClient(server.url);
+  const client = await consoleClient(server.url);
   let latest: { status: string; at: number } = { status: 'Unknown', at: 0 };
   let waiter: (() => void) | undefined;
   const subscription = client.cluster.live.subscribe(

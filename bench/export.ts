@@ -12,7 +12,7 @@ import { Readable } from 'node:stream';
 import cassandra from 'cassandra-driver';
 import { cqlshCommand } from '@/localcluster/cqlsh';
 import { runClusterOrThrow } from '@/localcluster/harness';
-import { startConsole } from './console-server';
+import { benchSession, startConsole } from './console-server';
 import { groupRssMb, samplePeak } from './process-memory';
 
 const ROWS = Number(process.env.RINGSIDE_EXPORT_ROWS ?? 1_000_000);
@@ -64,6 +64,7 @@ async function ensureTable(): Promise<void> {
 async function ringsideExport(
   url: string,
   pgid: number | null,
+  cookie: string,
   limit?: number,
 ): Promise<{ seconds: number; lines: number; peakMb: number; baselineMb: number }> {
   const baselineMb = pgid ? groupRssMb(pgid) : 0;
@@ -71,7 +72,7 @@ async function ringsideExport(
   const started = performance.now();
   const response = await fetch(`${url}/api/export`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', origin: url, cookie },
     body: JSON.stringify({
       clusterId: 'demo',
       keyspace: null,
@@ -129,23 +130,24 @@ export async function run(): Promise<Record<string, unknown>> {
   await ensureTable();
   const server = await startConsole();
   try {
+    const cookie = await benchSession(server.url, 'ringside.config.json');
     // One untimed pass so the console's first-request work (route compile, driver connect) is not counted.
     await fetch(`${server.url}/api/export`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', origin: server.url, cookie },
       body: JSON.stringify({ clusterId: 'demo', statement: `SELECT * FROM ${TABLE} LIMIT 10` }),
     }).then((r) => r.text());
     // A tenth of the rows first: peak memory for 100,000 and for 1,000,000 rows side by side shows whether it is flat.
-    const tenth = await ringsideExport(server.url, server.pgid, ROWS / 10);
+    const tenth = await ringsideExport(server.url, server.pgid, cookie, ROWS / 10);
     console.log(
       `ringside: ${tenth.lines - 1} rows in ${tenth.seconds.toFixed(1)} s; server RSS ${tenth.baselineMb.toFixed(0)} MB before, peak ${tenth.peakMb.toFixed(0)} MB`,
     );
-    const first = await ringsideExport(server.url, server.pgid);
+    const first = await ringsideExport(server.url, server.pgid, cookie);
     console.log(
       `ringside: ${first.lines - 1} rows in ${first.seconds.toFixed(1)} s; server RSS ${first.baselineMb.toFixed(0)} MB before, peak ${first.peakMb.toFixed(0)} MB`,
     );
     // Again: a heap that merely grew to its working size stays put; one that holds rows would grow again.
-    const ringside = await ringsideExport(server.url, server.pgid);
+    const ringside = await ringsideExport(server.url, server.pgid, cookie);
     console.log(
       `ringside: ${ringside.lines - 1} rows in ${ringside.seconds.toFixed(1)} s; server RSS ${ringside.baselineMb.toFixed(0)} MB before, peak ${ringside.peakMb.toFixed(0)} MB`,
     );

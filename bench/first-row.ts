@@ -7,7 +7,7 @@ import { chromium } from '@playwright/test';
 import { Readable } from 'node:stream';
 import cassandra from 'cassandra-driver';
 import { runClusterOrThrow } from '@/localcluster/harness';
-import { median, startConsole } from './console-server';
+import { benchSession, median, startConsole } from './console-server';
 
 const KS = 'ringside_bench';
 const TABLE = 'first_row';
@@ -58,6 +58,13 @@ export async function run(): Promise<Record<string, unknown>> {
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const cookie = await benchSession(server.url, 'ringside.config.json');
+    await page.context().addCookies(
+      cookie.split('; ').map((pair) => {
+        const at = pair.indexOf('=');
+        return { name: pair.slice(0, at), value: pair.slice(at + 1), url: server.url };
+      }),
+    );
     await page.goto(`${server.url}/clusters/demo/query`);
     await page.getByTestId('page-size').fill(String(PAGE));
     const editor = page.getByTestId('cql-editor').locator('.cm-content');

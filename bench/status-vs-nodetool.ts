@@ -15,7 +15,7 @@ export async function run(): Promise<Record<string, unknown>> {
   runClusterOrThrow(['up']);
   const server = await startConsole();
   try {
-    const client = consoleClient(server.url);
+    const client = await consoleClient(server.url);
     const warmup = await client.cluster.nodes.query({ clusterId: 'demo' });
     const consoleMs: number[] = [];
     for (let i = 0; i < CONSOLE_CALLS; i++) {

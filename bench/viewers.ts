@@ -10,13 +10,14 @@ const WINDOW_MS = 10_000;
 export async function run(): Promise<Record<string, unknown>> {
   runClusterOrThrow(['up']);
   const server = await startConsole();
-  const client = consoleClient(server.url);
+  const client = await consoleClient(server.url);
   const interval = (await client.cluster.list.query()).find((c) => c.id === 'demo')!.pollIntervalMs;
 
   async function measure(viewers: number): Promise<number> {
     let received = 0;
+    // One signed-in client, one SSE stream per subscription: as many browsers as viewers.
     const subscriptions = Array.from({ length: viewers }, () =>
-      consoleClient(server.url).cluster.live.subscribe({ clusterId: 'demo' }, { onData: () => received++ }),
+      client.cluster.live.subscribe({ clusterId: 'demo' }, { onData: () => received++ }),
     );
     // Let every subscriber connect and the poller settle before counting.
     await new Promise((resolve) => setTimeout(resolve, 3000));

@@ -4,98 +4,15 @@
  * 127.0.0.1 verifies every signature with standardwebhooks, and node 3 is killed, paused and
  * restarted. Node 3 is restored however a test ends.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { Webhook } from 'standardwebhooks';
+import { dirname } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { runClusterAsync, waitFor } from '@/localcluster/harness';
-import { DEMO_JOLOKIA_CREDENTIALS } from '@/server/config';
-import { createDestination } from '@/server/notify/destinations';
 import { openStore } from '@/server/store/database';
 import { startConsoleCore } from '@/testing/console-process';
-import { startReceiver, type Answer, type ReceivedRequest, type Receiver } from '@/testing/webhook-receiver';
+import { startPagingRig } from '@/testing/paging-rig';
+import type { ReceivedRequest } from '@/testing/webhook-receiver';
 
 const NODE3 = '127.0.0.3';
-
-interface Delivered {
-  id: string;
-  type: string;
-  incidentId: string;
-  title: string;
-}
-
-/** A console with its own store and config, one webhook destination to a receiver, and what arrived. */
-async function setUp(alerts: Record<string, unknown> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'ringside-alerts-int-'));
-  const configFile = join(dir, 'config.json');
-  writeFileSync(
-    configFile,
-    JSON.stringify({
-      clusters: [
-        {
-          id: 'demo',
-          contactPoints: ['127.0.0.1'],
-          localDataCenter: 'dc1',
-          pollIntervalMs: 1000,
-          metrics: { enabled: false },
-          jolokia: { credentialsFile: DEMO_JOLOKIA_CREDENTIALS },
-        },
-      ],
-      dataDir: dir,
-      notify: { allowLoopback: true, attemptTimeoutMs: 2000, backoffBaseMs: 300, backoffMaxMs: 2000 },
-      alerts,
-    }),
-  );
-  let answer: (request: ReceivedRequest) => Answer = () => ({ status: 200 });
-  let receiver = await startReceiver((request) => answer(request));
-  const store = openStore(dir);
-  const { secret } = createDestination(
-    store,
-    { kind: 'webhook', name: 'test receiver', url: receiver.url },
-    { allowLoopback: true, allowPrivateNetworks: false },
-  );
-  store.close();
-  const webhook = new Webhook(secret!);
-  const port = Number(new URL(receiver.url).port);
-  const receivers: Receiver[] = [receiver];
-  const state = {
-    configFile,
-    console: startConsoleCore(configFile),
-    receiver: () => receiver,
-    setAnswer: (next: (request: ReceivedRequest) => Answer) => (answer = next),
-    /** Every 2xx-answered delivery, its signature verified, over every receiver this test had. */
-    delivered(): Delivered[] {
-      return receivers
-        .flatMap((r) =>
-          r.requests
-            .filter((request) => request.webhookId && r.processed.has(request.webhookId))
-            .map((request) => {
-              const body = webhook.verify(request.body, r.headersOf(request)) as {
-                type: string;
-                data: { data: { incident: { id: string; title: string } } };
-              };
-              const incident = body.data.data.incident;
-              return { id: request.webhookId!, type: body.type, incidentId: incident.id, title: incident.title };
-            }),
-        )
-        .filter((d, i, all) => all.findIndex((e) => e.id === d.id) === i);
-    },
-    duplicates: () => receivers.reduce((sum, r) => sum + r.duplicates(), 0),
-    async closeReceiver() {
-      await receiver.close();
-    },
-    async reopenReceiver() {
-      receiver = await startReceiver((request) => answer(request), port);
-      receivers.push(receiver);
-    },
-    async tearDown() {
-      await state.console.stop();
-      await receiver.close();
-    },
-  };
-  return state;
-}
 
 let node3 = 'running' as 'running' | 'killed' | 'paused';
 async function restoreNode3() {
@@ -108,7 +25,7 @@ afterAll(restoreNode3);
 
 describe('paging with nobody watching', () => {
   it('kill 3 pages exactly once, its other signals are listed under it, start 3 resolves it once', async () => {
-    const run = await setUp({
+    const run = await startPagingRig({
       // The agent alert at once, so that it is there to be muted under the node's incident.
       rules: [{ id: 'agent-now', name: 'Agent unreachable now', kind: 'agent-unreachable', severity: 'warning' }],
     });
@@ -157,7 +74,7 @@ describe('paging with nobody watching', () => {
   });
 
   it('delivers once a receiver down for 60 s is back, and after a console SIGKILL with the same webhook-id', async () => {
-    const run = await setUp();
+    const run = await startPagingRig();
     try {
       await new Promise((resolve) => setTimeout(resolve, 3000));
       await run.closeReceiver();
@@ -201,7 +118,7 @@ describe('paging with nobody watching', () => {
   });
 
   it('pages a paused node as not answering within seconds, long before gossip convicts it', async () => {
-    const run = await setUp();
+    const run = await startPagingRig();
     try {
       await new Promise((resolve) => setTimeout(resolve, 3000));
       const pausedAt = Date.now();
@@ -221,7 +138,7 @@ describe('paging with nobody watching', () => {
   });
 
   it('does not page a node paused and resumed every 10 s for a minute under a 30 s pending period', async () => {
-    const run = await setUp({
+    const run = await startPagingRig({
       starterRules: false,
       rules: [
         { id: 'node-down-30s', name: 'Node down for 30 s', kind: 'node-down', severity: 'critical', forSeconds: 30 },
