@@ -42,7 +42,7 @@ test.describe('as the console administrator', () => {
     await users.disable(email);
     await expect(users.stateOf(email)).toHaveText('disabled');
     await login.signIn(email, password);
-    await expect(login.error()).toContainText(/banned/i);
+    await expect(login.error()).toContainText(/this user is disabled/i);
     await expect(login.currentUser()).toHaveCount(0);
     await theirs.close();
 
@@ -64,7 +64,7 @@ test.describe('as the console administrator', () => {
     // Their sign-ins, by the user filter: the one that worked and the one refused once disabled.
     await audit.filter({ user: email });
     await expect(audit.entry('auth.sign-in', { outcome: 'ok' })).toHaveCount(1);
-    await expect(audit.entry('auth.sign-in', { outcome: 'failed', text: 'banned' })).toHaveCount(1);
+    await expect(audit.entry('auth.sign-in', { outcome: 'failed', text: 'disabled' })).toHaveCount(1);
   });
 });
 

@@ -14,18 +14,36 @@ import { parseArgs } from 'node:util';
 import { EVERY_CLUSTER, roleSchema } from '@/lib/roles';
 import { generatePassword, seedUser } from '@/server/auth/users';
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    email: { type: 'string' },
-    name: { type: 'string' },
-    role: { type: 'string' },
-    cluster: { type: 'string', default: EVERY_CLUSTER },
-    'password-file': { type: 'string' },
-    reset: { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-  },
-});
+const USAGE = `usage: npm run user -- <command>
+  add --email E --name N --role viewer|operator|admin [--cluster ID] [--password-file F] [--reset] [--json]
+      creates the user (with --reset, sets the password and grant of the one that exists) and prints the
+      generated password, unless --password-file gives one; --cluster defaults to every cluster ('*')
+  demo-admin [--json]
+      the demo's admin (admin@ringside.local, admin of every cluster) with a new password, printed
+The store is the one RINGSIDE_CONFIG (or ringside.config.json) names.`;
+
+function parse() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        email: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        cluster: { type: 'string', default: EVERY_CLUSTER },
+        'password-file': { type: 'string' },
+        reset: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`user: ${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const { positionals, values } = parse();
 
 function fail(message: string): never {
   console.error(`user: ${message}`);
@@ -34,6 +52,10 @@ function fail(message: string): never {
 
 async function main() {
   const [command] = positionals;
+  if (values.help || command === 'help') {
+    console.log(USAGE);
+    return;
+  }
   if (command === 'demo-admin') {
     const password = generatePassword();
     const email = 'admin@ringside.local';
@@ -47,10 +69,7 @@ async function main() {
     print(email, password, null);
     return;
   }
-  if (command !== 'add')
-    fail(
-      'usage: npm run user -- add --email E --name N --role viewer|operator|admin [--cluster ID] [--password-file F] [--reset] | demo-admin',
-    );
+  if (command !== 'add') fail(USAGE);
   if (!values.email) fail('--email is required');
   const role = roleSchema.safeParse(values.role);
   if (!role.success) fail('--role must be viewer, operator or admin');

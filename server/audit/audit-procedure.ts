@@ -9,6 +9,7 @@ import 'server-only';
  */
 import { roleOn, isConsoleAdmin } from '@/lib/roles';
 import type { PrincipalLookup } from '../auth/principal';
+import { emailOfUser } from '../auth/session-rows';
 import { logger } from '../log/logger';
 import { recordAudit, type AuditOutcome } from './audit-log';
 import { requestOrigin } from './request-origin';
@@ -66,7 +67,10 @@ export async function auditProcedureCall({
   const cluster = field(rawInput, 'clusterId');
   const failure = result.ok ? reportedFailure(result.data) : result.error.message;
   const outcome: AuditOutcome = refused ? 'refused' : failure === null ? 'ok' : 'failed';
+  // A change to a user names that user by email: the id alone says nothing to whoever reads the log.
+  const userId = field(rawInput, 'userId');
   const target = [
+    userId === null ? null : `user ${emailOfUser(userId) ?? userId}`,
     field(rawInput, 'keyspace'),
     field(rawInput, 'table'),
     field(rawInput, 'node') ?? field(rawInput, 'address'),

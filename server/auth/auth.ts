@@ -67,7 +67,14 @@ export function createAuth(cfg: RingsideConfig, store: Store) {
       // Next.js fills x-forwarded-for from the socket when the client sent none (docs/security.md).
       ipAddress: { ipAddressHeaders: ['x-forwarded-for'] },
     },
-    plugins: [admin({ defaultRole: 'user', adminRoles: ['admin'] })],
+    plugins: [
+      admin({
+        defaultRole: 'user',
+        adminRoles: ['admin'],
+        // The console's words for better-auth's ban, the same as principal.ts gives a surviving session.
+        bannedUserMessage: 'this user is disabled: a console administrator can enable it again',
+      }),
+    ],
   });
 }
 

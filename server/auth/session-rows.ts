@@ -45,3 +45,13 @@ export function liveSession(token: string, store: Store = getStore()): LiveSessi
     banned: row.banned === 1 && (banExpires === null || banExpires.getTime() > Date.now()),
   };
 }
+
+/** A user's email by id, or null when there is no such user. */
+export function emailOfUser(userId: string, store: Store = getStore()): string | null {
+  const row = readRow(
+    'user',
+    z.object({ email: z.string() }),
+    store.prepare('SELECT email FROM "user" WHERE id = ?').get(userId),
+  );
+  return row?.email ?? null;
+}

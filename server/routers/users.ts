@@ -11,7 +11,23 @@ import { getAuth } from '../auth/auth';
 import { allGrants } from '../auth/grants';
 import { changeGrants, generatePassword } from '../auth/users';
 import { config } from '../config';
-import { consoleAdminProcedure, createTRPCRouter } from '../trpc';
+import { authErrorToTRPC } from '../auth/auth-errors';
+import { emailOfUser } from '../auth/session-rows';
+import { consoleAdminProcedure as adminOfEveryCluster, createTRPCRouter } from '../trpc';
+
+/** Console administrators only; better-auth's refusals arrive as the client errors they are. */
+const consoleAdminProcedure = adminOfEveryCluster.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = authErrorToTRPC(result.error.cause);
+    if (mapped) throw mapped;
+  }
+  return result;
+});
+
+function mustExist(userId: string): void {
+  if (emailOfUser(userId) === null) throw new TRPCError({ code: 'NOT_FOUND', message: `no user ${userId}` });
+}
 
 const userId = z.string().min(1).max(100);
 const grantsInput = z.array(grantSchema).max(1000);
@@ -65,6 +81,7 @@ export const usersRouter = createTRPCRouter({
     }),
 
   setGrants: consoleAdminProcedure.input(z.object({ userId, grants: grantsInput })).mutation(async ({ input }) => {
+    mustExist(input.userId);
     checkClusters(input.grants);
     refuseLastAdmin(input.userId, input.grants);
     // Their sessions end: the new grants count from their next sign-in.
@@ -73,6 +90,7 @@ export const usersRouter = createTRPCRouter({
   }),
 
   resetPassword: consoleAdminProcedure.input(z.object({ userId })).mutation(async ({ input, ctx }) => {
+    mustExist(input.userId);
     const password = generatePassword();
     const auth = getAuth();
     await auth.api.setUserPassword({ headers: ctx.headers, body: { userId: input.userId, newPassword: password } });
@@ -84,6 +102,7 @@ export const usersRouter = createTRPCRouter({
   setDisabled: consoleAdminProcedure
     .input(z.object({ userId, disabled: z.boolean() }))
     .mutation(async ({ input, ctx }) => {
+      mustExist(input.userId);
       const auth = getAuth();
       if (input.disabled) {
         if (input.userId === ctx.principal.userId)

@@ -1,0 +1,59 @@
+/**
+ * The users router's refusals: better-auth's own (an email taken) as the client errors they are,
+ * an unknown user as NOT_FOUND, and the audit entry naming the user changed by email.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sessionHeaders } from '@/testing/test-session';
+import { trpcErrorOf, useTemporaryConfig } from '@/testing/unit-config';
+import { listAudit } from '../audit/audit-log';
+import { createContext } from '../trpc';
+import { createCaller } from './_app';
+
+beforeAll(() => {
+  useTemporaryConfig({
+    clusters: [{ id: 'prod', contactPoints: ['127.0.0.254'], localDataCenter: 'dc1', metrics: { enabled: false } }],
+  });
+});
+
+const admin = async () =>
+  createCaller(createContext({ headers: await sessionHeaders([{ cluster: '*', role: 'admin' }], 'users') }));
+
+describe('users', () => {
+  it('refuses an email already taken as a bad request, with better-auth’s reason', async () => {
+    const api = await admin();
+    await api.users.add({ email: 'twice@ringside.test', name: 'Twice', grants: [{ cluster: 'prod', role: 'viewer' }] });
+    const error = await trpcErrorOf(
+      api.users.add({ email: 'twice@ringside.test', name: 'Twice', grants: [{ cluster: 'prod', role: 'viewer' }] }),
+    );
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toMatch(/already exists/i);
+  });
+
+  it('says there is no such user rather than failing on the store', async () => {
+    const api = await admin();
+    for (const call of [
+      () => api.users.setGrants({ userId: 'nobody', grants: [{ cluster: 'prod', role: 'viewer' }] }),
+      () => api.users.setGrants({ userId: 'nobody', grants: [] }),
+      () => api.users.resetPassword({ userId: 'nobody' }),
+      () => api.users.setDisabled({ userId: 'nobody', disabled: true }),
+    ]) {
+      const error = await trpcErrorOf(call());
+      expect(error.code).toBe('NOT_FOUND');
+      expect(error.message).toBe('no user nobody');
+    }
+  });
+
+  it('names the changed user by email in the audit log', async () => {
+    const api = await admin();
+    const { userId } = await api.users.add({
+      email: 'named@ringside.test',
+      name: 'Named',
+      grants: [{ cluster: 'prod', role: 'viewer' }],
+    });
+    await api.users.setGrants({ userId, grants: [{ cluster: 'prod', role: 'operator' }] });
+    expect(listAudit({ action: 'users.setGrants' })[0]).toMatchObject({
+      target: 'user named@ringside.test',
+      outcome: 'ok',
+    });
+  });
+});
