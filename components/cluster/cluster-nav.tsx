@@ -2,6 +2,7 @@ import Link from 'next/link';
 
 const SECTIONS = [
   ['', 'Nodes and ring'],
+  ['/alerts', 'Alerts'],
   ['/metrics', 'Metrics'],
   ['/compaction', 'Compaction'],
   ['/keyspaces', 'Keyspaces'],
