@@ -3,6 +3,9 @@
  * One `alerts.live` subscription per cluster page, shared by the alerts page, the node table's marks
  * and the node page's badges. A provider nested under another for the same cluster subscribes to
  * nothing and hands on its parent's view, so each component can bring one along safely.
+ *
+ * Only cluster pages hold one: a browser keeps at most six HTTP/1.1 connections to a host, and the
+ * home page already holds a `cluster.live` stream per cluster (node-alert-marks.ts polls there).
  */
 import { skipToken } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
@@ -38,4 +41,9 @@ export function useAlertsLive(): AlertsLive {
   const live = useContext(AlertsLiveContext);
   if (!live) throw new Error('useAlertsLive needs an AlertsLiveProvider above it');
   return live;
+}
+
+/** The page's live view, or null where no provider is above (the home page). */
+export function useOptionalAlertsLive(): AlertsLive | null {
+  return useContext(AlertsLiveContext);
 }

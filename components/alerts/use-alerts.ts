@@ -54,7 +54,8 @@ export function useIncidentHistory(clusterId: string, openKey: string): Incident
       refetchOnWindowFocus: false,
     })),
   });
-  const loaded = pages.flatMap((p) => p.data ?? []);
+  // Pages overlap by the incidents opened in the oldest one's millisecond (see loadOlder): each once.
+  const loaded = [...new Map(pages.flatMap((p) => p.data ?? []).map((i) => [i.id, i])).values()];
   const last = pages[pages.length - 1]?.data;
   const oldest = loaded[loaded.length - 1];
   const failed = pages.find((p) => p.isError);
@@ -66,7 +67,12 @@ export function useIncidentHistory(clusterId: string, openKey: string): Incident
     hasOlder: last !== undefined && last.length === HISTORY_PAGE_SIZE && !loadingOlder,
     loadingOlder,
     loadOlder: () => {
-      if (oldest) setPaging((p) => ({ ...p, cursors: [...p.cursors, oldest.openedAt] }));
+      if (!oldest) return;
+      // Incidents of one evaluation share their openedAt, and the server pages by `openedAt <` alone: the
+      // next page starts at the oldest one's millisecond (included), unless that page was already read.
+      const overlapping = oldest.openedAt + 1;
+      const next = cursors[cursors.length - 1] === overlapping ? oldest.openedAt : overlapping;
+      setPaging((p) => ({ ...p, cursors: [...p.cursors, next] }));
     },
   };
 }

@@ -1,5 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
+import { AlertsLiveProvider } from '@/components/alerts/alerts-live';
 import { useLiveCluster } from '@/components/live/live-cluster';
 import { LiveNodeTable } from '@/components/nodes/live-node-table';
 import { RingChart } from '@/components/ring/ring-chart';
@@ -22,7 +23,8 @@ export function ClusterOverview() {
   }, [topology, refetch]);
 
   return (
-    <>
+    // The page's one alerts stream: the node table marks nodes with a firing alert or no CQL answer.
+    <AlertsLiveProvider>
       <label className="picker">
         Keyspace for ownership and replicas:{' '}
         <select
@@ -47,6 +49,6 @@ export function ClusterOverview() {
       ) : (
         <p className="muted">Loading the ring…</p>
       )}
-    </>
+    </AlertsLiveProvider>
   );
 }

@@ -1,17 +1,18 @@
 'use client';
-import { AlertsLiveProvider, useAlertsLive } from '@/components/alerts/alerts-live';
-import { nodeMarksOf } from '@/components/alerts/node-marks';
+import { useNodeAlertMarks } from '@/components/alerts/use-node-alert-marks';
 import { useLiveCluster } from '@/components/live/live-cluster';
 import { NodeTable } from './node-table';
 
-interface LiveNodeTableProps {
+/** The node table fed by the page's live snapshot, with the console's alert marks beside each node's status. */
+export function LiveNodeTable({
+  ownership,
+  keyspace,
+}: {
   ownership?: Record<string, number>;
   keyspace?: string | null;
-}
-
-function LiveNodes({ ownership, keyspace }: LiveNodeTableProps) {
+}) {
   const { clusterId, snapshot } = useLiveCluster();
-  const alerts = useAlertsLive();
+  const alertMarks = useNodeAlertMarks(clusterId);
   if (!snapshot) return <p data-testid="nodes-loading">Connecting to {clusterId}…</p>;
   if (snapshot.nodes.length === 0) return null;
   return (
@@ -20,16 +21,7 @@ function LiveNodes({ ownership, keyspace }: LiveNodeTableProps) {
       nodes={snapshot.nodes}
       ownership={ownership}
       keyspace={keyspace}
-      alertMarks={nodeMarksOf(alerts.data)}
+      alertMarks={alertMarks}
     />
-  );
-}
-
-/** The node table fed by the page's live subscriptions: the cluster's snapshot and the alerts view. */
-export function LiveNodeTable(props: LiveNodeTableProps) {
-  return (
-    <AlertsLiveProvider>
-      <LiveNodes {...props} />
-    </AlertsLiveProvider>
   );
 }
