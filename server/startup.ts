@@ -8,6 +8,7 @@ import { config, ConfigError } from './config';
 import { startCollectors } from './metrics/collectors';
 import { startDeliveryWorker } from './notify/delivery-worker';
 import { startMonitors } from './alerts/monitor';
+import { startJobRunner } from './jobs/job-runner';
 import { getStore } from './store';
 import { logger } from './log/logger';
 import { seedAdminFromEnv } from './auth/env-admin';
@@ -20,6 +21,7 @@ export function checkStartup(): void {
     startCollectors();
     startDeliveryWorker();
     startMonitors();
+    startJobRunner();
     closeOnShutdown();
     seedAdminFromEnv().catch((error: unknown) => {
       log.fatal(`ringside: cannot start: ${(error as Error).message}`);

@@ -13,6 +13,7 @@ import 'server-only';
  *   audit_log          who did what, when, and how it ended (server/audit/audit-log.ts)
  *   notify_*           notification destinations, notifications, their outbox and delivery attempts
  *                      (server/notify/destination-store.ts, outbox-store.ts)
+ *   jobs, job_steps, job_log   operations run on the cluster, per-node steps, append-only log (server/jobs/job-store.ts)
  * Each domain reads and writes its tables through its own module (one repository per domain), so a
  * second backend can stand behind the same functions. Schema changes are numbered migrations
  * applied once, in order, inside a transaction.
@@ -118,6 +119,24 @@ const MIGRATIONS: { version: number; description: string; sql: string }[] = [
           CREATE TABLE alert_silences (id TEXT PRIMARY KEY, matchers TEXT NOT NULL, starts_at INTEGER NOT NULL,
             ends_at INTEGER NOT NULL, created_by TEXT NOT NULL, comment TEXT NOT NULL, created_at INTEGER NOT NULL,
             expired_at INTEGER);`,
+  },
+  {
+    version: 8,
+    description: 'operation jobs, their per-node steps and logs',
+    sql: `CREATE TABLE jobs (id TEXT PRIMARY KEY, cluster TEXT NOT NULL, kind TEXT NOT NULL, target TEXT NOT NULL,
+            params TEXT NOT NULL, rolling TEXT,
+            state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'paused', 'succeeded', 'failed', 'cancelled', 'interrupted')),
+            message TEXT, requested_by TEXT, requested TEXT, owner TEXT, created_at INTEGER NOT NULL, started_at INTEGER,
+            finished_at INTEGER, updated_at INTEGER NOT NULL);
+          CREATE INDEX jobs_by_cluster ON jobs (cluster, created_at);
+          CREATE INDEX jobs_by_state ON jobs (state);
+          CREATE TABLE job_steps (job_id TEXT NOT NULL REFERENCES jobs (id) ON DELETE CASCADE, seq INTEGER NOT NULL,
+            node TEXT NOT NULL, dc TEXT, rack TEXT,
+            state TEXT NOT NULL CHECK (state IN ('pending', 'running', 'succeeded', 'failed', 'cancelled', 'skipped')),
+            started_at INTEGER, ended_at INTEGER, message TEXT, PRIMARY KEY (job_id, seq));
+          CREATE TABLE job_log (id INTEGER PRIMARY KEY AUTOINCREMENT, job_id TEXT NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+            at INTEGER NOT NULL, line TEXT NOT NULL);
+          CREATE INDEX job_log_by_job ON job_log (job_id, id);`,
   },
 ];
 

@@ -1,0 +1,38 @@
+import 'server-only';
+/**
+ * What a rolling job checks before each node: the shared poller's snapshot (status, state, schema
+ * versions of every node) and streams under way on any node (system_views.streaming, node-local).
+ */
+import { executeOnEachNode } from '../cluster/per-node';
+import { clusterPoller } from '../nodes/live';
+import type { GateFacts } from './job-plan';
+
+const STREAMING = 'SELECT operation, peers, status FROM system_views.streaming';
+
+export async function gateFacts(clusterId: string): Promise<GateFacts> {
+  const snapshot = (await clusterPoller(clusterId).fresh()).value;
+  // A node that cannot be asked is refused by its status already; its streams cannot be read anyway.
+  const perNode = await executeOnEachNode(clusterId, STREAMING).catch(() => []);
+  const streaming = perNode.flatMap((result) =>
+    'rows' in result
+      ? result.rows
+          .filter((row) => ['init', 'start'].includes(String(row.get('status'))))
+          .map((row) => ({
+            node: result.address,
+            what: `${String(row.get('operation'))} with ${[...((row.get('peers') as string[] | null) ?? [])].join(', ')}`,
+          }))
+      : [],
+  );
+  return {
+    nodes: snapshot.nodes.map((n) => ({
+      address: n.address,
+      dc: n.dc,
+      rack: n.rack,
+      status: n.status,
+      state: n.state,
+      downReason: n.downReason,
+    })),
+    schemaVersions: snapshot.schemaVersions,
+    streaming,
+  };
+}

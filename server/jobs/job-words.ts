@@ -1,0 +1,38 @@
+/** How a job is named in logs, notifications and the activity page. Pure. */
+import type { Job } from './job-types';
+
+const LABELS: Record<Job['kind'], string> = {
+  flush: 'flush',
+  compact: 'major compaction',
+  cleanup: 'cleanup',
+  upgradesstables: 'upgradesstables',
+  scrub: 'scrub',
+  garbagecollect: 'garbage collect',
+  snapshot: 'snapshot',
+  clearsnapshot: 'clear snapshot',
+  drain: 'drain',
+  compactionthroughput: 'set compaction throughput',
+  streamthroughput: 'set stream throughput',
+};
+
+export function kindLabel(kind: Job['kind']): string {
+  return LABELS[kind];
+}
+
+export function targetLabel(job: Pick<Job, 'target' | 'clusterId'>): string {
+  const { target } = job;
+  const where =
+    target.scope === 'node'
+      ? `node ${target.node}`
+      : target.scope === 'dc'
+        ? `data centre ${target.dc}`
+        : `cluster ${job.clusterId}`;
+  const what = target.keyspace
+    ? `${target.keyspace}${target.tables.length ? `.{${target.tables.join(',')}}` : ''}`
+    : null;
+  return what ? `${what} on ${where}` : where;
+}
+
+export function describeJob(job: Pick<Job, 'kind' | 'target' | 'clusterId' | 'rolling'>): string {
+  return `${job.rolling ? 'rolling ' : ''}${kindLabel(job.kind)} of ${targetLabel(job)}`;
+}
