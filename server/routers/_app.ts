@@ -9,6 +9,7 @@ import { compactionRouter } from './compaction';
 import { destinationsRouter } from './destinations';
 import { gossipRouter } from './gossip';
 import { metricsRouter } from './metrics';
+import { operationsRouter } from './operations';
 import { replicationRouter } from './replication';
 import { ringRouter } from './ring';
 import { queryRouter } from './query';
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   replication: replicationRouter,
   metrics: metricsRouter,
   compaction: compactionRouter,
+  operations: operationsRouter,
   query: queryRouter,
   destinations: destinationsRouter,
 });
