@@ -92,6 +92,7 @@ test('a node killed pages once through a signed webhook; silenced, it pages no o
   const destinations = new DestinationsPage(await context.newPage());
   const nodes = new ClusterPage(await context.newPage());
   let node3Killed = false;
+  let untidy: string[] = [];
   try {
     // Node 3 is healthy to begin with, and nothing about it fires.
     await expect.poll(node3Status, { timeout: 120_000, intervals: [2000] }).toBe('UN');
@@ -202,14 +203,22 @@ test('a node killed pages once through a signed webhook; silenced, it pages no o
     expect(unverified).toEqual([]);
   } finally {
     // Node 3 first: everything after it is only tidying. `start` does nothing to a running node.
-    if (node3Killed) await runClusterAsync(['start', '3']);
-    await tidy(await context.newPage(), destinationName, silenceComment);
+    if (node3Killed) {
+      await runClusterAsync(['start', '3']);
+      await waitForUN().catch((error: Error) => console.warn(`node 3 after the alerts test: ${error.message}`));
+    }
+    untidy = await tidy(await context.newPage(), destinationName, silenceComment);
     await receiver.close();
   }
+  // Reached only when the test passed: a failure to tidy up must not hide why it failed.
+  expect(untidy, 'what the test could not remove').toEqual([]);
 });
 
-/** Ends and deletes what the test made, each part on its own so one failure does not keep the others. */
-async function tidy(page: Page, destinationName: string, silenceComment: string): Promise<void> {
+/**
+ * Ends and deletes what the test made, each part on its own so one failure does not keep the others;
+ * returns what could not be removed (and says so on the console).
+ */
+async function tidy(page: Page, destinationName: string, silenceComment: string): Promise<string[]> {
   const failures: string[] = [];
   const destinations = new DestinationsPage(page);
   try {
@@ -227,10 +236,11 @@ async function tidy(page: Page, destinationName: string, silenceComment: string)
     failures.push(`silence "${silenceComment}": ${(error as Error).message}`);
   }
   try {
-    await alerts.rule(RULE.id).waitFor();
+    await alerts.rulesTable().waitFor({ timeout: 30_000 });
     if ((await alerts.rule(RULE.id).getByTestId('rule-delete').count()) > 0) await alerts.deleteRule(RULE.id);
   } catch (error) {
     failures.push(`rule ${RULE.id}: ${(error as Error).message}`);
   }
-  if (failures.length) throw new Error(`could not tidy up after the alerts test: ${failures.join('; ')}`);
+  for (const failure of failures) console.warn(`not tidied up after the alerts test: ${failure}`);
+  return failures;
 }

@@ -93,6 +93,10 @@ export class AlertsPage {
     await this.silence(comment).getByTestId('silence-end-now').click();
   }
 
+  rulesTable(): Locator {
+    return this.page.getByTestId('alert-rules');
+  }
+
   rule(id: string): Locator {
     return this.page.getByTestId(`rule-${id}`);
   }
