@@ -24,6 +24,7 @@ import {
   type DestinationRow,
 } from './destination-form';
 import type { CreateDestinationInput } from '@/server/notify/destination';
+import { serverError } from './server-error';
 import { useDeliveries, useDestinationMutations, useDestinations } from './use-destinations';
 
 /** Deliveries read at first, and added by each "Show more" (the server reads at most 500). */
@@ -224,7 +225,9 @@ function DeliveryHistory({ destination }: { destination: DestinationRow }) {
   return (
     <section className="deliveries" data-testid="deliveries">
       <h3>Deliveries to {destination.name}</h3>
-      {replay.isError ? <ErrorBox title="Not replayed:" error={replay.error} testId="delivery-replay-error" /> : null}
+      {replay.isError ? (
+        <ErrorBox title="Not replayed:" error={serverError(replay.error)} testId="delivery-replay-error" />
+      ) : null}
       <QueryState
         query={deliveries}
         loading="Reading the deliveries…"
@@ -368,7 +371,11 @@ export function DestinationsAdmin() {
   return (
     <div className="destinations-admin" data-testid="destinations-admin">
       {secret ? <SigningSecret {...secret} onDone={dismissSecret} /> : null}
-      <DestinationEditor busy={create.isPending} error={create.isError ? create.error : null} onCreate={add} />
+      <DestinationEditor
+        busy={create.isPending}
+        error={create.isError ? serverError(create.error) : null}
+        onCreate={add}
+      />
 
       <h3>Destinations</h3>
       {notice ? (
@@ -377,10 +384,14 @@ export function DestinationsAdmin() {
         </p>
       ) : null}
       {sendTest.isError ? (
-        <ErrorBox title="Test not sent:" error={sendTest.error} testId="destination-test-error" />
+        <ErrorBox title="Test not sent:" error={serverError(sendTest.error)} testId="destination-test-error" />
       ) : null}
-      {update.isError ? <ErrorBox title="Not changed:" error={update.error} testId="destination-update-error" /> : null}
-      {remove.isError ? <ErrorBox title="Not deleted:" error={remove.error} testId="destination-delete-error" /> : null}
+      {update.isError ? (
+        <ErrorBox title="Not changed:" error={serverError(update.error)} testId="destination-update-error" />
+      ) : null}
+      {remove.isError ? (
+        <ErrorBox title="Not deleted:" error={serverError(remove.error)} testId="destination-delete-error" />
+      ) : null}
       <QueryState
         query={destinations}
         loading="Reading the destinations…"

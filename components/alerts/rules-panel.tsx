@@ -10,6 +10,7 @@ import { ErrorBox } from '@/components/ui/error-box';
 import { QueryState } from '@/components/ui/query-state';
 import { formatSeconds, type MetricChoice, type RuleInForce } from './alert-format';
 import { SeverityBadge } from './incident-list';
+import { serverError } from './server-error';
 import {
   conditionOf,
   emptyRuleForm,
@@ -212,7 +213,7 @@ export function RuleEditor({
           {problem}
         </p>
       ) : null}
-      {save.isError ? <ErrorBox title="Rule not saved:" error={save.error} testId="rule-error" /> : null}
+      {save.isError ? <ErrorBox title="Rule not saved:" error={serverError(save.error)} testId="rule-error" /> : null}
       {saved ? (
         <p className="ok-box" role="status" data-testid="rule-saved">
           {saved}
@@ -305,7 +306,7 @@ export function RulesPanel({ consoleAdmin }: { consoleAdmin: boolean }) {
             ]}
           />
           {remove.isError ? (
-            <ErrorBox title="Rule not deleted:" error={remove.error} testId="rule-delete-error" />
+            <ErrorBox title="Rule not deleted:" error={serverError(remove.error)} testId="rule-delete-error" />
           ) : null}
           {consoleAdmin ? (
             <RuleEditor key={draft.seq} initial={draft.form} metrics={metrics} focus={draft.seq > 0} />

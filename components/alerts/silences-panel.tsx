@@ -16,6 +16,7 @@ import {
   type SilenceForm,
   type SilenceLength,
 } from './silence-form';
+import { serverError } from './server-error';
 import { useAllSilences, useSilenceMutations } from './use-alerts';
 
 /** Past silences listed before "show all". */
@@ -168,7 +169,9 @@ export function SilenceEditor({
           {problem}
         </p>
       ) : null}
-      {create.isError ? <ErrorBox title="Silence not made:" error={create.error} testId="silence-error" /> : null}
+      {create.isError ? (
+        <ErrorBox title="Silence not made:" error={serverError(create.error)} testId="silence-error" />
+      ) : null}
       {made ? (
         <p className="ok-box" role="status" data-testid="silence-made">
           {made}
@@ -199,7 +202,9 @@ export function SilenceList({
     : [...merged.filter((s) => s.state !== 'expired'), ...expired.slice(0, EXPIRED_SHOWN)];
   return (
     <>
-      {expire.isError ? <ErrorBox title="Silence not ended:" error={expire.error} testId="silence-end-error" /> : null}
+      {expire.isError ? (
+        <ErrorBox title="Silence not ended:" error={serverError(expire.error)} testId="silence-end-error" />
+      ) : null}
       {all.isError ? (
         <ErrorBox
           title="Cannot read past silences (those in force are listed):"
