@@ -66,8 +66,11 @@ const t = initTRPC
       client: { reconnectAfterInactivityMs: 20_000 },
     },
     errorFormatter({ shape, error }) {
+      // An input refused by its schema reads as the fields and what is wrong with them, not zod's JSON.
+      const zod = error.cause instanceof ZodError ? error.cause : null;
       return {
         ...shape,
+        message: zod ? z.prettifyError(zod) : shape.message,
         data: {
           ...shape.data,
           zodError:

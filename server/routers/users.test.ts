@@ -29,6 +29,24 @@ describe('users', () => {
     expect(error.message).toMatch(/already exists/i);
   });
 
+  it('refuses a malformed input over HTTP naming the field in words, not as a JSON dump', async () => {
+    const { POST } = await import('@/app/api/trpc/[trpc]/route');
+    const headers = await sessionHeaders([{ cluster: '*', role: 'admin' }], 'users');
+    headers.set('content-type', 'application/json');
+    const response = await POST(
+      new Request('http://127.0.0.1:3000/api/trpc/users.add', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ json: { email: 'not-an-email', name: 'X', grants: [] } }),
+      }),
+    );
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as { error: { json: { message: string; data: { zodError: string[] } } } };
+    expect(error.json.message).toContain('→ at email');
+    expect(error.json.message).not.toContain('"code"');
+    expect(error.json.data.zodError).toEqual([expect.stringMatching(/^email: /)]);
+  });
+
   it('says there is no such user rather than failing on the store', async () => {
     const api = await admin();
     for (const call of [
