@@ -1,5 +1,40 @@
-/** How a job is named in logs, notifications and the activity page. Pure. */
-import type { Job } from './job-types';
+/**
+ * How a job is named in logs, notifications and the activity page. Pure, shared by the server and
+ * the browser; the shapes are spelled out here (lib/ imports nothing of ours) and match server/jobs/job-types.ts.
+ */
+export const JOB_KINDS = [
+  'flush',
+  'compact',
+  'cleanup',
+  'upgradesstables',
+  'scrub',
+  'garbagecollect',
+  'snapshot',
+  'clearsnapshot',
+  'drain',
+  'compactionthroughput',
+  'streamthroughput',
+] as const;
+
+export type JobKindName =
+  | 'flush'
+  | 'compact'
+  | 'cleanup'
+  | 'upgradesstables'
+  | 'scrub'
+  | 'garbagecollect'
+  | 'snapshot'
+  | 'clearsnapshot'
+  | 'drain'
+  | 'compactionthroughput'
+  | 'streamthroughput';
+
+interface Job {
+  kind: JobKindName;
+  clusterId: string;
+  target: { scope: 'node' | 'dc' | 'cluster'; node?: string; dc?: string; keyspace: string | null; tables: string[] };
+  rolling: unknown;
+}
 
 const LABELS: Record<Job['kind'], string> = {
   flush: 'flush',

@@ -5,6 +5,7 @@ const SECTIONS = [
   ['/alerts', 'Alerts'],
   ['/metrics', 'Metrics'],
   ['/compaction', 'Compaction'],
+  ['/activity', 'Activity'],
   ['/keyspaces', 'Keyspaces'],
   ['/query', 'Query'],
   ['/advisor', 'Advisor'],

@@ -14,7 +14,7 @@ import type { Store } from '../store/database';
 import { overlapping, planSteps, PlanError } from './job-plan';
 import { jobsInStates } from './job-store';
 import { ACTIVE_STATES, type JobKind, type JobStep, type JobTarget, type Rolling } from './job-types';
-import { describeJob } from './job-words';
+import { describeJob } from '@/lib/job-words';
 
 export class JobInputError extends InvalidInputError {}
 

@@ -9,7 +9,7 @@ import { enqueueNotification } from '../notify/notification';
 import type { Store } from '../store/database';
 import { appendLog, getJob, updateJob, updateStep, type JobChange, type StepChange } from './job-store';
 import type { Job, JobState } from './job-types';
-import { describeJob } from './job-words';
+import { describeJob } from '@/lib/job-words';
 
 type OperationEvent = 'started' | 'failed' | 'succeeded';
 

@@ -3,20 +3,9 @@
  * zod schemas (no store, no cluster), so the activity page can import the types.
  */
 import { z } from 'zod';
+import { JOB_KINDS } from '@/lib/job-words';
 
-export const JOB_KINDS = [
-  'flush',
-  'compact',
-  'cleanup',
-  'upgradesstables',
-  'scrub',
-  'garbagecollect',
-  'snapshot',
-  'clearsnapshot',
-  'drain',
-  'compactionthroughput',
-  'streamthroughput',
-] as const;
+export { JOB_KINDS };
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export const JOB_STATES = ['queued', 'running', 'paused', 'succeeded', 'failed', 'cancelled', 'interrupted'] as const;

@@ -25,7 +25,7 @@ import {
   type JobWithLog,
   type Rolling,
 } from './job-types';
-import { describeJob } from './job-words';
+import { describeJob } from '@/lib/job-words';
 
 export interface StartJob {
   clusterId: string;

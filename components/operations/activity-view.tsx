@@ -1,0 +1,90 @@
+'use client';
+/** The activity page: start an operation (operators), then every job of the cluster, running and past, filterable, live. */
+import { useState } from 'react';
+import { useMayAct } from '@/components/auth/use-cluster-role';
+import { useLiveCluster } from '@/components/live/live-cluster';
+import { QueryState } from '@/components/ui/query-state';
+import { JOB_KINDS } from '@/lib/job-words';
+import { filterJobs, type JobFilterState } from './job-format';
+import { JobCard } from './job-card';
+import { StartOperation } from './start-operation';
+import { useJobsLive } from './use-operations';
+
+export function ActivityView() {
+  const { clusterId, snapshot } = useLiveCluster();
+  const mayAct = useMayAct(clusterId, 'operator');
+  const jobs = useJobsLive(clusterId);
+  const [filter, setFilter] = useState<JobFilterState>({ state: 'all', kind: 'all', node: '', text: '' });
+  return (
+    <div data-testid="activity-view">
+      {mayAct ? (
+        <>
+          <h3>Start an operation</h3>
+          <StartOperation clusterId={clusterId} />
+        </>
+      ) : null}
+      <h3>Jobs</h3>
+      <div className="filters" data-testid="job-filters">
+        <select
+          value={filter.state}
+          onChange={(e) => setFilter({ ...filter, state: e.target.value as JobFilterState['state'] })}
+          data-testid="filter-state"
+        >
+          <option value="all">all</option>
+          <option value="active">running, queued or paused</option>
+          <option value="finished">finished</option>
+          <option value="failed">failed or interrupted</option>
+        </select>{' '}
+        <select
+          value={filter.kind}
+          onChange={(e) => setFilter({ ...filter, kind: e.target.value as JobFilterState['kind'] })}
+          data-testid="filter-kind"
+        >
+          <option value="all">every operation</option>
+          {JOB_KINDS.map((k) => (
+            <option key={k}>{k}</option>
+          ))}
+        </select>{' '}
+        <select
+          value={filter.node}
+          onChange={(e) => setFilter({ ...filter, node: e.target.value })}
+          data-testid="filter-node"
+        >
+          <option value="">every node</option>
+          {(snapshot?.nodes ?? []).map((n) => (
+            <option key={n.address}>{n.address}</option>
+          ))}
+        </select>{' '}
+        <input
+          value={filter.text}
+          onChange={(e) => setFilter({ ...filter, text: e.target.value })}
+          placeholder="keyspace, who, message…"
+          data-testid="filter-text"
+        />
+      </div>
+      <QueryState
+        query={jobs}
+        loading="Reading the jobs…"
+        errorTitle="Cannot follow the jobs:"
+        errorTestId="jobs-error"
+        isEmpty={(list) => list.length === 0}
+        empty="No operation has run on this cluster from the console yet."
+      >
+        {(list) => {
+          const shown = filterJobs(list, filter);
+          return shown.length === 0 ? (
+            <p className="muted" data-testid="no-matching-jobs">
+              No job matches the filter ({list.length} in all).
+            </p>
+          ) : (
+            <div data-testid="job-list">
+              {shown.map((job) => (
+                <JobCard key={job.id} job={job} mayAct={mayAct} />
+              ))}
+            </div>
+          );
+        }}
+      </QueryState>
+    </div>
+  );
+}

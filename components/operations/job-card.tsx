@@ -1,0 +1,115 @@
+'use client';
+/** One job: what, where, who, its state and bar, each node's step with its own bar, its log on demand, and the operator's buttons. */
+import { useState } from 'react';
+import { ErrorBox } from '@/components/ui/error-box';
+import { QueryState } from '@/components/ui/query-state';
+import type { Job } from '@/server/jobs/job-types';
+import { ACTIVE, describeJob, duration, jobPercent, stepPercent } from './job-format';
+import { useJobDetail, useOperationActions } from './use-operations';
+
+function JobLog({ clusterId, id }: { clusterId: string; id: string }) {
+  const detail = useJobDetail(clusterId, id);
+  return (
+    <QueryState query={detail} loading="Reading the log…" errorTitle="Cannot read the log:">
+      {(job) => (
+        <pre className="mono job-log" data-testid="job-log">
+          {job.log.map((l) => `${new Date(l.at).toISOString()}  ${l.line}`).join('\n')}
+        </pre>
+      )}
+    </QueryState>
+  );
+}
+
+export function JobCard({ job, mayAct }: { job: Job; mayAct: boolean }) {
+  const [showLog, setShowLog] = useState(false);
+  const actions = useOperationActions();
+  const [answer, setAnswer] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const act = (name: 'cancel' | 'pause' | 'resume') => {
+    setFailure(null);
+    actions[name].mutate(
+      { clusterId: job.clusterId, id: job.id },
+      { onSuccess: (r) => setAnswer(r.message), onError: (e) => setFailure(e) },
+    );
+  };
+  const percent = jobPercent(job);
+  const resumable = job.state === 'paused' || job.state === 'interrupted' || (job.state === 'failed' && job.rolling);
+  return (
+    <article className="job" data-testid={`job-${job.id}`} data-state={job.state} data-kind={job.kind}>
+      <header>
+        <strong data-testid="job-title">{describeJob(job)}</strong>{' '}
+        <span className={`job-state job-${job.state}`} data-testid="job-state">
+          {job.state}
+        </span>
+        <span className="muted">
+          {' '}
+          · {job.requestedBy ?? 'the console'} · {new Date(job.createdAt).toLocaleString()} ·{' '}
+          {duration(job.startedAt, job.finishedAt)}
+          {job.rolling
+            ? ` · ${job.rolling.byRack ? 'a rack' : 'a node'} at a time, ${Math.round(job.rolling.settleMs / 1000)} s settle`
+            : ''}
+        </span>
+      </header>
+      <progress max={100} value={percent} data-testid="job-progress" aria-valuenow={Math.round(percent)} />
+      {job.message ? (
+        <p
+          className={job.state === 'failed' || job.state === 'interrupted' ? 'problem' : 'muted'}
+          data-testid="job-message"
+        >
+          {job.message}
+        </p>
+      ) : null}
+      {Object.keys(job.params).length ? (
+        <p className="muted mono" data-testid="job-params">
+          {JSON.stringify(job.params)}
+        </p>
+      ) : null}
+      <ol className="job-steps">
+        {job.steps.map((step) => {
+          const p = stepPercent(step);
+          return (
+            <li key={step.seq} data-testid={`step-${step.node}`} data-state={step.state}>
+              <span>
+                {step.node}{' '}
+                <span className="muted">
+                  ({step.dc ?? '?'}/{step.rack ?? '?'})
+                </span>{' '}
+                · {step.state}
+                {step.startedAt ? ` · ${duration(step.startedAt, step.endedAt)}` : ''}
+              </span>
+              {p !== null ? (
+                <progress max={100} value={p} data-testid="step-progress" aria-valuenow={Math.round(p)} />
+              ) : null}
+              {step.message ? <span className="muted"> — {step.message}</span> : null}
+            </li>
+          );
+        })}
+      </ol>
+      <button type="button" onClick={() => setShowLog(!showLog)} data-testid="job-show-log">
+        {showLog ? 'Hide log' : 'Log'}
+      </button>{' '}
+      {mayAct && ACTIVE.has(job.state) ? (
+        <button type="button" onClick={() => act('cancel')} data-testid="job-cancel">
+          Cancel
+        </button>
+      ) : null}{' '}
+      {mayAct && job.rolling && job.state === 'running' ? (
+        <button type="button" onClick={() => act('pause')} data-testid="job-pause">
+          Pause before the next node
+        </button>
+      ) : null}{' '}
+      {mayAct && resumable ? (
+        <button type="button" onClick={() => act('resume')} data-testid="job-resume">
+          Resume from the node it stopped at
+        </button>
+      ) : null}
+      {answer ? (
+        <p className="muted" data-testid="job-answer">
+          {answer}
+        </p>
+      ) : null}
+      {failure ? <ErrorBox error={failure} title="Refused:" testId="job-action-error" /> : null}
+      {showLog ? <JobLog clusterId={job.clusterId} id={job.id} /> : null}
+    </article>
+  );
+}

@@ -1,0 +1,30 @@
+/** Where the activity page's data comes from: the cluster's jobs pushed every second, one job's log, and the operator's actions. */
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { useTRPC } from '@/components/trpc/react';
+import type { QueryLike } from '@/components/ui/query-state';
+import type { Job } from '@/server/jobs/job-types';
+
+/** The cluster's latest jobs with live progress. */
+export function useJobsLive(clusterId: string): QueryLike<Job[]> {
+  const trpc = useTRPC();
+  const live = useSubscription(trpc.operations.live.subscriptionOptions({ clusterId }));
+  return { data: live.data?.data, error: live.error, isError: live.status === 'error' };
+}
+
+/** One job with its log, re-read every 2 s while it is open on screen. */
+export function useJobDetail(clusterId: string, id: string) {
+  const trpc = useTRPC();
+  return useQuery(trpc.operations.get.queryOptions({ clusterId, id }, { refetchInterval: 2000 }));
+}
+
+/** Start, cancel, pause, resume: each answer is shown where it was asked; the live list shows the change. */
+export function useOperationActions() {
+  const trpc = useTRPC();
+  return {
+    start: useMutation(trpc.operations.start.mutationOptions()),
+    cancel: useMutation(trpc.operations.cancel.mutationOptions()),
+    pause: useMutation(trpc.operations.pause.mutationOptions()),
+    resume: useMutation(trpc.operations.resume.mutationOptions()),
+  };
+}
