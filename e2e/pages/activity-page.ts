@@ -1,0 +1,70 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** /clusters/<id>/activity: start an operation, then follow its job (state, per-node progress, log). */
+export class ActivityPage {
+  constructor(
+    private readonly page: Page,
+    private readonly clusterId = 'demo',
+  ) {}
+
+  async open(): Promise<void> {
+    await this.page.goto(`/clusters/${this.clusterId}/activity`);
+    await this.page.getByTestId('activity-view').waitFor();
+  }
+
+  /** Fills the start form and confirms; returns the new job's id as the page reports it. */
+  async start(options: {
+    kind: 'flush' | 'compact' | 'cleanup' | 'snapshot';
+    keyspace: string;
+    tables?: string;
+    node?: string;
+    dc?: string;
+    cluster?: boolean;
+    settleSeconds?: number;
+  }): Promise<string> {
+    const form = this.page.getByTestId('start-operation');
+    await form.getByTestId('op-kind').selectOption(options.kind);
+    await form.getByTestId('op-keyspace').selectOption(options.keyspace);
+    if (options.tables) await form.getByTestId('op-tables').fill(options.tables);
+    if (options.dc) {
+      await form.getByTestId('op-scope').selectOption('dc');
+      await form.getByTestId('op-dc').selectOption(options.dc);
+    } else if (options.cluster) {
+      await form.getByTestId('op-scope').selectOption('cluster');
+    } else {
+      await form.getByTestId('op-scope').selectOption('node');
+      if (options.node) await form.getByTestId('op-node').selectOption(options.node);
+    }
+    if (options.settleSeconds !== undefined) await form.getByTestId('op-settle').fill(String(options.settleSeconds));
+    await form.getByTestId('op-start').click();
+    await this.page.getByTestId('confirm-yes').click();
+    const started = this.page.getByTestId('op-started');
+    await started.waitFor();
+    const id = /Started job (\S+)\./.exec((await started.textContent()) ?? '')?.[1];
+    if (!id) throw new Error(`the page did not name the job: ${await started.textContent()}`);
+    return id;
+  }
+
+  job(id: string): Locator {
+    return this.page.getByTestId(`job-${id}`);
+  }
+
+  jobState(id: string): Locator {
+    return this.job(id).getByTestId('job-state');
+  }
+
+  stepProgress(id: string, node: string): Locator {
+    return this.job(id).getByTestId(`step-${node}`).getByTestId('step-progress');
+  }
+
+  async log(id: string): Promise<string> {
+    await this.job(id).getByTestId('job-show-log').click();
+    const log = this.job(id).getByTestId('job-log');
+    await log.waitFor();
+    return (await log.textContent()) ?? '';
+  }
+
+  navEntry(): Locator {
+    return this.page.getByTestId('nav-activity');
+  }
+}
