@@ -1,61 +1,74 @@
 import 'server-only';
 /**
- * A node's snapshots, as `nodetool listsnapshots` shows them: StorageService.SnapshotDetails, a map
- * of tag → TabularData. Jolokia renders TabularData as maps nested by its index columns, so the rows
- * are found by walking the answer for objects with a "Keyspace name"; each is checked with zod.
+ * Each node's snapshots, as `nodetool listsnapshots` shows them, from the node-local virtual table
+ * system_views.snapshots (Cassandra 5.0). Not StorageService.SnapshotDetails over Jolokia: Jolokia
+ * 2.6 renders that TabularData with an unquoted `null` key for a snapshot without expiry, which is
+ * not JSON.
  */
 import { z } from 'zod';
-import type { ClusterConfig } from '../config';
-import { valueOf } from './jolokia';
-import { jolokiaTarget, readNodeBulk } from './node-bulk';
+import { executeOnEachNode } from './per-node';
+import { cqlNumber, rowReader } from './rows';
 
 export interface NodeSnapshot {
+  node: string;
   tag: string;
   keyspace: string;
   table: string;
-  trueSize: string;
-  sizeOnDisk: string;
-  createdAt: string | null;
-  expiresAt: string | null;
+  trueSizeBytes: number;
+  sizeOnDiskBytes: number;
+  createdAt: Date | null;
+  expiresAt: Date | null;
+  ephemeral: boolean;
 }
 
-const rowSchema = z.object({
-  'Snapshot name': z.string(),
-  'Keyspace name': z.string(),
-  'Column family name': z.string(),
-  'True size': z.string(),
-  'Size on disk': z.string(),
-  'Creation time': z.string().optional(),
-  'Expiration time': z.string().optional(),
-});
+const snapshotRow = rowReader(
+  'system_views.snapshots',
+  z.object({
+    name: z.string(),
+    keyspace_name: z.string(),
+    table_name: z.string(),
+    true_size: cqlNumber,
+    size_on_disk: cqlNumber,
+    created_at: z.date().nullable(),
+    expires_at: z.date().nullable(),
+    ephemeral: z.boolean().nullable(),
+  }),
+);
 
-export function snapshotRows(value: unknown): NodeSnapshot[] {
-  const rows: NodeSnapshot[] = [];
-  const walk = (node: unknown, depth: number): void => {
-    if (depth > 8 || node === null || typeof node !== 'object') return;
-    const row = rowSchema.safeParse(node);
-    if (row.success) {
-      const r = row.data;
-      rows.push({
-        tag: r['Snapshot name'],
-        keyspace: r['Keyspace name'],
-        table: r['Column family name'],
-        trueSize: r['True size'],
-        sizeOnDisk: r['Size on disk'],
-        createdAt: r['Creation time'] ?? null,
-        expiresAt: r['Expiration time'] ?? null,
-      });
-      return;
+/** Every node's snapshots (or one node's), and the nodes that could not be asked, with why. */
+export async function listSnapshots(
+  clusterId: string,
+  node?: string,
+): Promise<{ snapshots: NodeSnapshot[]; errors: Record<string, string> }> {
+  const results = await executeOnEachNode(
+    clusterId,
+    'SELECT name, keyspace_name, table_name, true_size, size_on_disk, created_at, expires_at, ephemeral FROM system_views.snapshots',
+  );
+  const snapshots: NodeSnapshot[] = [];
+  const errors: Record<string, string> = {};
+  for (const result of results) {
+    if (node && result.address !== node) continue;
+    if ('error' in result) {
+      errors[result.address] = result.error;
+      continue;
     }
-    for (const child of Object.values(node)) walk(child, depth + 1);
-  };
-  walk(value, 0);
-  return rows.sort((a, b) => a.tag.localeCompare(b.tag) || a.keyspace.localeCompare(b.keyspace));
-}
-
-export async function listNodeSnapshots(cluster: ClusterConfig, node: string): Promise<NodeSnapshot[]> {
-  const [answer] = await readNodeBulk(cluster, node, [
-    { type: 'read', mbean: 'org.apache.cassandra.db:type=StorageService', attribute: 'SnapshotDetails' },
-  ]);
-  return snapshotRows(valueOf(jolokiaTarget(cluster, node), answer!, z.unknown(), 'StorageService.SnapshotDetails'));
+    for (const raw of result.rows) {
+      const row = snapshotRow(raw);
+      snapshots.push({
+        node: result.address,
+        tag: row.name,
+        keyspace: row.keyspace_name,
+        table: row.table_name,
+        trueSizeBytes: row.true_size,
+        sizeOnDiskBytes: row.size_on_disk,
+        createdAt: row.created_at,
+        expiresAt: row.expires_at,
+        ephemeral: row.ephemeral ?? false,
+      });
+    }
+  }
+  snapshots.sort(
+    (a, b) => a.node.localeCompare(b.node) || a.tag.localeCompare(b.tag) || a.keyspace.localeCompare(b.keyspace),
+  );
+  return { snapshots, errors };
 }

@@ -235,6 +235,43 @@ describe('node operations as jobs', () => {
     expect(log.some((line: string) => line.startsWith('resumed by '))).toBe(true);
   }, 400_000);
 
+  // Node 2 has just been restarted by the test above, so it runs the access policy with every operation in it.
+  it('takes, lists and clears a snapshot, and cleans up, on node 2 (nodetool listsnapshots agrees)', async () => {
+    const tag = `it-${Date.now()}`;
+    const take = await caller.operations.start({
+      clusterId: 'demo',
+      kind: 'snapshot',
+      target: onNode('127.0.0.2', KS, []),
+      params: { tag, ttlSeconds: 3600 },
+    });
+    expect((await finished(take.id)).state).toBe('succeeded');
+    const listed = (await caller.operations.snapshots({ clusterId: 'demo', node: '127.0.0.2' })).snapshots;
+    expect(listed.filter((s) => s.tag === tag).map((s) => `${s.node} ${s.keyspace}.${s.table}`)).toEqual([
+      `127.0.0.2 ${KS}.t`,
+    ]);
+    expect(listed.find((s) => s.tag === tag)!.expiresAt).not.toBeNull();
+    expect(nodetool(2, ['listsnapshots'])).toContain(tag);
+
+    const clear = await caller.operations.start({
+      clusterId: 'demo',
+      kind: 'clearsnapshot',
+      target: onNode('127.0.0.2', KS, []),
+      params: { tag },
+    });
+    expect((await finished(clear.id)).state).toBe('succeeded');
+    const after = await caller.operations.snapshots({ clusterId: 'demo', node: '127.0.0.2' });
+    expect(after.snapshots.some((s) => s.tag === tag)).toBe(false);
+    expect(nodetool(2, ['listsnapshots'])).not.toContain(tag);
+
+    const cleanup = await caller.operations.start({ clusterId: 'demo', kind: 'cleanup', target: onNode('127.0.0.2') });
+    const cleaned = await finished(cleanup.id);
+    expect(cleaned.state).toBe('succeeded');
+    expect(cleaned.steps[0]!.message).toBe('cleanup: successful');
+    console.log(
+      `snapshot ${tag}: listed with ${listed.find((s) => s.tag === tag)?.trueSizeBytes} bytes; cleanup: ${cleaned.steps[0]!.message}`,
+    );
+  });
+
   it('a console killed mid-job and started again marks the job interrupted, saying so', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ringside-jobs-it-'));
     const configFile = join(dir, 'config.json');

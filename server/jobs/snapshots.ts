@@ -1,8 +1,10 @@
 import 'server-only';
-/** A node's snapshots for the activity page (taking and clearing them are jobs). */
-import { listNodeSnapshots, type NodeSnapshot } from '../cluster/node-snapshots';
-import { clusterConfig } from '../cluster/registry';
+/** The nodes' snapshots for the activity page (taking and clearing them are jobs). */
+import { listSnapshots, type NodeSnapshot } from '../cluster/node-snapshots';
 
-export function snapshotsOf(clusterId: string, node: string): Promise<NodeSnapshot[]> {
-  return listNodeSnapshots(clusterConfig(clusterId), node);
+export function snapshotsOf(
+  clusterId: string,
+  node?: string,
+): Promise<{ snapshots: NodeSnapshot[]; errors: Record<string, string> }> {
+  return listSnapshots(clusterId, node);
 }

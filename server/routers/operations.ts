@@ -62,8 +62,8 @@ export const operationsRouter = createTRPCRouter({
     .input(jobId)
     .mutation(({ input, ctx }) => resumeJob(ctx.cluster.id, input.id, ctx.principal.email)),
 
-  /** Each node's snapshots (nodetool listsnapshots). */
+  /** Each node's snapshots (nodetool listsnapshots), or one node's. */
   snapshots: viewerProcedure
-    .input(clusterInput.extend({ node: z.string().min(1).max(100) }))
+    .input(clusterInput.extend({ node: z.string().min(1).max(100).optional() }))
     .query(({ input, ctx }) => snapshotsOf(ctx.cluster.id, input.node)),
 });
