@@ -141,6 +141,7 @@ test('a node killed pages once through a signed webhook; silenced, it pages no o
     // The node table marks it, beside Cassandra's own verdict.
     await nodes.open();
     await expect(nodes.nodeRow(NODE3).getByTestId(`node-alert-${NODE3}`)).toBeVisible();
+    await expect(nodes.ringAlert(NODE3)).toBeVisible();
     await expect(nodes.nodeRow(NODE3).getByTestId(`node-not-answering-${NODE3}`)).toBeVisible();
     await expect(nodes.status(NODE3)).toHaveText('Down');
 

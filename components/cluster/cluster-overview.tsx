@@ -1,6 +1,8 @@
 'use client';
 import { useEffect, useState } from 'react';
 import { AlertsLiveProvider } from '@/components/alerts/alerts-live';
+import { hasMark } from '@/components/alerts/node-marks';
+import { useNodeAlertMarks } from '@/components/alerts/use-node-alert-marks';
 import { useLiveCluster } from '@/components/live/live-cluster';
 import { LiveNodeTable } from '@/components/nodes/live-node-table';
 import { RingChart } from '@/components/ring/ring-chart';
@@ -45,10 +47,23 @@ export function ClusterOverview() {
       {ring.isError ? (
         <ErrorBox error={ring.error} testId="ring-error" />
       ) : ring.data ? (
-        <RingChart nodes={ring.data.nodes} ranges={ring.data.ranges} keyspace={ring.data.keyspace} />
+        <MarkedRing ring={ring.data} clusterId={clusterId} />
       ) : (
         <p className="muted">Loading the ring…</p>
       )}
     </AlertsLiveProvider>
   );
+}
+
+/** The ring, its legend marking the nodes the page's alerts stream marks in the node table. */
+function MarkedRing({
+  ring,
+  clusterId,
+}: {
+  ring: NonNullable<ReturnType<typeof useRingView>['data']>;
+  clusterId: string;
+}) {
+  const marks = useNodeAlertMarks(clusterId);
+  const alerting = new Set(ring.nodes.map((n) => n.address).filter((address) => hasMark(marks, address)));
+  return <RingChart nodes={ring.nodes} ranges={ring.ranges} keyspace={ring.keyspace} alerting={alerting} />;
 }

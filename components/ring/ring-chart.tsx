@@ -34,12 +34,15 @@ export function RingChart({
   size = 420,
   keyspace,
   marker,
+  alerting,
 }: {
   nodes: RingNodeInfo[];
   ranges: RingRangeInfo[];
   size?: number;
   keyspace?: string | null;
   marker?: RingMarker;
+  /** Nodes with a firing alert or no CQL answer: marked in the legend, in words as well as a sign. */
+  alerting?: ReadonlySet<string>;
 }) {
   const [selected, setSelected] = useState<number | null>(null);
   const arcs = useMemo(() => arcsOf(ranges), [ranges]);
@@ -137,6 +140,7 @@ export function RingChart({
           nodeColor={nodeColor}
           dcColor={dcColor}
           highlighted={marker?.replicas ?? chosen?.replicas ?? (chosen ? [chosen.owner] : [])}
+          alerting={alerting}
         />
       </div>
     </div>
@@ -283,11 +287,13 @@ function Legend({
   nodeColor,
   dcColor,
   highlighted,
+  alerting,
 }: {
   nodes: RingNodeInfo[];
   nodeColor: Map<string, string>;
   dcColor: Map<string, string>;
   highlighted: string[];
+  alerting?: ReadonlySet<string>;
 }) {
   const dcs = [...new Set(nodes.map((n) => n.dc))].sort();
   if (nodes.length > 60)
@@ -312,6 +318,14 @@ function Legend({
                 >
                   <span className="swatch" style={{ background: nodeColor.get(n.address) }} /> {n.address}{' '}
                   <span className="muted">{n.rack}</span>
+                  {alerting?.has(n.address) ? (
+                    <>
+                      {' '}
+                      <span className="badge bad" data-testid={`ring-alert-${n.address}`}>
+                        ⚠ alert
+                      </span>
+                    </>
+                  ) : null}
                 </li>
               ))}
           </ul>

@@ -12,6 +12,11 @@ export class ClusterPage {
     await this.page.getByTestId('live-indicator').filter({ hasText: 'live' }).waitFor();
   }
 
+  /** The ring legend's mark on a node with a firing alert or no CQL answer. */
+  ringAlert(address: string): Locator {
+    return this.page.getByTestId(`ring-alert-${address}`);
+  }
+
   nodeRow(address: string): Locator {
     return this.page.getByTestId(`node-row-${address}`);
   }
