@@ -14,6 +14,7 @@ export const JOB_KINDS = [
   'drain',
   'compactionthroughput',
   'streamthroughput',
+  'repair',
 ] as const;
 
 export type JobKindName =
@@ -27,7 +28,8 @@ export type JobKindName =
   | 'clearsnapshot'
   | 'drain'
   | 'compactionthroughput'
-  | 'streamthroughput';
+  | 'streamthroughput'
+  | 'repair';
 
 interface Job {
   kind: JobKindName;
@@ -48,6 +50,7 @@ const LABELS: Record<Job['kind'], string> = {
   drain: 'drain',
   compactionthroughput: 'set compaction throughput',
   streamthroughput: 'set stream throughput',
+  repair: 'repair',
 };
 
 export function kindLabel(kind: Job['kind']): string {

@@ -16,11 +16,13 @@ const mutation = (mutate: unknown) => ({ mutate, reset: vi.fn(), isError: false,
 vi.mock('./use-operations', () => ({
   useJobsLive: () => ({ data: state.jobs, error: null, isError: false }),
   useJobDetail: () => ({ data: undefined, error: null, isError: false }),
+  useRepairPreview: () => ({ data: undefined, error: null, isError: false }),
   useOperationActions: () => ({
     start: mutation(state.start),
     cancel: mutation(state.cancel),
     pause: mutation(vi.fn()),
     resume: mutation(state.resume),
+    repairStart: mutation(vi.fn()),
   }),
 }));
 vi.mock('@/components/auth/use-cluster-role', () => ({ useMayAct: () => state.mayAct }));

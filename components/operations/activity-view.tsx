@@ -8,6 +8,7 @@ import { JOB_KINDS } from '@/lib/job-words';
 import { filterJobs, type JobFilterState } from './job-format';
 import { JobCard } from './job-card';
 import { StartOperation } from './start-operation';
+import { StartRepair } from './start-repair';
 import { useJobsLive } from './use-operations';
 
 export function ActivityView() {
@@ -21,6 +22,8 @@ export function ActivityView() {
         <>
           <h3>Start an operation</h3>
           <StartOperation clusterId={clusterId} />
+          <h3>Repair a keyspace</h3>
+          <StartRepair clusterId={clusterId} />
         </>
       ) : null}
       <h3>Jobs</h3>

@@ -33,7 +33,10 @@ export function JobCard({ job, mayAct }: { job: Job; mayAct: boolean }) {
     );
   };
   const percent = jobPercent(job);
-  const resumable = job.state === 'paused' || job.state === 'interrupted' || (job.state === 'failed' && job.rolling);
+  const resumable =
+    job.state === 'paused' ||
+    job.state === 'interrupted' ||
+    (job.state === 'failed' && (job.rolling !== null || job.kind === 'repair'));
   return (
     <article className="job" data-testid={`job-${job.id}`} data-state={job.state} data-kind={job.kind}>
       <header>
@@ -93,9 +96,9 @@ export function JobCard({ job, mayAct }: { job: Job; mayAct: boolean }) {
           Cancel
         </button>
       ) : null}{' '}
-      {mayAct && job.rolling && job.state === 'running' ? (
+      {mayAct && (job.rolling || job.kind === 'repair') && job.state === 'running' ? (
         <button type="button" onClick={() => act('pause')} data-testid="job-pause">
-          Pause before the next node
+          {job.kind === 'repair' ? 'Pause (no new segment)' : 'Pause before the next node'}
         </button>
       ) : null}{' '}
       {mayAct && resumable ? (

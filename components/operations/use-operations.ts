@@ -26,5 +26,12 @@ export function useOperationActions() {
     cancel: useMutation(trpc.operations.cancel.mutationOptions()),
     pause: useMutation(trpc.operations.pause.mutationOptions()),
     resume: useMutation(trpc.operations.resume.mutationOptions()),
+    repairStart: useMutation(trpc.operations.repairStart.mutationOptions()),
   };
+}
+
+/** The segments and exact options map a repair run would use; asked only when `enabled`. */
+export function useRepairPreview(clusterId: string, settings: Record<string, unknown>, enabled: boolean) {
+  const trpc = useTRPC();
+  return useQuery(trpc.operations.repairPreview.queryOptions({ clusterId, settings }, { enabled, retry: false }));
 }

@@ -109,8 +109,8 @@ const notifications = (id: string) =>
   ).map((r) => r.type);
 
 describe('job runner', () => {
-  it('knows the same kinds as the node operations', () => {
-    expect([...JOB_KINDS]).toEqual([...OPERATION_KINDS]);
+  it('knows the node operations and repair', () => {
+    expect([...JOB_KINDS]).toEqual([...OPERATION_KINDS, 'repair']);
   });
 
   it('stops a rolling job at the node that may not start, naming it, and resumes from there', async () => {

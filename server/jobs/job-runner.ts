@@ -18,6 +18,7 @@ import { getJob, jobsInStates, updateStep } from './job-store';
 import { log, stepChange, transition } from './job-transitions';
 import type { Job, StepProgress } from './job-types';
 import { runStep } from './job-step';
+import { runRepair } from '../repair/repair-run';
 
 interface Execution {
   abort: AbortController;
@@ -48,6 +49,17 @@ export class JobRunner {
     let count = 0;
     for (const job of jobsInStates(this.db, ['queued', 'running'])) {
       if (this.executions.has(job.id) || ownerAlive(job.owner, this.owner)) continue;
+      if (job.kind === 'repair') {
+        // A repair run goes on by itself from its finished segments; the ones that were running run again.
+        for (const step of job.steps.filter((s) => s.state === 'running'))
+          updateStep(this.db, job.id, step.seq, { state: 'pending', startedAt: null, endedAt: null, message: null });
+        this.launch(
+          job.id,
+          `resumed after a console restart (the process ${job.owner ?? 'none'} stopped) from its finished segments`,
+        );
+        count++;
+        continue;
+      }
       for (const step of job.steps.filter((s) => s.state === 'running'))
         stepChange(
           this.db,
@@ -134,6 +146,8 @@ export class JobRunner {
 
   private async execute(jobId: string, execution: Execution): Promise<void> {
     const cluster = clusterConfig(getJob(this.db, jobId)!.clusterId);
+    if (getJob(this.db, jobId)!.kind === 'repair')
+      return runRepair(this.db, cluster, jobId, (ms) => this.settle(jobId, ms));
     let first = true;
     for (;;) {
       const job = getJob(this.db, jobId)!;

@@ -26,6 +26,7 @@ import {
   type Rolling,
 } from './job-types';
 import { describeJob } from '@/lib/job-words';
+import { cancelRepair } from '../repair/repair-service';
 
 export interface StartJob {
   clusterId: string;
@@ -94,6 +95,7 @@ export async function cancelJob(clusterId: string, id: string, by: string): Prom
     transition(db, id, 'cancelled', `cancelled by ${by}`, { message: `cancelled by ${by}`, finishedAt: Date.now() });
     return { message: 'cancelled' };
   }
+  if (job.kind === 'repair') return cancelRepair(clusterId, id, by);
   updateJob(db, id, { requested: 'cancel' });
   log(db, id, `cancel asked by ${by}`);
   jobRunner().interrupt(id);
@@ -130,7 +132,8 @@ export async function cancelJob(clusterId: string, id: string, by: string): Prom
 /** A rolling job stops before its next node. */
 export function pauseJob(clusterId: string, id: string, by: string): { message: string } {
   const job = jobOf(clusterId, id);
-  if (!job.rolling) throw new JobInputError(`job ${id} is not rolling: only a rolling job pauses between nodes`);
+  if (!job.rolling && job.kind !== 'repair')
+    throw new JobInputError(`job ${id} is not rolling: only a rolling job or a repair run pauses`);
   if (job.state !== 'running') throw new JobInputError(`job ${id} is ${job.state}: only a running job pauses`);
   updateJob(getStore(), id, { requested: 'pause' });
   log(getStore(), id, `pause asked by ${by}`);
@@ -144,7 +147,7 @@ export function resumeJob(clusterId: string, id: string, by: string): { message:
   const job = jobOf(clusterId, id);
   if (!RESUMABLE_STATES.includes(job.state))
     throw new JobInputError(`job ${id} is ${job.state}: only a paused, failed or interrupted job resumes`);
-  if (job.state === 'failed' && !job.rolling)
+  if (job.state === 'failed' && !job.rolling && job.kind !== 'repair')
     throw new JobInputError(`job ${id} ran on one node: start it again instead`);
   if (jobRunner().isRunning(id)) throw new JobInputError(`job ${id} is still being wound down; try again in a moment`);
   const from = job.steps.find((s) => s.state !== 'succeeded');

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { JOB_KINDS, jobFilterSchema, jobTargetSchema, rollingSchema } from '../jobs/job-types';
 import { cancelJob, jobDetail, jobsOf, jobsPoller, pauseJob, resumeJob, startJob } from '../jobs/jobs-service';
 import { snapshotsOf } from '../jobs/snapshots';
+import { previewRepair, startRepair } from '../repair/repair-service';
 import { clusterInput, createTRPCRouter, operatorProcedure, viewerProcedure } from '../trpc';
 
 const jobId = clusterInput.extend({ id: z.string().uuid() });
@@ -34,6 +35,16 @@ export const operationsRouter = createTRPCRouter({
         requestedBy: ctx.principal.email,
       }),
     ),
+
+  /** The segments and the exact repairAsync options map a repair run would use, before it runs. */
+  repairPreview: viewerProcedure
+    .input(clusterInput.extend({ settings: z.record(z.string(), z.unknown()) }))
+    .query(({ input, ctx }) => previewRepair(ctx.cluster.id, input.settings)),
+
+  /** Starts a segmented repair run of a keyspace (full or incremental); returns the job's id at once. */
+  repairStart: operatorProcedure
+    .input(clusterInput.extend({ settings: z.record(z.string(), z.unknown()) }))
+    .mutation(({ input, ctx }) => startRepair(ctx.cluster.id, input.settings, ctx.principal.email)),
 
   list: viewerProcedure
     .input(clusterInput.extend(jobFilterSchema.shape))
