@@ -40,24 +40,25 @@ describe('paging with nobody watching', () => {
       expect(firing.type).toBe('alert.firing');
       expect(firing.title).toBe(`Node down or not answering: ${NODE3}`);
 
-      // Gossip convicts it and its agent alert joins, muted: the store shows them, nobody is paged again.
+      // Both verdicts on the node (gossip's Down, the probe's refusal) join as members, its agent alert
+      // as a muted child, each within a poll or a probe of the other: the store shows them, nobody is paged again.
       const store = openStore(dirname(run.configFile));
+      const ruleIds = (json: string) => (JSON.parse(json) as { ruleId: string }[]).map((m) => m.ruleId).sort();
       const incident = await waitFor(
-        'the agent alert muted under the incident',
+        'both node alerts as members and the agent alert muted under them',
         () => {
           const row = store
             .prepare(`SELECT members, muted FROM alert_incidents WHERE id = ?`)
             .get(firing.incidentId) as { members: string; muted: string } | undefined;
-          const muted = JSON.parse(row?.muted ?? '[]') as { ruleId: string }[];
-          return muted.some((m) => m.ruleId === 'agent-now') ? row : undefined;
+          if (!row) return undefined;
+          const complete = ruleIds(row.members).length === 2 && ruleIds(row.muted).includes('agent-now');
+          return complete ? row : undefined;
         },
         30_000,
         500,
       );
-      expect((JSON.parse(incident.members) as { ruleId: string }[]).map((m) => m.ruleId).sort()).toEqual([
-        'node-down',
-        'node-not-answering',
-      ]);
+      expect(ruleIds(incident.members)).toEqual(['node-down', 'node-not-answering']);
+      expect(ruleIds(incident.muted)).toEqual(['agent-now']);
       store.close();
       expect(run.delivered()).toHaveLength(1);
 
