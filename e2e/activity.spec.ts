@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import cassandra from 'cassandra-driver';
 import { setCompactionThroughput, tableWithTwentySSTables } from '@/localcluster/compaction-fixture';
 import { ActivityPage } from './pages/activity-page';
 
@@ -31,4 +32,33 @@ test('a major compaction of a table with 20 SSTables started from the activity p
   } finally {
     await setCompactionThroughput(64);
   }
+});
+
+test('a repair run started from the activity page shows its options map, advances, and pauses', async ({ page }) => {
+  test.setTimeout(300_000);
+  const keyspace = 'ringside_e2e_repair';
+  const client = new cassandra.Client({ contactPoints: ['127.0.0.1'], localDataCenter: 'dc1' });
+  try {
+    await client.execute(`DROP KEYSPACE IF EXISTS ${keyspace}`);
+    await client.execute(
+      `CREATE KEYSPACE ${keyspace} WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 2, 'dc2': 1}`,
+    );
+    await client.execute(`CREATE TABLE ${keyspace}.t (k int PRIMARY KEY, v text)`);
+  } finally {
+    await client.shutdown();
+  }
+  const activity = new ActivityPage(page);
+  await activity.open();
+  // Four segments per vnode range: 192 segments, long enough to pause in the middle.
+  const id = await activity.startRepair(keyspace, 4);
+  await expect(activity.jobState(id)).toHaveText('running', { timeout: 30_000 });
+  await expect.poll(() => activity.stepsIn(id, 'succeeded').count(), { timeout: 120_000 }).toBeGreaterThan(2);
+  await activity.pause(id);
+  await expect(activity.jobState(id)).toHaveText('paused', { timeout: 120_000 });
+  const atPause = await activity.stepsIn(id, 'succeeded').count();
+  await page.waitForTimeout(3000);
+  expect(await activity.stepsIn(id, 'succeeded').count()).toBe(atPause);
+  expect(await activity.log(id)).toMatch(/repairAsync|options \{"parallelism":"parallel"/);
+  await activity.cancel(id);
+  await expect(activity.jobState(id)).toHaveText('cancelled', { timeout: 60_000 });
 });

@@ -45,6 +45,34 @@ export class ActivityPage {
     return id;
   }
 
+  /** Starts a repair run of the keyspace from the page, after its preview; returns the run's id. */
+  async startRepair(keyspace: string, segmentsPerRange = 1): Promise<string> {
+    const form = this.page.getByTestId('start-repair');
+    await form.getByTestId('repair-keyspace').selectOption(keyspace);
+    await form.getByLabel('segments per vnode range').fill(String(segmentsPerRange));
+    await form.getByTestId('repair-start').click();
+    const dialog = this.page.getByTestId('confirm-dialog');
+    await dialog.waitFor();
+    await dialog.getByTestId('confirm-yes').click();
+    const started = this.page.getByTestId('repair-started');
+    await started.waitFor();
+    const id = /Started repair run (\S+)\./.exec((await started.textContent()) ?? '')?.[1];
+    if (!id) throw new Error(`the page did not name the run: ${await started.textContent()}`);
+    return id;
+  }
+
+  async pause(id: string): Promise<void> {
+    await this.job(id).getByTestId('job-pause').click();
+  }
+
+  async cancel(id: string): Promise<void> {
+    await this.job(id).getByTestId('job-cancel').click();
+  }
+
+  stepsIn(id: string, state: string): Locator {
+    return this.job(id).locator(`li[data-state="${state}"]`);
+  }
+
   job(id: string): Locator {
     return this.page.getByTestId(`job-${id}`);
   }
