@@ -44,7 +44,7 @@ export class JobRunner {
 
   constructor(private readonly db: Store) {}
 
-  /** Jobs left queued or running by a process that is gone: interrupted, saying so. */
+  /** Jobs left queued or running by a process that is gone: repair runs carry on, others are interrupted, saying so. */
   recover(): number {
     let count = 0;
     for (const job of jobsInStates(this.db, ['queued', 'running'])) {
@@ -229,5 +229,9 @@ export function jobRunner(): JobRunner {
 /** Called once at server start: recovers what a dead process left. */
 export function startJobRunner(): void {
   const recovered = jobRunner().recover();
-  if (recovered) logger('job-runner').info({ recovered }, `${recovered} job(s) marked interrupted at start-up`);
+  if (recovered)
+    logger('job-runner').info(
+      { recovered },
+      `${recovered} job(s) a stopped console left running: repair runs resumed, others marked interrupted`,
+    );
 }
