@@ -218,7 +218,8 @@ export async function runRepair(
             `segment ${seq} (${segment.start}, ${segment.end}] started on ${segment.coordinator}: command ${command}, ranges ${options.ranges}`,
           );
         } catch (error) {
-          const again = attempt < settings.maxAttempts;
+          // A policy refusal does not go away by retrying: it needs the agent's policy changed.
+          const again = attempt < settings.maxAttempts && !/forbidden/.test((error as Error).message);
           stepChange(
             db,
             jobId,
