@@ -9,4 +9,11 @@ import { checkStartup } from '@/server/startup';
 
 checkStartup();
 // The console's timers are unref'd (a server's lifetime is its HTTP listener's); this one stands in for it.
-setInterval(() => undefined, 60_000);
+const keepAlive = setInterval(() => undefined, 60_000);
+// Under Next.js the server exits on SIGTERM once it has closed; start-up's own handler only closes the
+// driver clients (and, being a handler, stops Node's default exit). Here nothing else would end it.
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    clearInterval(keepAlive);
+    setTimeout(() => process.exit(0), 200).unref();
+  });

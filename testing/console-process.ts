@@ -41,6 +41,8 @@ export function startConsoleCore(configFile: string, logLevel = 'info'): Console
       const timer = setTimeout(() => signal('SIGKILL'), 5000);
       await exited;
       clearTimeout(timer);
+      // npx and tsx may exit before the console under them: whatever is left of the group goes too.
+      signal('SIGKILL');
     },
   };
 }
