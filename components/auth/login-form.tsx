@@ -1,11 +1,13 @@
 'use client';
 import { useState, type FormEvent } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { authClient } from './auth-client';
 
 /** Email and password, sent to better-auth's sign-in route; its message (wrong password, throttled, disabled) is shown as it comes. */
 export function LoginForm() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -28,7 +30,8 @@ export function LoginForm() {
     else window.location.assign('/');
   }
   return (
-    <form className="login" onSubmit={submit} data-testid="login-form">
+    // method="post": should the form ever be sent the browser's way, the password must not land in a URL.
+    <form className="login" method="post" onSubmit={submit} data-testid="login-form">
       <h2>Sign in to Ringside</h2>
       <label>
         Email
@@ -40,7 +43,7 @@ export function LoginForm() {
         <br />
         <input name="password" type="password" autoComplete="current-password" required data-testid="login-password" />
       </label>
-      <button type="submit" disabled={busy} data-testid="login-submit">
+      <button type="submit" disabled={busy || !hydrated} data-testid="login-submit">
         {busy ? 'Signing in…' : 'Sign in'}
       </button>
       {error && (

@@ -1,13 +1,16 @@
 'use client';
 import { useState } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { authClient } from './auth-client';
 
 export function SignOutButton() {
   const [error, setError] = useState<string | null>(null);
+  const hydrated = useHydrated();
   return (
     <>
       <button
         type="button"
+        disabled={!hydrated}
         data-testid="sign-out"
         onClick={async () => {
           const { error: failed } = await authClient.signOut();
