@@ -49,6 +49,9 @@ export async function runRepair(
   const { settings, segments } = repairParamsSchema.parse(first.params);
   const bySeq = new Map(segments.map((s) => [s.seq, s]));
   const attempts = new Map<number, number>();
+  /** Segment → when its next attempt may start (5 s after the first failure, doubling). */
+  const retryAt = new Map<number, number>();
+  const backOff = (seq: number) => retryAt.set(seq, Date.now() + 5000 * 2 ** ((attempts.get(seq) ?? 1) - 1));
   const running = new Map<number, Running>();
   const waitingShown = new Map<number, string>();
   const ours = new Set<string>();
@@ -114,6 +117,7 @@ export async function runRepair(
               : status.messages.join('; ') || 'failed';
         const cancelling = getJob(db, jobId)!.requested === 'cancel';
         const again = run.attempt < settings.maxAttempts && !cancelling;
+        backOff(seq);
         if (cancelling) {
           stepChange(
             db,
@@ -164,13 +168,27 @@ export async function runRepair(
         const node = snapshot.nodes.find((n) => n.address === r);
         if (!node || node.status !== 'Up')
           down[r] = node ? `${node.status}${node.downReason ? ` (${node.downReason})` : ''}` : 'not in the cluster';
+        // Up in gossip but still starting: its StorageService refuses repairs until NORMAL.
+        else if (node.operationMode && node.operationMode !== 'NORMAL')
+          down[r] = `in operation mode ${node.operationMode}`;
       }
+      // A segment whose last attempt failed waits before the next one, longer after each.
+      const due = pending.filter((segment) => {
+        const at = retryAt.get(segment.seq);
+        if (at === undefined || Date.now() >= at) return true;
+        const reason = `retrying at ${new Date(at).toISOString().slice(11, 19)} after attempt ${attempts.get(segment.seq)} failed`;
+        if (waitingShown.get(segment.seq) !== reason) {
+          waitingShown.set(segment.seq, reason);
+          updateStep(db, jobId, segment.seq, { state: 'pending', message: `waiting: ${reason}` });
+        }
+        return false;
+      });
       const repairing: Record<string, number> = {};
       for (const other of await runningRepairs(cluster.id).catch(() => []))
         if (!ours.has(`${other.coordinator}:${other.commandId}`))
           for (const p of new Set([other.coordinator, ...other.participants])) repairing[p] = (repairing[p] ?? 0) + 1;
       const decision = decide(
-        pending,
+        due,
         [...running.values()].map((r) => r.segment),
         { down, repairing, pendingCompactions: await pendingCompactions(cluster, replicas) },
         settings,
@@ -220,6 +238,7 @@ export async function runRepair(
         } catch (error) {
           // A policy refusal does not go away by retrying: it needs the agent's policy changed.
           const again = attempt < settings.maxAttempts && !/forbidden/.test((error as Error).message);
+          backOff(seq);
           stepChange(
             db,
             jobId,
