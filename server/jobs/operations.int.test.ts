@@ -4,7 +4,7 @@
  * of the cluster that stops at node 2 when it is killed and finishes once it is back; a console
  * killed mid-job and started again marks the job interrupted. Node 2 is restored however a test ends.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -322,6 +322,18 @@ describe('node operations as jobs', () => {
       );
       process.kill(-starter.pid!, 'SIGKILL');
       await exited;
+      // The console process itself (npx's grandchild) must be gone too, as after a real crash.
+      const ownerPid = Number(getJobWithLog(store, id)!.owner?.split(':')[1]);
+      const alive = () => {
+        try {
+          process.kill(ownerPid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      if (alive()) process.kill(ownerPid, 'SIGKILL');
+      await waitFor('the console process gone', () => (alive() ? undefined : true), 10_000, 100);
       expect(getJobWithLog(store, id)!.state).toBe('running'); // as the dead process left it
 
       restarted = startConsoleCore(configFile, 'warn');
@@ -333,7 +345,14 @@ describe('node operations as jobs', () => {
         },
         120_000,
         500,
-      );
+      ).catch((error: unknown) => {
+        const owner = getJobWithLog(store, id)?.owner ?? '';
+        const pid = owner.split(':')[1] ?? '';
+        const ps = spawnSync('ps', ['-o', 'pid,ppid,stat,cmd', '-p', pid], { encoding: 'utf8' }).stdout;
+        throw new Error(
+          `${(error as Error).message}\nowner ${owner}: ${ps}\nthe restarted console said:\n${restarted?.output()}`,
+        );
+      });
       expect(job.message).toBe(
         'interrupted: the console stopped while this job ran; resume it to go on from the node it stopped at',
       );
