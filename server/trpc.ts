@@ -13,6 +13,7 @@ import superjson from 'superjson';
 import { z, ZodError } from 'zod';
 import { roleOn, type Role } from '@/lib/roles';
 import { consoleAdminRefusal, roleRefusal } from './auth/access';
+import { authErrorToTRPC } from './auth/auth-errors';
 import { auditProcedureCall, type AuditWhen } from './audit/audit-procedure';
 import { principalOf, type Principal, type PrincipalLookup } from './auth/principal';
 import { toTRPCError } from './cluster/errors';
@@ -88,9 +89,10 @@ const audited = t.middleware(async ({ ctx, meta, path, type, getRawInput, next }
 
 const mapClusterErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  // Anything the handlers throw arrives wrapped as INTERNAL_SERVER_ERROR; typed cluster errors get their own code.
+  // Anything the handlers throw arrives wrapped as INTERNAL_SERVER_ERROR; typed cluster errors, and
+  // better-auth's refusals (an email taken, no such user), get their own code.
   if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR' && result.error.cause)
-    throw toTRPCError(result.error.cause);
+    throw authErrorToTRPC(result.error.cause) ?? toTRPCError(result.error.cause);
   return result;
 });
 

@@ -11,19 +11,8 @@ import { getAuth } from '../auth/auth';
 import { allGrants } from '../auth/grants';
 import { changeGrants, generatePassword } from '../auth/users';
 import { config } from '../config';
-import { authErrorToTRPC } from '../auth/auth-errors';
 import { emailOfUser } from '../auth/session-rows';
-import { consoleAdminProcedure as adminOfEveryCluster, createTRPCRouter } from '../trpc';
-
-/** Console administrators only; better-auth's refusals arrive as the client errors they are. */
-const consoleAdminProcedure = adminOfEveryCluster.use(async ({ next }) => {
-  const result = await next();
-  if (!result.ok) {
-    const mapped = authErrorToTRPC(result.error.cause);
-    if (mapped) throw mapped;
-  }
-  return result;
-});
+import { consoleAdminProcedure, createTRPCRouter } from '../trpc';
 
 function mustExist(userId: string): void {
   if (emailOfUser(userId) === null) throw new TRPCError({ code: 'NOT_FOUND', message: `no user ${userId}` });
