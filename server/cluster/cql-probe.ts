@@ -22,6 +22,20 @@ export interface CqlProbeResult {
 const OPTIONS_FRAME = Buffer.from([0x04, 0x00, 0x00, 0x00, 0x05, 0x00, 0x00, 0x00, 0x00]);
 const RESPONSE_FLAG = 0x80;
 
+/**
+ * The probe runs every second per node: the CA is read once per file, as the driver client reads it
+ * once when it is created (registry.ts); a changed CA needs a restart either way.
+ */
+const cas = new Map<string, Buffer>();
+function caOf(file: string): Buffer {
+  let ca = cas.get(file);
+  if (!ca) {
+    ca = readFileSync(file);
+    cas.set(file, ca);
+  }
+  return ca;
+}
+
 export function probeCql(cluster: ClusterConfig, host: string, timeoutMs: number): Promise<CqlProbeResult> {
   const started = performance.now();
   return new Promise((resolve) => {
@@ -30,7 +44,7 @@ export function probeCql(cluster: ClusterConfig, host: string, timeoutMs: number
       ? connectTls({
           host,
           port: cluster.port,
-          ca: cluster.tls?.caFile ? [readFileSync(cluster.tls.caFile)] : undefined,
+          ca: cluster.tls?.caFile ? [caOf(cluster.tls.caFile)] : undefined,
           rejectUnauthorized: cluster.tls?.rejectUnauthorized ?? true,
         })
       : connectTcp({ host, port: cluster.port });
