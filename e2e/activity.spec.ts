@@ -49,8 +49,8 @@ test('a repair run started from the activity page shows its options map, advance
   }
   const activity = new ActivityPage(page);
   await activity.open();
-  // Four segments per vnode range: 192 segments, long enough to pause in the middle.
-  const id = await activity.startRepair(keyspace, 4);
+  // 64 segments per node: 192 segments of a quarter vnode range each, long enough to pause in the middle.
+  const id = await activity.startRepair(keyspace, 64);
   await expect(activity.jobState(id)).toHaveText('running', { timeout: 30_000 });
   await expect.poll(() => activity.stepsIn(id, 'succeeded').count(), { timeout: 120_000 }).toBeGreaterThan(2);
   await activity.pause(id);

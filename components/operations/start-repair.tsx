@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useKeyspaceNames } from '@/components/schema/use-schema';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorBox } from '@/components/ui/error-box';
+import { DEFAULT_SEGMENTS_PER_NODE } from '@/lib/repair-defaults';
 import { useOperationActions, useRepairPreview } from './use-operations';
 
 export function StartRepair({ clusterId }: { clusterId: string }) {
@@ -16,7 +17,7 @@ export function StartRepair({ clusterId }: { clusterId: string }) {
   const [keyspace, setKeyspace] = useState('');
   const [tables, setTables] = useState('');
   const [incremental, setIncremental] = useState(false);
-  const [segmentsPerRange, setSegmentsPerRange] = useState(1);
+  const [segmentsPerNode, setSegmentsPerNode] = useState(DEFAULT_SEGMENTS_PER_NODE);
   const [intensity, setIntensity] = useState(0);
   const [asking, setAsking] = useState(false);
   const [started, setStarted] = useState<string | null>(null);
@@ -27,7 +28,7 @@ export function StartRepair({ clusterId }: { clusterId: string }) {
       .map((t) => t.trim())
       .filter(Boolean),
     incremental,
-    segmentsPerRange,
+    segmentsPerNode,
     intensity,
   };
   const preview = useRepairPreview(clusterId, settings, asking && keyspace !== '');
@@ -67,13 +68,14 @@ export function StartRepair({ clusterId }: { clusterId: string }) {
         <input type="checkbox" checked={incremental} onChange={(e) => setIncremental(e.target.checked)} /> incremental
       </label>{' '}
       <label>
-        segments per vnode range{' '}
+        segments per node{' '}
         <input
           type="number"
           min={1}
-          max={64}
-          value={segmentsPerRange}
-          onChange={(e) => setSegmentsPerRange(Number(e.target.value))}
+          max={1024}
+          value={segmentsPerNode}
+          onChange={(e) => setSegmentsPerNode(Number(e.target.value))}
+          title="A segment covers at most 1/(this × nodes) of the ring; ranges with the same replicas are grouped up to that size"
         />
       </label>{' '}
       <label>

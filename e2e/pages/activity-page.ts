@@ -46,10 +46,10 @@ export class ActivityPage {
   }
 
   /** Starts a repair run of the keyspace from the page, after its preview; returns the run's id. */
-  async startRepair(keyspace: string, segmentsPerRange = 1): Promise<string> {
+  async startRepair(keyspace: string, segmentsPerNode: number): Promise<string> {
     const form = this.page.getByTestId('start-repair');
     await form.getByTestId('repair-keyspace').selectOption(keyspace);
-    await form.getByLabel('segments per vnode range').fill(String(segmentsPerRange));
+    await form.getByLabel('segments per node').fill(String(segmentsPerNode));
     await form.getByTestId('repair-start').click();
     const dialog = this.page.getByTestId('confirm-dialog');
     await dialog.waitFor();

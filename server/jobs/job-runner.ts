@@ -132,8 +132,10 @@ export class JobRunner {
   private async settle(jobId: string, ms: number): Promise<void> {
     const signal = this.executions.get(jobId)?.abort.signal;
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+      // The listener goes with the timer: a repair run sleeps many times a second on the same signal.
+      const wake = () => (clearTimeout(timer), resolve());
+      const timer = setTimeout(() => (signal?.removeEventListener('abort', wake), resolve()), ms);
+      signal?.addEventListener('abort', wake, { once: true });
     });
   }
 

@@ -1,10 +1,11 @@
 /**
- * A repair run's plan, pure: the token sub-range segments (each with its replicas and the replica
- * that coordinates it), the complete options map Cassandra's repairAsync gets for a segment, and
+ * A repair run's plan, pure: the token segments (each one or more ranges sharing one replica set, the
+ * replica that coordinates it), the complete options map Cassandra's repairAsync gets for a segment, and
  * which segments may start now — never two on a shared replica, none on a replica that is down,
  * already repairing, or behind on compactions; each waiting segment says which replica and why.
  */
 import { z } from 'zod';
+import { DEFAULT_SEGMENTS_PER_NODE } from '@/lib/repair-defaults';
 import { MIN_TOKEN, RING_SIZE, rangeWidth, type TokenRange } from '../ring/ring-math';
 
 export const repairSettingsSchema = z.object({
@@ -25,8 +26,13 @@ export const repairSettingsSchema = z.object({
     .default([]),
   incremental: z.boolean().default(false),
   parallelism: z.enum(['sequential', 'parallel', 'dc_parallel']).default('parallel'),
-  /** Each vnode range split into this many sub-ranges. */
-  segmentsPerRange: z.number().int().min(1).max(64).default(1),
+  /**
+   * Segment size, as Reaper's "segment count per node": a segment covers at most 1/(this × nodes) of
+   * the ring. Ranges with the same replicas are grouped up to that width (one repair session for
+   * several ranges), wider ranges are cut. More segments: shorter sessions, finer resumption, more
+   * per-session overhead (about 0.3 s each measured on the demo cluster; see docs/operations.md).
+   */
+  segmentsPerNode: z.number().int().min(1).max(1024).default(DEFAULT_SEGMENTS_PER_NODE),
   /** Segments running at once (never two on one replica, whatever this says). */
   maxParallel: z.number().int().min(1).max(64).default(2),
   /** After a segment, pause this fraction of the time it took (Reaper's intensity 0.5 ≈ 1.0 here). */
@@ -47,10 +53,16 @@ export type RepairSettings = z.output<typeof repairSettingsSchema>;
 
 export interface Segment {
   seq: number;
-  start: string;
-  end: string;
+  /** In ring order; all with exactly `replicas` as their replicas. */
+  ranges: TokenRange[];
   replicas: string[];
   coordinator: string;
+}
+
+/** A segment's ranges in a few words: "(a, b]" or "(a, b] and 15 more ranges". */
+export function describeRanges(ranges: TokenRange[]): string {
+  const first = ranges[0] ? `(${ranges[0].start}, ${ranges[0].end}]` : '(no range)';
+  return ranges.length > 1 ? `${first} and ${ranges.length - 1} more range${ranges.length > 2 ? 's' : ''}` : first;
 }
 
 function wrap(token: bigint): bigint {
@@ -61,7 +73,8 @@ function wrap(token: bigint): bigint {
 /** (start, end] cut into `parts` contiguous sub-ranges of near-equal width. */
 export function splitRange(range: TokenRange, parts: number): TokenRange[] {
   const width = rangeWidth(range);
-  const count = BigInt(Math.max(1, Math.min(parts, Number(width < 64n ? width : 64n))));
+  // Never more parts than tokens in the range.
+  const count = width < BigInt(Math.max(1, parts)) ? width : BigInt(Math.max(1, parts));
   const out: TokenRange[] = [];
   let start = BigInt(range.start);
   for (let i = 1n; i <= count; i++) {
@@ -72,37 +85,57 @@ export function splitRange(range: TokenRange, parts: number): TokenRange[] {
   return out;
 }
 
-/** Segments from the ring's ranges and their replicas, each coordinated by one of its replicas. */
+/**
+ * Segments from the ring's ranges (in ring order) and their replicas, each at most 1/(segmentsPerNode ×
+ * nodes) of the ring wide (1 % slack, as vnode tokens rarely split the ring exactly): ranges sharing a
+ * replica set are grouped — adjacent or not, repairAsync takes several — and a wider range is cut into
+ * near-equal parts. Coordinators rotate over the replicas, so no one node carries every session.
+ */
 export function planSegments(
   ranges: { start: string; end: string; replicas: string[] }[],
-  segmentsPerRange: number,
+  segmentsPerNode: number,
+  nodeCount: number,
 ): Segment[] {
-  const segments: Segment[] = [];
+  const limit = RING_SIZE / BigInt(Math.max(1, segmentsPerNode * nodeCount));
+  const fits = (width: bigint) => width * 100n <= limit * 101n;
+  const groups: { ranges: TokenRange[]; replicas: string[]; width: bigint }[] = [];
+  const open = new Map<string, (typeof groups)[number]>();
   for (const range of ranges) {
     const replicas = [...range.replicas].sort();
-    for (const part of splitRange(range, segmentsPerRange))
-      // Coordinators rotate over the replicas, so no one node carries every session.
-      segments.push({
-        seq: segments.length,
-        ...part,
-        replicas,
-        coordinator: replicas[segments.length % replicas.length]!,
-      });
+    const key = replicas.join(',');
+    const width = rangeWidth(range);
+    if (!fits(width)) {
+      const slack = (limit * 101n) / 100n;
+      const parts = Number((width + slack - 1n) / slack);
+      for (const part of splitRange(range, parts)) groups.push({ ranges: [part], replicas, width: rangeWidth(part) });
+      continue;
+    }
+    const group = open.get(key);
+    if (group && fits(group.width + width)) {
+      group.ranges.push({ start: range.start, end: range.end });
+      group.width += width;
+    } else {
+      const fresh = { ranges: [{ start: range.start, end: range.end }], replicas, width };
+      groups.push(fresh);
+      open.set(key, fresh);
+    }
   }
-  return segments;
+  return groups.map((group, seq) => ({
+    seq,
+    ranges: group.ranges,
+    replicas: group.replicas,
+    coordinator: group.replicas[seq % group.replicas.length]!,
+  }));
 }
 
 /** The whole map repairAsync gets, every key explicit (as nodetool 5.0 sends them). */
-export function repairOptions(
-  settings: RepairSettings,
-  segment: Pick<Segment, 'start' | 'end'>,
-): Record<string, string> {
+export function repairOptions(settings: RepairSettings, segment: Pick<Segment, 'ranges'>): Record<string, string> {
   return {
     parallelism: settings.parallelism,
     primaryRange: 'false',
     incremental: String(settings.incremental),
     jobThreads: '1',
-    ranges: `${segment.start}:${segment.end}`,
+    ranges: segment.ranges.map((r) => `${r.start}:${r.end}`).join(','),
     columnFamilies: settings.tables.join(','),
     dataCenters: '',
     hosts: '',
@@ -166,6 +199,17 @@ export function decide(
     }
   }
   return { start, waiting };
+}
+
+/**
+ * A running segment's status is read after a tenth of its age, within these bounds: a small segment's
+ * session takes about 0.3 s on the demo cluster, and a fixed 1 s poll made the wait cost more than the repair.
+ */
+export const POLL_MIN_MS = 50;
+export const POLL_MAX_MS = 2000;
+
+export function pollDelay(ageMs: number): number {
+  return Math.min(POLL_MAX_MS, Math.max(POLL_MIN_MS, Math.round(ageMs / 10)));
 }
 
 /** The pause after a segment that took `tookMs` (intensity), and the time-out of attempt n (1-based). */

@@ -9,7 +9,7 @@ import { useTemporaryConfig } from '@/testing/unit-config';
 import { getStore } from '../store';
 import { getJob, insertJob, updateJob, updateStep } from '../jobs/job-store';
 import type { Job } from '../jobs/job-types';
-import { planSegments, repairSettingsSchema } from './repair-plan';
+import { describeRanges, planSegments, repairSettingsSchema } from './repair-plan';
 
 const fake = vi.hoisted(() => ({
   next: 1,
@@ -72,6 +72,7 @@ function newRun(maxAttempts = 2): string {
       { start: '30', end: '40', replicas: ['n4', 'n1'] },
     ],
     1,
+    4,
   );
   insertJob(getStore(), {
     id,
@@ -86,7 +87,7 @@ function newRun(maxAttempts = 2): string {
       seq: s.seq,
       node: s.coordinator,
       dc: 'dc1',
-      rack: `(${s.start}, ${s.end}]`,
+      rack: describeRanges(s.ranges),
       state: 'pending',
       startedAt: null,
       endedAt: null,

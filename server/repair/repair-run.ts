@@ -1,8 +1,10 @@
 import 'server-only';
 /**
- * One repair run, driven by the job runner: every couple of seconds it polls the running segments'
- * parent status, reads the replicas' facts (down, repairing, pending compactions), starts what the
- * plan allows and writes why each other segment waits. A failed segment is retried with a doubled
+ * One repair run, driven by the job runner: it polls each running segment's parent status — often
+ * while the segment is young (a small segment's session takes about 0.3 s, and a 1 s poll made the
+ * wait cost more than the repair), less as it ages — and, when a segment ends or every couple of
+ * seconds, reads the replicas' facts (down, repairing, pending compactions), starts what the plan
+ * allows and writes why each other segment waits. A failed segment is retried with a doubled
  * time-out up to its attempts, then failed; the run fails at its end listing them. Pause stops new
  * segments (running ones finish); a console restart resumes from the segments already done.
  */
@@ -15,28 +17,91 @@ import { clusterPoller } from '../nodes/live';
 import type { Store } from '../store/database';
 import { getJob, updateStep } from '../jobs/job-store';
 import { stepChange, transition } from '../jobs/job-transitions';
-import { decide, pauseAfter, repairOptions, repairSettingsSchema, timeoutOf, type Segment } from './repair-plan';
+import {
+  decide,
+  describeRanges,
+  pauseAfter,
+  pollDelay,
+  POLL_MAX_MS,
+  POLL_MIN_MS,
+  repairOptions,
+  repairSettingsSchema,
+  timeoutOf,
+  type Segment,
+} from './repair-plan';
 
-const TICK_MS = 1000;
+/** Facts are read again, and waiting segments reconsidered, at least this often. */
+const DECIDE_EVERY_MS = 2000;
+/** Facts older than this are read again before a decision. */
+const FACTS_FRESH_MS = 1000;
 
-export const repairParamsSchema = z.object({
-  settings: repairSettingsSchema,
-  segments: z.array(
-    z.object({
+const tokenRange = z.object({ start: z.string(), end: z.string() });
+const segmentSchema = z.union([
+  z.object({
+    seq: z.number().int(),
+    ranges: z.array(tokenRange).min(1),
+    replicas: z.array(z.string()),
+    coordinator: z.string(),
+  }),
+  // Runs planned before segments grouped ranges had one range each.
+  z
+    .object({
       seq: z.number().int(),
       start: z.string(),
       end: z.string(),
       replicas: z.array(z.string()),
       coordinator: z.string(),
-    }),
-  ),
+    })
+    .transform(({ start, end, ...rest }) => ({ ...rest, ranges: [{ start, end }] })),
+]);
+
+export const repairParamsSchema = z.object({
+  settings: repairSettingsSchema,
+  segments: z.array(segmentSchema),
 });
+
+/** The three reads a decision needs: nodes' states, other repairs under way, pending compactions. */
+async function readFacts(cluster: ClusterConfig, replicas: string[], onRepairsUnread: (error: unknown) => void) {
+  // At once: between two segments their time is the run's only overhead.
+  const [{ value: snapshot }, others, compactionsPending] = await Promise.all([
+    clusterPoller(cluster.id).fresh(),
+    runningRepairs(cluster.id).catch((error: unknown) => (onRepairsUnread(error), [])),
+    pendingCompactions(cluster, replicas),
+  ]);
+  return { snapshot, others, compactionsPending };
+}
+
+/**
+ * Facts read at most FACTS_FRESH_MS before a decision: read ahead while a segment runs (a small one
+ * takes about 0.1–0.3 s, about what the reads take), so the next segment starts as soon as one ends.
+ */
+function replicaFacts(cluster: ClusterConfig, replicas: string[], onRepairsUnread: (error: unknown) => void) {
+  let read: { at: number; facts: Promise<Awaited<ReturnType<typeof readFacts>>> } | null = null;
+  const start = () => {
+    const at = Date.now();
+    const facts = readFacts(cluster, replicas, onRepairsUnread);
+    read = { at, facts };
+    facts.catch(() => (read = read?.facts === facts ? null : read));
+    return facts;
+  };
+  return {
+    prefetch(): void {
+      if (!read || Date.now() - read.at > FACTS_FRESH_MS / 2) void start().catch(() => undefined);
+    },
+    get() {
+      const current = read;
+      read = null;
+      return current && Date.now() - current.at <= FACTS_FRESH_MS ? current.facts : start();
+    },
+  };
+}
 
 interface Running {
   segment: Segment;
   command: number;
   startedAt: number;
   attempt: number;
+  pollAt: number;
 }
 
 export async function runRepair(
@@ -57,6 +122,11 @@ export async function runRepair(
   const ours = new Set<string>();
   const logLine = logger('repair', { clusterId: cluster.id, jobId });
   let holdUntil = 0;
+  let decideAt = 0;
+  const replicas = [...new Set(segments.flatMap((s) => s.replicas))];
+  const facts = replicaFacts(cluster, replicas, (error) =>
+    logLine.warn({ err: error }, "could not read the nodes' running repairs; deciding without them"),
+  );
 
   for (;;) {
     const job = getJob(db, jobId)!;
@@ -79,8 +149,10 @@ export async function runRepair(
       return;
     }
 
-    // Finished segments.
+    // Finished segments (those due for a look).
     for (const [seq, run] of [...running]) {
+      if (Date.now() < run.pollAt) continue;
+      run.pollAt = Date.now() + pollDelay(Date.now() - run.startedAt);
       let status: Awaited<ReturnType<typeof parentRepairStatus>> | 'gone';
       try {
         status = await parentRepairStatus(cluster, run.segment.coordinator, run.command);
@@ -94,6 +166,7 @@ export async function runRepair(
       const timedOut = took > timeoutOf(run.attempt, settings.segmentTimeoutMs);
       if (status !== 'gone' && status?.state === 'COMPLETED') {
         running.delete(seq);
+        decideAt = 0;
         stepChange(
           db,
           jobId,
@@ -103,11 +176,12 @@ export async function runRepair(
             endedAt: Date.now(),
             message: `repaired in ${Math.round(took / 1000)} s (command ${run.command} on ${run.segment.coordinator})`,
           },
-          `segment ${seq} (${run.segment.start}, ${run.segment.end}] repaired in ${took} ms`,
+          `segment ${seq} ${describeRanges(run.segment.ranges)} repaired in ${took} ms`,
         );
         holdUntil = Math.max(holdUntil, Date.now() + pauseAfter(took, settings.intensity));
       } else if (status === 'gone' || status?.state === 'FAILED' || status === null || timedOut) {
         running.delete(seq);
+        decideAt = 0;
         const why = timedOut
           ? `timed out after ${Math.round(took / 1000)} s (attempt ${run.attempt})`
           : status === 'gone'
@@ -160,9 +234,9 @@ export async function runRepair(
       });
     }
 
-    if (!now.requested && Date.now() >= holdUntil && pending.length) {
-      const snapshot = (await clusterPoller(cluster.id).fresh()).value;
-      const replicas = [...new Set(segments.flatMap((s) => s.replicas))];
+    if (!now.requested && Date.now() >= holdUntil && Date.now() >= decideAt && pending.length) {
+      decideAt = Date.now() + DECIDE_EVERY_MS;
+      const { snapshot, others, compactionsPending } = await facts.get();
       const down: Record<string, string> = {};
       for (const r of replicas) {
         const node = snapshot.nodes.find((n) => n.address === r);
@@ -184,13 +258,13 @@ export async function runRepair(
         return false;
       });
       const repairing: Record<string, number> = {};
-      for (const other of await runningRepairs(cluster.id).catch(() => []))
+      for (const other of others)
         if (!ours.has(`${other.coordinator}:${other.commandId}`))
           for (const p of new Set([other.coordinator, ...other.participants])) repairing[p] = (repairing[p] ?? 0) + 1;
       const decision = decide(
         due,
         [...running.values()].map((r) => r.segment),
-        { down, repairing, pendingCompactions: await pendingCompactions(cluster, replicas) },
+        { down, repairing, pendingCompactions: compactionsPending },
         settings,
       );
       for (const w of decision.waiting)
@@ -221,7 +295,7 @@ export async function runRepair(
             continue;
           }
           ours.add(`${segment.coordinator}:${command}`);
-          running.set(seq, { segment, command, startedAt: Date.now(), attempt });
+          running.set(seq, { segment, command, startedAt: Date.now(), attempt, pollAt: Date.now() + POLL_MIN_MS });
           waitingShown.delete(seq);
           stepChange(
             db,
@@ -233,7 +307,7 @@ export async function runRepair(
               endedAt: null,
               message: `command ${command} on ${segment.coordinator}, attempt ${attempt}`,
             },
-            `segment ${seq} (${segment.start}, ${segment.end}] started on ${segment.coordinator}: command ${command}, ranges ${options.ranges}`,
+            `segment ${seq} ${describeRanges(segment.ranges)} started on ${segment.coordinator}: command ${command}, ranges ${options.ranges}`,
           );
         } catch (error) {
           // A policy refusal does not go away by retrying: it needs the agent's policy changed.
@@ -253,6 +327,16 @@ export async function runRepair(
         }
       }
     }
-    await sleep(TICK_MS);
+    // Read the facts while young segments run, so the next decision need not wait for them; a long
+    // segment does not keep the nodes answering (the read is O(nodes)): facts are read when it ends.
+    if (pending.length && [...running.values()].some((r) => Date.now() - r.startedAt < FACTS_FRESH_MS))
+      facts.prefetch();
+    // Until the next status read that is due, the next decision, or the end of an intensity pause.
+    const wakeAt = Math.min(
+      ...[...running.values()].map((r) => r.pollAt),
+      pending.length && !now.requested ? Math.max(decideAt, holdUntil) : Infinity,
+      Date.now() + POLL_MAX_MS,
+    );
+    await sleep(Math.max(POLL_MIN_MS / 2, wakeAt - Date.now()));
   }
 }

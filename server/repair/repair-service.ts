@@ -16,7 +16,14 @@ import { getJob, insertJob, jobsInStates, updateJob } from '../jobs/job-store';
 import { log } from '../jobs/job-transitions';
 import { jobRunner } from '../jobs/job-runner';
 import { ACTIVE_STATES } from '../jobs/job-types';
-import { planSegments, repairOptions, repairSettingsSchema, type RepairSettings, type Segment } from './repair-plan';
+import {
+  describeRanges,
+  planSegments,
+  repairOptions,
+  repairSettingsSchema,
+  type RepairSettings,
+  type Segment,
+} from './repair-plan';
 
 export class RepairInputError extends InvalidInputError {}
 
@@ -80,7 +87,8 @@ export async function previewRepair(clusterId: string, input: unknown): Promise<
   const ring = await ringView(clusterId, settings.keyspace);
   const segments = planSegments(
     ring.ranges.map((r) => ({ start: r.start, end: r.end, replicas: r.replicas ?? [] })),
-    settings.segmentsPerRange,
+    settings.segmentsPerNode,
+    ring.nodes.length,
   );
   if (segments.length === 0) throw new RepairInputError(`the ring of ${clusterId} has no ranges the console can see`);
   const dcOf = Object.fromEntries(ring.nodes.map((n) => [n.address, n.dc]));
@@ -115,7 +123,7 @@ export async function startRepair(
       seq: s.seq,
       node: s.coordinator,
       dc: preview.dcOf[s.coordinator] ?? null,
-      rack: `(${s.start}, ${s.end}]`,
+      rack: describeRanges(s.ranges),
       state: 'pending',
       startedAt: null,
       endedAt: null,

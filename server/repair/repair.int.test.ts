@@ -90,15 +90,23 @@ describe('segmented repair', () => {
   });
 
   it('repairs every segment, progress advancing, one segment per replica at a time; pause holds, resume finishes; system_views.repairs agrees', async () => {
-    const preview = await caller.operations.repairPreview({ clusterId: 'demo', settings: { keyspace: KS } });
-    expect(preview.segments.length).toBe(48); // 3 nodes × 16 tokens
+    // Every range of this keyspace lies on all three nodes: by default (4 per node) 12 segments of 4 ranges.
+    const grouped = await caller.operations.repairPreview({ clusterId: 'demo', settings: { keyspace: KS } });
+    expect(grouped.segments.map((s) => s.ranges.length)).toEqual(Array(12).fill(4));
+    expect(grouped.options.ranges!.split(',')).toHaveLength(4);
+    // 16 per node: one segment per vnode range (3 nodes × 16 tokens), enough to pause in the middle.
+    const preview = await caller.operations.repairPreview({
+      clusterId: 'demo',
+      settings: { keyspace: KS, segmentsPerNode: 16 },
+    });
+    expect(preview.segments.length).toBe(48);
     expect(preview.options).toMatchObject({ parallelism: 'parallel', incremental: 'false', repairPaxos: 'true' });
     expect(preview.replicationFactors).toEqual({ dc1: 2, dc2: 1 });
 
     const startedAt = Date.now();
     const { id, segments } = await caller.operations.repairStart({
       clusterId: 'demo',
-      settings: { keyspace: KS, maxParallel: 2 },
+      settings: { keyspace: KS, maxParallel: 2, segmentsPerNode: 16 },
     });
     expect(segments).toBe(48);
     const second = await refusal(caller.operations.repairStart({ clusterId: 'demo', settings: { keyspace: KS } }));
@@ -171,7 +179,7 @@ describe('segmented repair', () => {
     // Attempts to spare: a segment running when node 3 dies fails, and a just-restarted node can refuse once more.
     const { id } = await caller.operations.repairStart({
       clusterId: 'demo',
-      settings: { keyspace: KS, maxParallel: 2, maxAttempts: 6 },
+      settings: { keyspace: KS, maxParallel: 2, maxAttempts: 6, segmentsPerNode: 16 },
     });
     try {
       await waitFor('a segment repaired', async () => (done(await get(id)) >= 1 ? true : undefined), 120_000, 300);
