@@ -74,3 +74,8 @@ export function targetLabel(job: Pick<Job, 'target' | 'clusterId'>): string {
 export function describeJob(job: Pick<Job, 'kind' | 'target' | 'clusterId' | 'rolling'>): string {
   return `${job.rolling ? 'rolling ' : ''}${kindLabel(job.kind)} of ${targetLabel(job)}`;
 }
+
+/** Whether a listed job is one the console could not read (server/jobs/job-types.ts UnreadableJob). */
+export function isUnreadable<T extends object>(job: T): job is Extract<T, { unreadable: string }> {
+  return 'unreadable' in job;
+}

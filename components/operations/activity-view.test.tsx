@@ -161,6 +161,41 @@ describe('ActivityView', () => {
     });
   });
 
+  it('shows a job the console cannot read as unreadable, with what is wrong and no buttons, and filters it by its stored state', async () => {
+    state.jobs = [
+      {
+        id: 'n',
+        clusterId: 'demo',
+        kind: 'defragment',
+        state: 'running',
+        createdAt: 2000,
+        unreadable: 'the jobs row: Invalid option: expected one of "flush"|"compact" (at kind)',
+      },
+      job('a', { state: 'succeeded' }),
+    ];
+    render(<ActivityView />);
+    const n = screen.getByTestId('job-n');
+    expect(n.getAttribute('data-state')).toBe('unreadable');
+    expect(within(n).getByTestId('job-title').textContent).toBe('defragment job n');
+    expect(within(n).getByTestId('job-message').textContent).toMatch(
+      /^This console cannot read this job, so it neither runs, resumes nor cancels it\. .*: the jobs row: Invalid option: .* \(at kind\)$/,
+    );
+    expect(within(n).queryAllByRole('button')).toEqual([]);
+    expect(screen.getByTestId('job-a')).toBeTruthy();
+
+    await userEvent.selectOptions(screen.getByTestId('filter-state'), 'active');
+    expect(screen.getByTestId('job-n')).toBeTruthy();
+    expect(screen.queryByTestId('job-a')).toBeNull();
+    await userEvent.selectOptions(screen.getByTestId('filter-state'), 'finished');
+    expect(screen.queryByTestId('job-n')).toBeNull();
+    await userEvent.selectOptions(screen.getByTestId('filter-state'), 'all');
+    await userEvent.type(screen.getByTestId('filter-text'), 'defrag');
+    expect(screen.getByTestId('job-n')).toBeTruthy();
+    expect(screen.queryByTestId('job-a')).toBeNull();
+    await userEvent.selectOptions(screen.getByTestId('filter-kind'), 'flush');
+    expect(screen.queryByTestId('job-n')).toBeNull();
+  });
+
   it('offers no start and no buttons to a viewer', () => {
     state.mayAct = false;
     state.jobs = [job('a')];

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useMayAct } from '@/components/auth/use-cluster-role';
 import { useLiveCluster } from '@/components/live/live-cluster';
 import { QueryState } from '@/components/ui/query-state';
-import { JOB_KINDS } from '@/lib/job-words';
+import { isUnreadable, JOB_KINDS } from '@/lib/job-words';
 import { filterJobs, type JobFilterState } from './job-format';
-import { JobCard } from './job-card';
+import { JobCard, UnreadableJobCard } from './job-card';
 import { StartOperation } from './start-operation';
 import { StartRepair } from './start-repair';
 import { useJobsLive } from './use-operations';
@@ -81,9 +81,13 @@ export function ActivityView() {
             </p>
           ) : (
             <div data-testid="job-list">
-              {shown.map((job) => (
-                <JobCard key={job.id} job={job} mayAct={mayAct} />
-              ))}
+              {shown.map((job) =>
+                isUnreadable(job) ? (
+                  <UnreadableJobCard key={job.id} job={job} />
+                ) : (
+                  <JobCard key={job.id} job={job} mayAct={mayAct} />
+                ),
+              )}
             </div>
           );
         }}

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { ErrorBox } from '@/components/ui/error-box';
 import { QueryState } from '@/components/ui/query-state';
-import type { Job } from '@/server/jobs/job-types';
+import type { Job, UnreadableJob } from '@/server/jobs/job-types';
 import { ACTIVE, describeJob, duration, jobPercent, stepPercent } from './job-format';
 import { useJobDetail, useOperationActions } from './use-operations';
 
@@ -113,6 +113,31 @@ export function JobCard({ job, mayAct }: { job: Job; mayAct: boolean }) {
       ) : null}
       {failure ? <ErrorBox error={failure} title="Refused:" testId="job-action-error" /> : null}
       {showLog ? <JobLog clusterId={job.clusterId} id={job.id} /> : null}
+    </article>
+  );
+}
+
+/** A stored job this console cannot read (a newer console's kind, a damaged row): what it is, what is wrong, no buttons. */
+export function UnreadableJobCard({ job }: { job: UnreadableJob }) {
+  return (
+    <article className="job" data-testid={`job-${job.id}`} data-state="unreadable" data-kind={job.kind}>
+      <header>
+        <strong data-testid="job-title">
+          {job.kind} job {job.id}
+        </strong>{' '}
+        <span className="job-state job-unreadable" data-testid="job-state">
+          unreadable
+        </span>
+        <span className="muted">
+          {' '}
+          · stored as {job.state}
+          {job.createdAt !== null ? ` · ${new Date(job.createdAt).toLocaleString()}` : ''}
+        </span>
+      </header>
+      <p className="problem" data-testid="job-message">
+        This console cannot read this job, so it neither runs, resumes nor cancels it. A newer console version may have
+        written it into a shared store, or the row is damaged: {job.unreadable}
+      </p>
     </article>
   );
 }

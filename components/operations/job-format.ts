@@ -1,6 +1,6 @@
 /** Words and figures of a job as the activity page shows them. Pure. */
-import type { Job, JobStep } from '@/server/jobs/job-types';
-import { describeJob } from '@/lib/job-words';
+import type { Job, JobStep, ListedJob } from '@/server/jobs/job-types';
+import { describeJob, isUnreadable } from '@/lib/job-words';
 
 export { describeJob };
 
@@ -36,19 +36,37 @@ export interface JobFilterState {
   text: string;
 }
 
-export function filterJobs(jobs: Job[], filter: JobFilterState): Job[] {
+function stateMatches(state: string, filter: JobFilterState['state']): boolean {
+  const active = (ACTIVE as Set<string>).has(state);
+  return (
+    filter === 'all' ||
+    (filter === 'active' && active) ||
+    (filter === 'finished' && !active) ||
+    (filter === 'failed' && (state === 'failed' || state === 'interrupted'))
+  );
+}
+
+/**
+ * The jobs the filter lets through. A job this console cannot read is matched by its stored state, its
+ * id, kind and problem: it has no known operation or nodes, so a filter by either leaves it out.
+ */
+export function filterJobs(jobs: ListedJob[], filter: JobFilterState): ListedJob[] {
   const text = filter.text.trim().toLowerCase();
-  return jobs.filter(
-    (job) =>
-      (filter.state === 'all' ||
-        (filter.state === 'active' && ACTIVE.has(job.state)) ||
-        (filter.state === 'finished' && !ACTIVE.has(job.state)) ||
-        (filter.state === 'failed' && (job.state === 'failed' || job.state === 'interrupted'))) &&
+  return jobs.filter((job) => {
+    if (!stateMatches(job.state, filter.state)) return false;
+    if (isUnreadable(job))
+      return (
+        filter.kind === 'all' &&
+        !filter.node &&
+        (!text || [job.id, job.kind, job.unreadable].some((t) => t.toLowerCase().includes(text)))
+      );
+    return (
       (filter.kind === 'all' || job.kind === filter.kind) &&
       (!filter.node || job.steps.some((s) => s.node === filter.node)) &&
       (!text ||
         describeJob(job).toLowerCase().includes(text) ||
         (job.requestedBy ?? '').toLowerCase().includes(text) ||
-        (job.message ?? '').toLowerCase().includes(text)),
-  );
+        (job.message ?? '').toLowerCase().includes(text))
+    );
+  });
 }

@@ -4,6 +4,8 @@ import Link from 'next/link';
 import { useLiveCluster } from '@/components/live/live-cluster';
 import { QueryState } from '@/components/ui/query-state';
 import { ACTIVE, describeJob, stepPercent } from './job-format';
+import { isUnreadable } from '@/lib/job-words';
+import type { Job } from '@/server/jobs/job-types';
 import { useJobsLive } from './use-operations';
 
 export function NodeActivity({ address }: { address: string }) {
@@ -13,7 +15,10 @@ export function NodeActivity({ address }: { address: string }) {
     <div data-testid="node-activity">
       <QueryState query={jobs} loading="Reading the jobs…" errorTitle="Cannot follow the jobs:">
         {(list) => {
-          const here = list.filter((j) => ACTIVE.has(j.state) && j.steps.some((s) => s.node === address));
+          // A job this console cannot read has no nodes it knows of: the activity page lists it.
+          const here = list.filter(
+            (j): j is Job => !isUnreadable(j) && ACTIVE.has(j.state) && j.steps.some((s) => s.node === address),
+          );
           if (here.length === 0)
             return (
               <p className="muted" data-testid="node-activity-none">

@@ -3,10 +3,10 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useTRPC } from '@/components/trpc/react';
 import type { QueryLike } from '@/components/ui/query-state';
-import type { Job } from '@/server/jobs/job-types';
+import type { ListedJob } from '@/server/jobs/job-types';
 
-/** The cluster's latest jobs with live progress. */
-export function useJobsLive(clusterId: string): QueryLike<Job[]> {
+/** The cluster's latest jobs with live progress, and any stored job this console cannot read. */
+export function useJobsLive(clusterId: string): QueryLike<ListedJob[]> {
   const trpc = useTRPC();
   const live = useSubscription(trpc.operations.live.subscriptionOptions({ clusterId }));
   return { data: live.data?.data, error: live.error, isError: live.status === 'error' };

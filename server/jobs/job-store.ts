@@ -3,14 +3,22 @@ import 'server-only';
  * The one repository of jobs: the `jobs`, `job_steps` and `job_log` tables (migration 8). Every read
  * goes through zod; every state change is one statement or one transaction, so a crash leaves a job
  * either before or after a change, never half-way.
+ *
+ * A job row that does not pass the check (a kind a newer console version wrote into a shared store, a
+ * damaged row) is checked on its own: it never stops the reading of the others. Listings carry it as
+ * an UnreadableJob; the runner's and the overlap check's reads leave it out; each such row is logged
+ * once per process.
  */
 import { z } from 'zod';
+import { logger } from '../log/logger';
+import { processSingleton } from '../process-singleton';
 import type { Store } from '../store/database';
-import { readRow, readRows } from '../store/rows';
+import { readRows, StoreRowError } from '../store/rows';
 import {
   JOB_KINDS,
   JOB_STATES,
   STEP_STATES,
+  isUnreadable,
   jobTargetSchema,
   rollingSchema,
   type Job,
@@ -19,14 +27,30 @@ import {
   type JobState,
   type JobStep,
   type JobWithLog,
+  type ListedJob,
   type StepState,
+  type UnreadableJob,
 } from './job-types';
+
+/** What a check found wrong, on one line (for a log line and a card): each issue with where it is. */
+function problemOf(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.message}${issue.path.length ? ` (at ${issue.path.join('.')})` : ''}`)
+    .join('; ');
+}
 
 const jsonOf = <T extends z.ZodType>(schema: T) =>
   z.string().transform((text, ctx): z.output<T> => {
-    const parsed = schema.safeParse(JSON.parse(text));
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `not JSON: ${(error as Error).message}` });
+      return z.NEVER;
+    }
+    const parsed = schema.safeParse(value);
     if (parsed.success) return parsed.data;
-    ctx.addIssue({ code: 'custom', message: z.prettifyError(parsed.error) });
+    ctx.addIssue({ code: 'custom', message: problemOf(parsed.error) });
     return z.NEVER;
   });
 
@@ -122,23 +146,79 @@ export function insertJob(db: Store, job: NewJob): void {
   })();
 }
 
-function stepsOf(db: Store, ids: string[]): Map<string, JobStep[]> {
-  const byJob = new Map<string, JobStep[]>();
+/** Each job's steps; a job with a step row that fails the check gets what is wrong instead. */
+function stepsOf(db: Store, ids: string[]): Map<string, JobStep[] | { problem: string }> {
+  const byJob = new Map<string, JobStep[] | { problem: string }>();
   if (ids.length === 0) return byJob;
-  const rows = readRows(
-    'job_steps',
-    stepRow,
-    db
-      .prepare(`SELECT * FROM job_steps WHERE job_id IN (${ids.map(() => '?').join(',')}) ORDER BY job_id, seq`)
-      .all(...ids),
-  );
-  for (const row of rows) byJob.set(row.job_id, [...(byJob.get(row.job_id) ?? []), toStep(row)]);
+  const rows = db
+    .prepare(`SELECT * FROM job_steps WHERE job_id IN (${ids.map(() => '?').join(',')}) ORDER BY job_id, seq`)
+    .all(...ids) as { job_id?: unknown }[];
+  for (const row of rows) {
+    const jobId = String(row.job_id);
+    if (!byJob.has(jobId)) byJob.set(jobId, []);
+    const steps = byJob.get(jobId);
+    if (!Array.isArray(steps)) continue;
+    const parsed = stepRow.safeParse(row);
+    if (parsed.success) steps.push(toStep(parsed.data));
+    else byJob.set(jobId, { problem: `a job_steps row: ${problemOf(parsed.error)}` });
+  }
   return byJob;
 }
 
+/** Rows already logged as unreadable (id and problem), so that a listing read every second logs one line. */
+const reported = processSingleton('unreadable-jobs-reported', () => new Set<string>());
+
+/** The row as an UnreadableJob, logged the first time this process meets it. */
+function unreadableJob(row: Record<string, unknown>, problem: string): UnreadableJob {
+  const job: UnreadableJob = {
+    id: String(row.id),
+    clusterId: String(row.cluster),
+    kind: String(row.kind),
+    state: String(row.state),
+    createdAt: typeof row.created_at === 'number' ? row.created_at : null,
+    unreadable: problem,
+  };
+  const key = `${job.id}\n${problem}`;
+  if (!reported.has(key)) {
+    reported.add(key);
+    logger('job-store').warn(
+      { jobId: job.id, clusterId: job.clusterId, kind: job.kind, state: job.state, problem },
+      `job ${job.id} (${job.kind}, ${job.state}) in the console store cannot be read by this console and is skipped: ` +
+        'it is not run, recovered or counted as holding its nodes, and listings show it as unreadable. ' +
+        `A newer console version may have written it, or the row is damaged: ${problem}`,
+    );
+  }
+  return job;
+}
+
+/** The jobs of these rows (in their order) with their steps; a row that fails the check is an UnreadableJob. */
+function readJobs(db: Store, rows: unknown[]): ListedJob[] {
+  const checked = (rows as Record<string, unknown>[]).map((row) => ({ row, parsed: jobRow.safeParse(row) }));
+  const steps = stepsOf(
+    db,
+    checked.flatMap(({ parsed }) => (parsed.success ? [parsed.data.id] : [])),
+  );
+  return checked.map(({ row, parsed }): ListedJob => {
+    if (!parsed.success) return unreadableJob(row, `the jobs row: ${problemOf(parsed.error)}`);
+    const jobSteps = steps.get(parsed.data.id) ?? [];
+    return Array.isArray(jobSteps) ? toJob(parsed.data, jobSteps) : unreadableJob(row, jobSteps.problem);
+  });
+}
+
+/** A job this console cannot read was asked for by its id. */
+export class UnreadableJobError extends StoreRowError {
+  constructor(readonly job: UnreadableJob) {
+    super(`job ${job.id} cannot be read by this console: ${job.unreadable}`);
+  }
+}
+
+/** The job, or undefined where there is none; throws UnreadableJobError for a row this console cannot read. */
 export function getJob(db: Store, id: string): Job | undefined {
-  const row = readRow('jobs', jobRow, db.prepare('SELECT * FROM jobs WHERE id = ?').get(id));
-  return row && toJob(row, stepsOf(db, [id]).get(id) ?? []);
+  const row = db.prepare('SELECT * FROM jobs WHERE id = ?').get(id);
+  if (row === undefined) return undefined;
+  const [job] = readJobs(db, [row]);
+  if (job && isUnreadable(job)) throw new UnreadableJobError(job);
+  return job;
 }
 
 export function getJobWithLog(db: Store, id: string, logLimit = 2000): JobWithLog | undefined {
@@ -153,8 +233,8 @@ export function getJobWithLog(db: Store, id: string, logLimit = 2000): JobWithLo
   return { ...job, log };
 }
 
-/** A cluster's jobs, newest first. */
-export function listJobs(db: Store, clusterId: string, filter: JobFilter = {}): Job[] {
+/** A cluster's jobs, newest first, a row this console cannot read among them as an UnreadableJob. */
+export function listJobs(db: Store, clusterId: string, filter: JobFilter = {}): ListedJob[] {
   const where = ['cluster = ?'];
   const params: unknown[] = [clusterId];
   if (filter.states?.length) {
@@ -169,32 +249,23 @@ export function listJobs(db: Store, clusterId: string, filter: JobFilter = {}): 
     where.push('id IN (SELECT job_id FROM job_steps WHERE node = ?)');
     params.push(filter.node);
   }
-  const rows = readRows(
-    'jobs',
-    jobRow,
+  return readJobs(
+    db,
     db
       .prepare(`SELECT * FROM jobs WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id LIMIT ?`)
       .all(...params, filter.limit ?? 100),
   );
-  const steps = stepsOf(
-    db,
-    rows.map((r) => r.id),
-  );
-  return rows.map((row) => toJob(row, steps.get(row.id) ?? []));
 }
 
-/** Jobs in these states, any cluster: the runner's view at start-up and the overlap check. */
+/**
+ * Jobs in these states, any cluster: the runner's view at start-up and the overlap check. A row this
+ * console cannot read is left out (and logged): it is not this console's to recover or to wait for.
+ */
 export function jobsInStates(db: Store, states: readonly JobState[]): Job[] {
-  const rows = readRows(
-    'jobs',
-    jobRow,
-    db.prepare(`SELECT * FROM jobs WHERE state IN (${states.map(() => '?').join(',')})`).all(...states),
-  );
-  const steps = stepsOf(
+  return readJobs(
     db,
-    rows.map((r) => r.id),
-  );
-  return rows.map((row) => toJob(row, steps.get(row.id) ?? []));
+    db.prepare(`SELECT * FROM jobs WHERE state IN (${states.map(() => '?').join(',')})`).all(...states),
+  ).filter((job): job is Job => !isUnreadable(job));
 }
 
 export function appendLog(db: Store, jobId: string, line: string, at = Date.now()): void {

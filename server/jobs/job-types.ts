@@ -3,9 +3,9 @@
  * zod schemas (no store, no cluster), so the activity page can import the types.
  */
 import { z } from 'zod';
-import { JOB_KINDS } from '@/lib/job-words';
+import { isUnreadable, JOB_KINDS } from '@/lib/job-words';
 
-export { JOB_KINDS };
+export { isUnreadable, JOB_KINDS };
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export const JOB_STATES = ['queued', 'running', 'paused', 'succeeded', 'failed', 'cancelled', 'interrupted'] as const;
@@ -101,6 +101,24 @@ export interface Job {
 export interface JobWithLog extends Job {
   log: JobLogLine[];
 }
+
+/**
+ * A stored job this console cannot read: a kind or shape a newer console version wrote into a shared
+ * store, or a damaged row. Listed as such, with what is wrong; never run, recovered, cancelled or resumed.
+ */
+export interface UnreadableJob {
+  id: string;
+  clusterId: string;
+  /** As stored, which need not be a kind this console knows. */
+  kind: string;
+  state: string;
+  createdAt: number | null;
+  /** What the store's check found wrong with the row. */
+  unreadable: string;
+}
+
+/** What a listing of jobs holds: the jobs, and the rows this console could not read, in their places. */
+export type ListedJob = Job | UnreadableJob;
 
 export const jobFilterSchema = z.object({
   states: z.array(z.enum(JOB_STATES)).max(JOB_STATES.length).optional(),

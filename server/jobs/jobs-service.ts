@@ -12,17 +12,19 @@ import { logger } from '../log/logger';
 import { processSingleton } from '../process-singleton';
 import { getStore } from '../store';
 import { checkJob, JobInputError } from './job-input';
-import { getJob, getJobWithLog, insertJob, listJobs, updateJob, updateStep } from './job-store';
+import { getJob, getJobWithLog, insertJob, listJobs, UnreadableJobError, updateJob, updateStep } from './job-store';
 import { log, transition } from './job-transitions';
 import { jobRunner } from './job-runner';
 import {
   ACTIVE_STATES,
   RESUMABLE_STATES,
+  isUnreadable,
   type Job,
   type JobFilter,
   type JobKind,
   type JobTarget,
   type JobWithLog,
+  type ListedJob,
   type Rolling,
 } from './job-types';
 import { describeJob } from '@/lib/job-words';
@@ -59,7 +61,17 @@ export async function startJob(request: StartJob): Promise<{ id: string }> {
 }
 
 function jobOf(clusterId: string, id: string): Job {
-  const job = getJob(getStore(), id);
+  let job: Job | undefined;
+  try {
+    job = getJob(getStore(), id);
+  } catch (error) {
+    if (!(error instanceof UnreadableJobError)) throw error;
+    if (error.job.clusterId !== clusterId) throw new JobInputError(`no job ${id} on cluster ${clusterId}`);
+    throw new JobInputError(
+      `job ${id} (${error.job.kind}, ${error.job.state}) cannot be read by this console, which therefore neither ` +
+        `shows, cancels, pauses nor resumes it — a newer console version may have written it, or the row is damaged: ${error.job.unreadable}`,
+    );
+  }
   if (!job || job.clusterId !== clusterId) throw new JobInputError(`no job ${id} on cluster ${clusterId}`);
   return job;
 }
@@ -71,8 +83,8 @@ function withProgress<T extends Job>(job: T): T {
   return { ...job, steps: job.steps.map((s) => ({ ...s, progress: progress.get(s.seq) ?? null })) };
 }
 
-export function jobsOf(clusterId: string, filter: JobFilter = {}): Job[] {
-  return listJobs(getStore(), clusterId, filter).map(withProgress);
+export function jobsOf(clusterId: string, filter: JobFilter = {}): ListedJob[] {
+  return listJobs(getStore(), clusterId, filter).map((job) => (isUnreadable(job) ? job : withProgress(job)));
 }
 
 export function jobDetail(clusterId: string, id: string): JobWithLog {
@@ -158,13 +170,13 @@ export function resumeJob(clusterId: string, id: string, by: string): { message:
   return { message: `resumed from node ${from?.node ?? '—'}` };
 }
 
-const pollers = processSingleton('jobs-view-pollers', () => new Map<string, SharedPoller<Job[]>>());
+const pollers = processSingleton('jobs-view-pollers', () => new Map<string, SharedPoller<ListedJob[]>>());
 
 /** The cluster's latest jobs with live progress, every second while anyone watches (read from the store). */
-export function jobsPoller(clusterId: string): SharedPoller<Job[]> {
+export function jobsPoller(clusterId: string): SharedPoller<ListedJob[]> {
   let poller = pollers.get(clusterId);
   if (!poller) {
-    poller = new SharedPoller<Job[]>(async () => jobsOf(clusterId, { limit: 100 }), 1000, 30_000, {
+    poller = new SharedPoller<ListedJob[]>(async () => jobsOf(clusterId, { limit: 100 }), 1000, 30_000, {
       poller: 'jobs-view',
       clusterId,
     });
