@@ -9,6 +9,7 @@ import { startCollectors } from './metrics/collectors';
 import { startDeliveryWorker } from './notify/delivery-worker';
 import { startMonitors } from './alerts/monitor';
 import { startJobRunner } from './jobs/job-runner';
+import { startRepairScheduler } from './repair/repair-scheduler';
 import { getStore } from './store';
 import { logger } from './log/logger';
 import { seedAdminFromEnv } from './auth/env-admin';
@@ -22,6 +23,8 @@ export function checkStartup(): void {
     startDeliveryWorker();
     startMonitors();
     startJobRunner();
+    // After the runner: runs a stopped console left are active again, and a schedule of their keyspace waits for them.
+    startRepairScheduler();
     closeOnShutdown();
     seedAdminFromEnv().catch((error: unknown) => {
       log.fatal(`ringside: cannot start: ${(error as Error).message}`);

@@ -10,6 +10,7 @@ import { destinationsRouter } from './destinations';
 import { gossipRouter } from './gossip';
 import { metricsRouter } from './metrics';
 import { operationsRouter } from './operations';
+import { repairRouter } from './repair';
 import { replicationRouter } from './replication';
 import { ringRouter } from './ring';
 import { queryRouter } from './query';
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   metrics: metricsRouter,
   compaction: compactionRouter,
   operations: operationsRouter,
+  repair: repairRouter,
   query: queryRouter,
   destinations: destinationsRouter,
 });

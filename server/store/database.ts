@@ -14,6 +14,7 @@ import 'server-only';
  *   notify_*           notification destinations, notifications, their outbox and delivery attempts
  *                      (server/notify/destination-store.ts, outbox-store.ts)
  *   jobs, job_steps, job_log   operations run on the cluster, per-node steps, append-only log (server/jobs/job-store.ts)
+ *   repair_schedules   repair runs every N days from a start time, per keyspace (server/repair/schedule-store.ts)
  * Each domain reads and writes its tables through its own module (one repository per domain), so a
  * second backend can stand behind the same functions. Schema changes are numbered migrations
  * applied once, in order, inside a transaction.
@@ -137,6 +138,19 @@ const MIGRATIONS: { version: number; description: string; sql: string }[] = [
           CREATE TABLE job_log (id INTEGER PRIMARY KEY AUTOINCREMENT, job_id TEXT NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
             at INTEGER NOT NULL, line TEXT NOT NULL);
           CREATE INDEX job_log_by_job ON job_log (job_id, id);`,
+  },
+  {
+    version: 9,
+    description: 'repair schedules',
+    sql: `CREATE TABLE repair_schedules (id TEXT PRIMARY KEY, cluster TEXT NOT NULL, keyspace TEXT NOT NULL,
+            settings TEXT NOT NULL, interval_days INTEGER NOT NULL CHECK (interval_days >= 1),
+            first_start_at INTEGER NOT NULL, enabled INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+            created_by TEXT, created_at INTEGER NOT NULL, updated_by TEXT, updated_at INTEGER NOT NULL,
+            next_due_at INTEGER NOT NULL, next_check_at INTEGER NOT NULL,
+            last_run_id TEXT, last_run_at INTEGER,
+            last_event TEXT CHECK (last_event IN ('started', 'postponed', 'failed')), last_event_at INTEGER, last_message TEXT,
+            UNIQUE (cluster, keyspace));
+          CREATE INDEX repair_schedules_due ON repair_schedules (enabled, next_check_at);`,
   },
 ];
 
