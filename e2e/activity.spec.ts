@@ -58,6 +58,9 @@ test('a repair run started from the activity page shows its options map, advance
   const atPause = await activity.stepsIn(id, 'succeeded').count();
   await page.waitForTimeout(3000);
   expect(await activity.stepsIn(id, 'succeeded').count()).toBe(atPause);
+  // The run's own figures agree with its segments, and it had a pace while it ran.
+  await expect(activity.repairFigures(id)).toContainText(`${atPause} of 192 segments repaired`);
+  await expect(activity.repairFigures(id)).toContainText('segments/min');
   expect(await activity.log(id)).toMatch(/repairAsync|options \{"parallelism":"parallel"/);
   await activity.cancel(id);
   await expect(activity.jobState(id)).toHaveText('cancelled', { timeout: 60_000 });

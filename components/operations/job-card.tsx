@@ -5,6 +5,7 @@ import { ErrorBox } from '@/components/ui/error-box';
 import { QueryState } from '@/components/ui/query-state';
 import type { Job, UnreadableJob } from '@/server/jobs/job-types';
 import { ACTIVE, describeJob, duration, jobPercent, stepPercent } from './job-format';
+import { RepairRunSummary } from './repair-run-summary';
 import { useJobDetail, useOperationActions } from './use-operations';
 
 function JobLog({ clusterId, id }: { clusterId: string; id: string }) {
@@ -62,9 +63,11 @@ export function JobCard({ job, mayAct }: { job: Job; mayAct: boolean }) {
           {job.message}
         </p>
       ) : null}
+      {job.kind === 'repair' ? <RepairRunSummary job={job} /> : null}
       {Object.keys(job.params).length ? (
         <p className="muted mono" data-testid="job-params">
-          {JSON.stringify(job.params)}
+          {/* A repair's segments are its steps below: the parameters line keeps to its settings. */}
+          {JSON.stringify(job.kind === 'repair' ? { settings: job.params.settings } : job.params)}
         </p>
       ) : null}
       <ol className="job-steps">

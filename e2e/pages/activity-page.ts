@@ -77,6 +77,11 @@ export class ActivityPage {
     return this.page.getByTestId(`job-${id}`);
   }
 
+  /** A repair run's line of figures: done of total, failed, pace, time left. */
+  repairFigures(id: string): Locator {
+    return this.job(id).getByTestId('repair-figures');
+  }
+
   jobState(id: string): Locator {
     return this.job(id).getByTestId('job-state');
   }
