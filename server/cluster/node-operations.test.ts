@@ -44,4 +44,10 @@ describe('describeOutcome', () => {
     expect(() => describeOutcome('cleanup', 1)).toThrow('cleanup ended aborted (Cassandra status 1)');
     expect(describeOutcome('flush', null)).toBe('flush: done');
   });
+
+  it('takes a throughput write’s answer for what it is, the previous value, not a status', () => {
+    // Jolokia answers a write with the attribute's old value: 1 MiB/s is not "aborted", 64 not unknown.
+    expect(describeOutcome('compactionthroughput', 1)).toBe('set compaction throughput: done (it was 1 MiB/s)');
+    expect(describeOutcome('streamthroughput', 64)).toBe('set stream throughput: done (it was 64 MiB/s)');
+  });
 });

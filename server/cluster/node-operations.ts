@@ -136,6 +136,10 @@ export const OPERATION_TRAITS: Record<OperationKind, OperationTraits> = {
 
 /** Status codes of the int-returning operations (CompactionManager.AllSSTableOpStatus). */
 const STATUS = ['successful', 'aborted', 'unable to cancel', 'a table was dropped'];
+/** The kinds whose StorageService operation returns such a status; the others return nothing. */
+const RETURNS_STATUS: ReadonlySet<OperationKind> = new Set(['cleanup', 'upgradesstables', 'scrub', 'garbagecollect']);
+/** The kinds that are a Jolokia write, which answers with the attribute's previous value (MiB/s here). */
+const WRITES_ATTRIBUTE: ReadonlySet<OperationKind> = new Set(['compactionthroughput', 'streamthroughput']);
 
 export interface OperationCall {
   keyspace: string | null;
@@ -227,7 +231,8 @@ export function operationRequest(kind: OperationKind, call: OperationCall): Jolo
 
 /** What the operation answered, as one line for the job's log; throws when Cassandra reports it did not finish. */
 export function describeOutcome(kind: OperationKind, value: unknown): string {
-  if (typeof value === 'number' && Number.isInteger(value)) {
+  if (WRITES_ATTRIBUTE.has(kind)) return `${OPERATION_TRAITS[kind].label}: done (it was ${String(value)} MiB/s)`;
+  if (RETURNS_STATUS.has(kind) && typeof value === 'number' && Number.isInteger(value)) {
     const status = STATUS[value] ?? `status ${value}`;
     if (value !== 0) throw new Error(`${OPERATION_TRAITS[kind].label} ended ${status} (Cassandra status ${value})`);
     return `${OPERATION_TRAITS[kind].label}: ${status}`;
