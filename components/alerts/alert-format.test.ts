@@ -10,7 +10,18 @@ import {
   nestMuted,
   parseDuration,
   silenceComment,
+  subjectOf,
 } from './alert-format';
+
+describe('subjectOf', () => {
+  it('names the node, the table of a repair-overdue alert, or the cluster', () => {
+    expect(subjectOf(NODE_DOWN)).toBe('127.0.0.3');
+    expect(
+      subjectOf({ labels: { alertname: 'repair-overdue', cluster: 'demo', keyspace: 'shop', table: 'carts' } }),
+    ).toBe('table shop.carts');
+    expect(subjectOf({ labels: { alertname: 'schema-disagreement', cluster: 'demo' } })).toBe('cluster demo');
+  });
+});
 
 describe('formatMatcher', () => {
   it('prints name, operator and the value quoted, as Alertmanager does', () => {

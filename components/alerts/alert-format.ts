@@ -60,9 +60,11 @@ export function parseDuration(text: string): number | null {
   return total;
 }
 
-/** What an alert is about: its node, or its cluster for a cluster-wide rule. */
+/** What an alert is about: its node, its table (repair-overdue), or its cluster for a cluster-wide rule. */
 export function subjectOf(alert: Pick<IncidentAlert, 'labels'>): string {
-  return alert.labels.node ?? `cluster ${alert.labels.cluster ?? '?'}`;
+  if (alert.labels.node) return alert.labels.node;
+  if (alert.labels.table) return `table ${alert.labels.keyspace ?? '?'}.${alert.labels.table}`;
+  return `cluster ${alert.labels.cluster ?? '?'}`;
 }
 
 /** "node-down on 127.0.0.3": a rule and its subject, as a muted child names what mutes it. */

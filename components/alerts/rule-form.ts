@@ -16,6 +16,7 @@ export const KIND_MEANINGS: Record<RuleKind, string> = {
   'agent-unreachable': "a node's Jolokia agent does not answer",
   'cluster-unreachable': 'the console cannot read the cluster at all',
   'schema-disagreement': 'nodes report different schema versions',
+  'repair-overdue': "a table's gc_grace_seconds have passed since its last full repair by Ringside (or its creation)",
   'metric-threshold': 'a collected metric is above or below a line',
 };
 export const RULE_KINDS = Object.keys(KIND_MEANINGS) as RuleKind[];

@@ -21,6 +21,15 @@ describe('silenceFormFor', () => {
     ).toEqual([{ name: 'alertname', op: '=', value: 'cluster-unreachable' }]);
     expect(silenceFormFor(NODE_DOWN).length).toBe('1h');
   });
+
+  it("starts from the rule, keyspace and table for a table's alert (repair-overdue)", () => {
+    const labels = { alertname: 'repair-overdue', cluster: 'demo', keyspace: 'shop', table: 'carts' };
+    expect(silenceFormFor({ ruleId: 'repair-overdue', labels }).matchers).toEqual([
+      { name: 'alertname', op: '=', value: 'repair-overdue' },
+      { name: 'keyspace', op: '=', value: 'shop' },
+      { name: 'table', op: '=', value: 'carts' },
+    ]);
+  });
 });
 
 describe('silenceInputOf', () => {

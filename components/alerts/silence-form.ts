@@ -43,10 +43,20 @@ export function emptySilenceForm(): SilenceForm {
 }
 
 /**
- * The form opened from an incident's alert: `node = <its node>`, or `alertname = <its rule>` for a
- * cluster-wide alert (the cluster matcher is added by the server).
+ * The form opened from an incident's alert: `node = <its node>`, `alertname`, `keyspace` and `table`
+ * for a table's alert, or `alertname = <its rule>` for a cluster-wide alert (the cluster matcher is
+ * added by the server).
  */
 export function silenceFormFor(alert: Pick<IncidentAlert, 'labels' | 'ruleId'>): SilenceForm {
+  if (!alert.labels.node && alert.labels.table)
+    return {
+      ...emptySilenceForm(),
+      matchers: [
+        { name: 'alertname', op: '=', value: alert.ruleId },
+        { name: 'keyspace', op: '=', value: alert.labels.keyspace ?? '' },
+        { name: 'table', op: '=', value: alert.labels.table },
+      ],
+    };
   const matcher: MatcherRow = alert.labels.node
     ? { name: 'node', op: '=', value: alert.labels.node }
     : { name: 'alertname', op: '=', value: alert.ruleId };

@@ -14,14 +14,21 @@ import { logger, type Logger } from '../log/logger';
 import { collectorFor } from '../metrics/collectors';
 import { clusterPoller } from '../nodes/live';
 import { processSingleton } from '../process-singleton';
+import { CoverageSource } from '../repair/gc-grace-service';
 import { getStore } from '../store';
 import { listSilences } from './alert-store';
 import { evaluateCluster } from './evaluator';
 import type { MonitorInputs, ProbeVerdict } from './observations';
+import { ruleAppliesTo } from './rule-schema';
 import { rulesInForce } from './rules';
 
 /** Evaluations that several inputs ask for at once run once. */
 const COALESCE_MS = 50;
+/**
+ * How often repair coverage (repair-overdue) is worked out again from the jobs store; the tables'
+ * gc_grace_seconds are read from the cluster only when its schema version changes, or hourly.
+ */
+export const REPAIR_COVERAGE_INTERVAL_MS = 60_000;
 
 export interface ProbeState extends ProbeVerdict {
   at: number;
@@ -38,6 +45,9 @@ export class ClusterMonitor {
   private inputs: MonitorInputs;
   private evaluationTimer: NodeJS.Timeout | undefined;
   private probeTimer: NodeJS.Timeout | undefined;
+  private coverageTimer: NodeJS.Timeout | undefined;
+  private readonly coverage: CoverageSource;
+  private coverageError: string | null = null;
   private running = false;
   private readonly probeListeners = new Set<() => void>();
   evaluations = 0;
@@ -46,6 +56,7 @@ export class ClusterMonitor {
   constructor(readonly clusterId: string) {
     this.log = logger('alert-monitor', { clusterId });
     this.inputs = { clusterId, snapshot: undefined, pollError: null, metrics: undefined, probes: new Map() };
+    this.coverage = new CoverageSource(clusterId);
   }
 
   start(): void {
@@ -67,6 +78,7 @@ export class ClusterMonitor {
       );
     }
     this.scheduleProbe(0);
+    this.scheduleCoverage(0);
   }
 
   stop(): void {
@@ -74,6 +86,7 @@ export class ClusterMonitor {
     for (const off of this.unsubscribe.splice(0)) off();
     clearTimeout(this.evaluationTimer);
     clearTimeout(this.probeTimer);
+    clearTimeout(this.coverageTimer);
   }
 
   /** The monitor's own verdict per node address. */
@@ -118,6 +131,50 @@ export class ClusterMonitor {
       const message = (error as Error).message;
       if (message !== this.lastError) this.log.error({ err: error }, `alert evaluation failed: ${message}`);
       this.lastError = message;
+    }
+  }
+
+  private scheduleCoverage(delayMs: number): void {
+    if (!this.running) return;
+    clearTimeout(this.coverageTimer);
+    this.coverageTimer = setTimeout(() => void this.refreshCoverage(), delayMs);
+    this.coverageTimer.unref?.();
+  }
+
+  /**
+   * Each table's repair state against its gc_grace_seconds, for the repair-overdue rule — worked out
+   * only while such a rule applies to this cluster, and only once the cluster has been read.
+   */
+  async refreshCoverage(now = Date.now()): Promise<void> {
+    let next = REPAIR_COVERAGE_INTERVAL_MS;
+    try {
+      const wanted = rulesInForce(getStore()).some(
+        (r) => r.rule.kind === 'repair-overdue' && ruleAppliesTo(r.rule, this.clusterId),
+      );
+      if (!wanted) {
+        if (this.inputs.repairCoverage) this.inputs = { ...this.inputs, repairCoverage: undefined };
+        return;
+      }
+      const snapshot = this.inputs.snapshot;
+      if (!snapshot || snapshot.error || this.inputs.pollError) {
+        next = 5000;
+        return;
+      }
+      const schemaKey = snapshot.schemaVersions
+        .map((v) => v.version)
+        .sort()
+        .join(',');
+      this.inputs = { ...this.inputs, repairCoverage: await this.coverage.coverage(schemaKey, now) };
+      if (this.coverageError) this.log.info('repair coverage is read again');
+      this.coverageError = null;
+      this.scheduleEvaluation();
+    } catch (error) {
+      const message = (error as Error).message;
+      if (message !== this.coverageError)
+        this.log.warn({ err: error }, `cannot work out repair coverage (gc_grace_seconds): ${message}`);
+      this.coverageError = message;
+    } finally {
+      this.scheduleCoverage(next);
     }
   }
 

@@ -5,6 +5,7 @@
  */
 import type { LatestValues } from '../metrics/collector';
 import type { ClusterSnapshot } from '../nodes/snapshot';
+import { statusLine, type RepairCoverage } from '../repair/gc-grace';
 import type { Observation } from './instance-state';
 import type { AlertRule, ThresholdRule } from './rule-schema';
 
@@ -23,6 +24,8 @@ export interface MonitorInputs {
   pollError: string | null;
   metrics: LatestValues | undefined;
   probes: ReadonlyMap<string, ProbeVerdict>;
+  /** Each table's last full repair against its gc_grace_seconds; absent until read, and while no rule asks for it. */
+  repairCoverage?: RepairCoverage;
 }
 
 export type AlertLabels = Record<string, string>;
@@ -137,6 +140,16 @@ export function observe(rule: AlertRule, inputs: MonitorInputs): InstanceObserva
         },
       ];
     }
+    case 'repair-overdue':
+      // Not read yet, or the cluster unreadable: nothing new is known (no timer runs out on it).
+      if (!inputs.repairCoverage || unreachable) return [];
+      return inputs.repairCoverage.tables.map((table) => ({
+        ruleId: rule.id,
+        labels: { alertname: rule.id, cluster: clusterId, keyspace: table.keyspace, table: table.table },
+        observation: table.overdue ? 'breach' : 'clear',
+        value: table.gcGraceSeconds,
+        detail: statusLine(table),
+      }));
     case 'metric-threshold': {
       const byNode = inputs.metrics?.byNode ?? {};
       const placement = inputs.metrics?.placement ?? {};

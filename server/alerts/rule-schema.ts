@@ -45,6 +45,14 @@ const schemaRule = ruleBase.extend({
   kind: z.literal('schema-disagreement'),
 });
 
+/**
+ * A table not fully repaired within its gc_grace_seconds (by Ringside's own repair runs: see
+ * server/repair/gc-grace.ts), one alert per table, labelled with its keyspace and table.
+ */
+const repairRule = ruleBase.extend({
+  kind: z.literal('repair-overdue'),
+});
+
 const metricName = z.string().superRefine((name, ctx) => {
   if (!isMetricName(name))
     ctx.addIssue({
@@ -74,7 +82,7 @@ const thresholdRule = ruleBase
       });
   });
 
-export const alertRuleSchema = z.discriminatedUnion('kind', [availabilityRule, schemaRule, thresholdRule]);
+export const alertRuleSchema = z.discriminatedUnion('kind', [availabilityRule, schemaRule, repairRule, thresholdRule]);
 export type AlertRule = z.infer<typeof alertRuleSchema>;
 export type AlertRuleInput = z.input<typeof alertRuleSchema>;
 export type ThresholdRule = Extract<AlertRule, { kind: 'metric-threshold' }>;

@@ -131,14 +131,18 @@ describe('tables past their gc_grace_seconds without a full repair', () => {
     ]);
   });
 
-  it('says in one line when it was last repaired and when gc_grace ran out', () => {
+  it('says in one line when it was last repaired and when gc_grace runs out, in absolute times', () => {
     const coverage = repairCoverage([table('shop', 'carts')], [run('r1', 'shop', 12)], NOW);
-    expect(statusLine(coverage.tables[0]!, NOW)).toBe(
-      'shop.carts: last fully repaired as of 2025-06-18T12:00:00Z (12 d ago, run r1); gc_grace_seconds 864000 (10 d) ran out 2 d ago',
+    expect(statusLine(coverage.tables[0]!)).toBe(
+      'shop.carts: last fully repaired as of 2025-06-18T12:00:00Z (run r1); gc_grace_seconds 864000 (10 d) ran out 2025-06-28T12:00:00Z',
     );
     const fresh = repairCoverage([table('shop', 'new', { createdAt: NOW - DAY })], [], NOW);
-    expect(statusLine(fresh.tables[0]!, NOW)).toBe(
-      'shop.new: never fully repaired by Ringside since it was created 2025-06-29T12:00:00Z; gc_grace_seconds 864000 (10 d); due by 2025-07-09T12:00:00Z',
+    expect(statusLine(fresh.tables[0]!)).toBe(
+      'shop.new: never fully repaired by Ringside since it was created 2025-06-29T12:00:00Z; gc_grace_seconds 864000 (10 d) runs out 2025-07-09T12:00:00Z',
+    );
+    const unknown = repairCoverage([table('shop', 'x', { createdAt: null, gcGraceSeconds: 3600 })], [], NOW);
+    expect(statusLine(unknown.tables[0]!)).toBe(
+      'shop.x: never fully repaired by Ringside, age unknown (its id is not time-based); gc_grace_seconds 3600 (1 h)',
     );
   });
 });

@@ -144,18 +144,20 @@ export function graceWords(seconds: number): string {
   return `${seconds} s`;
 }
 
-/** One line on a table's repair state, for an alert's detail and the warning's title. */
-export function statusLine(s: TableRepairStatus, now: number): string {
+/**
+ * One line on a table's repair state, for an alert's detail and the warning's title. Absolute times
+ * only, so the line of a table whose state has not changed stays the same from one check to the next.
+ */
+export function statusLine(s: TableRepairStatus): string {
   const name = `${s.keyspace}.${s.table}`;
-  const grace = `gc_grace_seconds ${s.gcGraceSeconds} (${graceWords(s.gcGraceSeconds)})`;
   const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const since = (ms: number) => graceWords(Math.max(0, Math.round((now - ms) / 1000)));
+  const grace = `gc_grace_seconds ${s.gcGraceSeconds} (${graceWords(s.gcGraceSeconds)})`;
+  const end = s.dueBy === null ? '' : ` ${s.overdue ? 'ran out' : 'runs out'} ${iso(s.dueBy)}`;
   if (s.lastRepair)
-    return `${name}: last fully repaired as of ${iso(s.lastRepair.repairedAsOf)} (${since(s.lastRepair.repairedAsOf)} ago, run ${s.lastRepair.id}); ${grace}${
-      s.overdue ? ` ran out ${since(s.dueBy!)} ago` : `; due by ${iso(s.dueBy!)}`
-    }`;
-  if (s.createdAt === null) return `${name}: never fully repaired by Ringside, age unknown; ${grace}`;
-  return `${name}: never fully repaired by Ringside since it was created ${iso(s.createdAt)}; ${grace}${
-    s.overdue ? ` ran out ${since(s.dueBy!)} ago` : `; due by ${iso(s.dueBy!)}`
-  }`;
+    return `${name}: last fully repaired as of ${iso(s.lastRepair.repairedAsOf)} (run ${s.lastRepair.id}${
+      s.lastRepair.incremental ? ', incremental' : ''
+    }); ${grace}${end}`;
+  if (s.createdAt === null)
+    return `${name}: never fully repaired by Ringside, age unknown (its id is not time-based); ${grace}`;
+  return `${name}: never fully repaired by Ringside since it was created ${iso(s.createdAt)}; ${grace}${end}`;
 }
