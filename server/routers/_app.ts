@@ -8,6 +8,7 @@ import { clusterRouter } from './cluster';
 import { compactionRouter } from './compaction';
 import { destinationsRouter } from './destinations';
 import { gossipRouter } from './gossip';
+import { homeRouter } from './home';
 import { metricsRouter } from './metrics';
 import { operationsRouter } from './operations';
 import { repairRouter } from './repair';
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   alerts: alertsRouter,
   cluster: clusterRouter,
+  home: homeRouter,
   ring: ringRouter,
   gossip: gossipRouter,
   schema: schemaRouter,
