@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { cookies, headers } from 'next/headers';
+import { ThemeProvider } from 'next-themes';
 import type { ReactNode } from 'react';
-import { SignOutButton } from '@/components/auth/sign-out-button';
+import { AppShell } from '@/components/shell/app-shell';
+import { ThemeToggle } from '@/components/shell/theme-toggle';
 import { TRPCReactProvider } from '@/components/trpc/react';
-import { isConsoleAdmin } from '@/lib/roles';
+import { isConsoleAdmin, roleOn } from '@/lib/roles';
 import { currentPrincipal } from '@/server/auth/page-guard';
+import { config } from '@/server/config';
+import { nonceOf } from '@/server/http/content-security-policy';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -16,36 +20,43 @@ export const dynamic = 'force-dynamic';
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const principal = await currentPrincipal();
+  // next-themes sets the theme's class before the first paint with an inline script: it carries this
+  // response's CSP nonce (proxy.ts), as Next.js's own scripts do.
+  const nonce = nonceOf((await headers()).get('content-security-policy'));
+  const sidebarOpen = (await cookies()).get('sidebar_state')?.value !== 'false';
+  // Only the clusters this user holds a role on, and the admin pages only for a console administrator:
+  // what the session already says; the pages and procedures check again.
+  const clusters = principal
+    ? config()
+        .clusters.filter((c) => roleOn(principal.grants, c.id) !== null)
+        .map((c) => ({ id: c.id, name: c.name ?? c.id }))
+    : [];
   return (
-    <html lang="en">
+    // next-themes changes <html>'s class and color-scheme before React hydrates.
+    <html lang="en" suppressHydrationWarning>
       <body>
-        <header className="topbar">
-          <span className="topbar-nav">
-            <Link href="/">Ringside</Link>
-            {principal && (
-              // Users only for console administrators (the page and its procedures refuse anyone else);
-              // the audit log for everyone signed in, each reading what the server lets them.
-              <nav className="topbar-links" aria-label="Console">
-                {isConsoleAdmin(principal.grants) && (
-                  <Link href="/admin/users" data-testid="nav-users">
-                    Users
-                  </Link>
-                )}
-                <Link href="/admin/audit" data-testid="nav-audit">
-                  Audit
-                </Link>
-              </nav>
-            )}
-          </span>
-          {principal && (
-            <span className="topbar-user">
-              <span data-testid="current-user">{principal.email}</span> <SignOutButton />
-            </span>
+        <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
+          {principal ? (
+            <AppShell
+              clusters={clusters}
+              consoleAdmin={isConsoleAdmin(principal.grants)}
+              email={principal.email}
+              sidebarOpen={sidebarOpen}
+            >
+              <TRPCReactProvider>{children}</TRPCReactProvider>
+            </AppShell>
+          ) : (
+            <>
+              <header className="flex h-12 items-center justify-between border-b px-4">
+                <span className="font-semibold">Ringside</span>
+                <ThemeToggle />
+              </header>
+              <main className="page">
+                <TRPCReactProvider>{children}</TRPCReactProvider>
+              </main>
+            </>
           )}
-        </header>
-        <main>
-          <TRPCReactProvider>{children}</TRPCReactProvider>
-        </main>
+        </ThemeProvider>
       </body>
     </html>
   );

@@ -95,7 +95,8 @@ describe('AuditLogView', () => {
     render(<AuditLogView scope={{ everything: true }} clusterIds={['demo']} />);
     const refused = within(screen.getByTestId('audit-entry-2'));
     expect(refused.getByTestId('audit-action').textContent).toBe('users.setDisabled');
-    expect(refused.getByTestId('audit-outcome').className).toBe('status-down');
+    expect(refused.getByTestId('audit-outcome').textContent).toBe('refused');
+    expect(refused.getByTestId('audit-outcome').querySelector('[data-tone]')?.getAttribute('data-tone')).toBe('bad');
     expect(refused.getByTestId('audit-detail').textContent).toBe('you cannot disable yourself');
     expect(within(screen.getByTestId('audit-entry-3')).getByTestId('audit-params').textContent).toContain(
       '"email":"ana@example.com"',

@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { ErrorBox } from '@/components/ui/error-box';
 import { QueryState } from '@/components/ui/query-state';
+import { StatusBadge } from '@/components/ui/status-badge';
 import {
   auditCsvHref,
   EMPTY_FILTER_FORM,
@@ -62,12 +63,12 @@ const columns: Column<AuditEntry>[] = [
   {
     key: 'outcome',
     header: 'Outcome',
-    cell: (e) => e.outcome,
-    td: (e) => ({
-      'data-testid': 'audit-outcome',
-      className: e.outcome === 'ok' ? 'status-up' : 'status-down',
-      title: OUTCOME_MEANINGS[e.outcome],
-    }),
+    cell: (e) => (
+      <StatusBadge tone={e.outcome === 'ok' ? 'ok' : e.outcome === 'throttled' ? 'warn' : 'bad'}>
+        {e.outcome}
+      </StatusBadge>
+    ),
+    td: (e) => ({ 'data-testid': 'audit-outcome', title: OUTCOME_MEANINGS[e.outcome] }),
   },
   { key: 'detail', header: 'Detail', cell: (e) => e.detail ?? '', td: () => ({ 'data-testid': 'audit-detail' }) },
   {

@@ -1,6 +1,8 @@
 /** Every user with their grants and state, and the actions on each row. */
+import { ShieldCheck, UserX } from 'lucide-react';
 import { isConsoleAdmin } from '@/lib/roles';
 import { DataTable, type Column } from '@/components/ui/data-table';
+import { StatusBadge } from '@/components/ui/status-badge';
 import { formatLocalTime } from './audit-filter';
 import { describeGrant, sortGrants } from './grants';
 import type { UserRow } from './user-actions';
@@ -53,7 +55,11 @@ export function UserTable({
                 <li key={g.cluster}>{describeGrant(g)}</li>
               ))}
             </ul>
-            {isConsoleAdmin(u.grants) ? <span className="badge ok">console administrator</span> : null}
+            {isConsoleAdmin(u.grants) ? (
+              <StatusBadge tone="info" icon={ShieldCheck}>
+                console administrator
+              </StatusBadge>
+            ) : null}
           </>
         ),
       td: () => ({ 'data-testid': 'user-grants' }),
@@ -61,8 +67,15 @@ export function UserTable({
     {
       key: 'disabled',
       header: 'State',
-      cell: (u) => (u.disabled ? 'disabled' : 'active'),
-      td: (u) => ({ 'data-testid': 'user-state', className: u.disabled ? 'status-down' : undefined }),
+      cell: (u) =>
+        u.disabled ? (
+          <StatusBadge tone="bad" icon={UserX}>
+            disabled
+          </StatusBadge>
+        ) : (
+          <StatusBadge tone="ok">active</StatusBadge>
+        ),
+      td: () => ({ 'data-testid': 'user-state' }),
     },
     {
       key: 'created',

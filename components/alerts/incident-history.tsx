@@ -2,8 +2,8 @@
 import { formatLocalTime } from '@/components/admin/audit-filter';
 import { DataTable } from '@/components/ui/data-table';
 import { QueryState } from '@/components/ui/query-state';
+import { SeverityBadge } from '@/components/ui/status-badge';
 import { describeAlert, formatAge } from './alert-format';
-import { SeverityBadge } from './incident-list';
 import { useIncidentHistory } from './use-alerts';
 
 export function IncidentHistory({ clusterId, openKey }: { clusterId: string; openKey: string }) {
@@ -35,7 +35,7 @@ export function IncidentHistory({ clusterId, openKey }: { clusterId: string; ope
                 header: 'Lasted',
                 cell: (i) => (i.resolvedAt === null ? '—' : formatAge(i.resolvedAt - i.openedAt)),
               },
-              { key: 'severity', header: 'Severity', cell: (i) => <SeverityBadge severity={i.severity} /> },
+              { key: 'severity', header: 'Severity', cell: (i) => <SeverityBadge value={i.severity} /> },
               {
                 key: 'title',
                 header: 'Incident',

@@ -3,6 +3,7 @@
  * node, state, what was seen, the silence it falls under) and, under each member, the alerts it mutes.
  */
 import { formatLocalTime } from '@/components/admin/audit-filter';
+import { AlertStateBadge, SeverityBadge, SilencedIcon, StatusBadge } from '@/components/ui/status-badge';
 import {
   formatAge,
   nestMuted,
@@ -13,20 +14,12 @@ import {
   type SilenceView,
 } from './alert-format';
 
-export function SeverityBadge({ severity, testId }: { severity: Incident['severity']; testId?: string }) {
-  return (
-    <span className={`badge severity-${severity}`} data-testid={testId}>
-      {severity}
-    </span>
-  );
-}
-
 function SilencedNote({ alert, silences }: { alert: IncidentAlert; silences: readonly SilenceView[] }) {
   if (!alert.silencedBy) return null;
   return (
-    <span className="silenced" data-testid="member-silenced">
+    <StatusBadge tone="neutral" icon={SilencedIcon} className="silenced" testId="member-silenced">
       silenced by {silenceComment(alert.silencedBy, silences)}
-    </span>
+    </StatusBadge>
   );
 }
 
@@ -71,7 +64,7 @@ export function IncidentCard({
       aria-labelledby={`incident-title-${incident.id}`}
     >
       <header>
-        <SeverityBadge severity={incident.severity} testId="incident-severity" />{' '}
+        <SeverityBadge value={incident.severity} testId="incident-severity" />{' '}
         <strong id={`incident-title-${incident.id}`} data-testid="incident-title">
           {incident.title}
         </strong>{' '}
@@ -92,10 +85,7 @@ export function IncidentCard({
             <span className="mono" data-testid="member-node">
               {subjectOf(member)}
             </span>{' '}
-            ·{' '}
-            <span className={`alert-state state-${member.state}`} data-testid="member-state">
-              {member.state}
-            </span>
+            · <AlertStateBadge value={member.state} testId="member-state" />
             {member.state === 'recovering' ? (
               <span className="muted"> (the condition cleared; it keeps firing for a while in case it returns)</span>
             ) : null}

@@ -4,6 +4,7 @@
  */
 import { formatLocalTime } from '@/components/admin/audit-filter';
 import { DataTable } from '@/components/ui/data-table';
+import { StatusBadge } from '@/components/ui/status-badge';
 import { formatAge, type AlertsView } from './alert-format';
 
 type Verdict = AlertsView['probes'][number];
@@ -23,8 +24,9 @@ export function NodeVerdicts({ probes, now }: { probes: readonly Verdict[]; now:
         {
           key: 'answers',
           header: 'Answers CQL',
-          cell: (p) => (p.answering ? 'yes' : 'no'),
-          td: (p) => ({ className: p.answering ? 'status-up' : 'status-down', 'data-testid': 'verdict-answering' }),
+          cell: (p) =>
+            p.answering ? <StatusBadge tone="ok">yes</StatusBadge> : <StatusBadge tone="bad">no</StatusBadge>,
+          td: () => ({ 'data-testid': 'verdict-answering' }),
         },
         {
           key: 'reason',

@@ -8,8 +8,8 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { DataTable } from '@/components/ui/data-table';
 import { ErrorBox } from '@/components/ui/error-box';
 import { QueryState } from '@/components/ui/query-state';
+import { SeverityBadge } from '@/components/ui/status-badge';
 import { formatSeconds, type MetricChoice, type RuleInForce } from './alert-format';
-import { SeverityBadge } from './incident-list';
 import { serverError } from './server-error';
 import {
   conditionOf,
@@ -263,7 +263,7 @@ export function RulesPanel({ consoleAdmin }: { consoleAdmin: boolean }) {
               { key: 'condition', header: 'Condition', cell: (r) => conditionOf(r.rule) },
               { key: 'for', header: 'For', cell: (r) => formatSeconds(r.rule.forSeconds) },
               { key: 'keep', header: 'Keep firing for', cell: (r) => formatSeconds(r.rule.keepFiringForSeconds) },
-              { key: 'severity', header: 'Severity', cell: (r) => <SeverityBadge severity={r.rule.severity} /> },
+              { key: 'severity', header: 'Severity', cell: (r) => <SeverityBadge value={r.rule.severity} /> },
               { key: 'clusters', header: 'Clusters', cell: (r) => r.rule.clusters?.join(', ') ?? 'every cluster' },
               { key: 'enabled', header: 'Enabled', cell: (r) => (r.rule.enabled ? 'yes' : 'no') },
               {

@@ -6,6 +6,7 @@ import { useState, type FormEvent, type RefObject } from 'react';
 import { formatLocalTime } from '@/components/admin/audit-filter';
 import { DataTable } from '@/components/ui/data-table';
 import { ErrorBox } from '@/components/ui/error-box';
+import { SilenceStateBadge } from '@/components/ui/status-badge';
 import { formatMatchers, mergeSilences, silenceEnd, type SilenceView } from './alert-format';
 import {
   emptyMatcher,
@@ -222,7 +223,7 @@ export function SilenceList({
           {
             key: 'state',
             header: 'State',
-            cell: (s) => <span className={`badge silence-state-${s.state}`}>{s.state}</span>,
+            cell: (s) => <SilenceStateBadge value={s.state} />,
             td: () => ({ 'data-testid': 'silence-state' }),
           },
           {

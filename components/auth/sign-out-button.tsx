@@ -1,5 +1,7 @@
 'use client';
+import { LogOut } from 'lucide-react';
 import { useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { authClient } from './auth-client';
 
@@ -8,8 +10,10 @@ export function SignOutButton() {
   const hydrated = useHydrated();
   return (
     <>
-      <button
+      <Button
         type="button"
+        variant="outline"
+        size="sm"
         disabled={!hydrated}
         data-testid="sign-out"
         onClick={async () => {
@@ -20,10 +24,11 @@ export function SignOutButton() {
           else window.location.assign('/login');
         }}
       >
+        <LogOut aria-hidden="true" />
         Sign out
-      </button>
+      </Button>
       {error && (
-        <span role="alert" className="error">
+        <span role="alert" className="problem">
           {error}
         </span>
       )}

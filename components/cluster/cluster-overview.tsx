@@ -64,6 +64,16 @@ function MarkedRing({
   clusterId: string;
 }) {
   const marks = useNodeAlertMarks(clusterId);
+  const { snapshot } = useLiveCluster();
   const alerting = new Set(ring.nodes.map((n) => n.address).filter((address) => hasMark(marks, address)));
-  return <RingChart nodes={ring.nodes} ranges={ring.ranges} keyspace={ring.keyspace} alerting={alerting} />;
+  const statuses = new Map(snapshot?.nodes.map((n) => [n.address, n.status]));
+  return (
+    <RingChart
+      nodes={ring.nodes}
+      ranges={ring.ranges}
+      keyspace={ring.keyspace}
+      alerting={alerting}
+      statuses={statuses}
+    />
+  );
 }

@@ -1,5 +1,6 @@
 'use client';
 import { useLiveCluster } from '@/components/live/live-cluster';
+import { StatusBadge } from '@/components/ui/status-badge';
 
 /** Rows: the node that believes; columns: the peer it believes about. Odd beliefs are marked. */
 export function DisagreementView() {
@@ -9,12 +10,12 @@ export function DisagreementView() {
   return (
     <div data-testid="disagreement">
       <p>
-        <span className={`badge ${splitView ? 'bad' : 'ok'}`} data-testid="split-view-badge">
+        <StatusBadge tone={splitView ? 'bad' : 'ok'} testId="split-view-badge">
           {splitView ? 'split view: nodes disagree on who is up' : 'every node sees the same nodes up'}
-        </span>{' '}
-        <span className={`badge ${schemaDisagreement ? 'bad' : 'ok'}`}>
+        </StatusBadge>{' '}
+        <StatusBadge tone={schemaDisagreement ? 'bad' : 'ok'}>
           {schemaDisagreement ? 'schema versions differ' : 'one schema version'}
-        </span>
+        </StatusBadge>
       </p>
       <table className="matrix">
         <thead>

@@ -1,5 +1,7 @@
 'use client';
+import { CircleDashed, Radio, Unplug } from 'lucide-react';
 import { ErrorBox } from '@/components/ui/error-box';
+import { StatusBadge } from '@/components/ui/status-badge';
 import { useLiveCluster } from './live-cluster';
 
 /** Whether the page is receiving updates, and the cluster-wide problems the latest snapshot names. */
@@ -9,9 +11,19 @@ export function LiveStatus() {
   const nothingAnswers = snapshot?.error && snapshot.observers.every((o) => o.error !== null);
   return (
     <div className="live-status">
-      <span data-testid="live-indicator" className={`live-${connection}`}>
-        {connection === 'pending' ? '● live' : connection === 'error' ? '● disconnected' : '○ connecting'}
-      </span>
+      {connection === 'pending' ? (
+        <StatusBadge tone="ok" icon={Radio} testId="live-indicator">
+          live
+        </StatusBadge>
+      ) : connection === 'error' ? (
+        <StatusBadge tone="bad" icon={Unplug} testId="live-indicator">
+          disconnected
+        </StatusBadge>
+      ) : (
+        <StatusBadge tone="neutral" icon={CircleDashed} testId="live-indicator">
+          connecting
+        </StatusBadge>
+      )}
       {snapshot ? <span className="muted"> updated {snapshot.takenAt.toLocaleTimeString()}</span> : null}
       {snapshot?.pollError ? (
         <div role="alert" className="warning" data-testid="poll-error">
@@ -46,18 +58,18 @@ function SchemaBadge({ versions }: { versions: { version: string; addresses: str
   const [only] = versions;
   if (only && versions.length === 1) {
     return (
-      <span className="badge ok" data-testid="schema-badge" title={only.version}>
+      <StatusBadge tone="ok" testId="schema-badge" title={only.version}>
         schema in agreement
-      </span>
+      </StatusBadge>
     );
   }
   return (
-    <span
-      className="badge bad"
-      data-testid="schema-badge"
+    <StatusBadge
+      tone="bad"
+      testId="schema-badge"
       title={versions.map((v) => `${v.version}: ${v.addresses.join(', ')}`).join('\n')}
     >
       schema disagreement: {versions.length} versions
-    </span>
+    </StatusBadge>
   );
 }

@@ -81,7 +81,10 @@ describe('NodeTable', () => {
     expect(down.getByTestId('node-status').getAttribute('title')).toBe(
       'convicted by the failure detector of 127.0.0.2, 127.0.0.10',
     );
-    expect(down.getByTestId('node-status').className).toBe('status-down');
+    // Down in words and with an icon, not by its colour alone.
+    const badge = down.getByTestId('node-status').querySelector('[data-tone]');
+    expect(badge?.getAttribute('data-tone')).toBe('bad');
+    expect(badge?.querySelector('svg[aria-hidden="true"]')).not.toBeNull();
     expect(down.getByTestId('node-heap').textContent).toBe('—');
     expect(within(screen.getByTestId('dc-dc2')).queryByText('Problem')).not.toBeNull();
     expect(within(screen.getByTestId('dc-dc1')).queryByText('Problem')).toBeNull();

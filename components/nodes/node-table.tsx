@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { NodeAlertBadges } from '@/components/alerts/node-alert-badges';
 import { hasMark, type NodeAlertMarks } from '@/components/alerts/node-marks';
 import { DataTable, type Column } from '@/components/ui/data-table';
+import { NodeStateBadge, NodeStatusBadge } from '@/components/ui/status-badge';
 import type { NodeRow } from '@/server/nodes/merge-nodes';
 import { formatBytes, formatOwnership, formatUptime } from './format';
 
@@ -104,12 +105,8 @@ export function NodeTable({
           {
             key: 'status',
             header: header('status', 'Status'),
-            cell: (n) => n.status,
-            td: (n) => ({
-              'data-testid': 'node-status',
-              className: `status-${n.status.toLowerCase()}`,
-              title: statusTitle(n),
-            }),
+            cell: (n) => <NodeStatusBadge value={n.status} />,
+            td: (n) => ({ 'data-testid': 'node-status', title: statusTitle(n) }),
           },
           // Beside Cassandra's verdict, never in place of it: only where some node of the DC has a mark.
           ...(rows.some((n) => hasMark(alertMarks, n.address))
@@ -126,14 +123,14 @@ export function NodeTable({
           {
             key: 'state',
             header: header('state', 'State'),
-            cell: (n) => n.state,
+            cell: (n) => <NodeStateBadge value={n.state} />,
             td: () => ({ 'data-testid': 'node-state' }),
           },
           {
             key: 'load',
             header: header('load', 'Load'),
             cell: (n) => formatBytes(n.loadBytes),
-            td: () => ({ 'data-testid': 'node-load' }),
+            td: () => ({ 'data-testid': 'node-load', className: 'nowrap' }),
           },
           {
             key: 'owns',
@@ -159,14 +156,14 @@ export function NodeTable({
             key: 'uptime',
             header: header('uptime', 'Uptime'),
             cell: (n) => formatUptime(n.uptimeMs),
-            td: () => ({ 'data-testid': 'node-uptime' }),
+            td: () => ({ 'data-testid': 'node-uptime', className: 'nowrap' }),
           },
           {
             key: 'heap',
             header: header('heap', 'Heap'),
             cell: (n) =>
               n.heapUsedBytes === null ? '—' : `${formatBytes(n.heapUsedBytes)} / ${formatBytes(n.heapMaxBytes)}`,
-            td: () => ({ 'data-testid': 'node-heap' }),
+            td: () => ({ 'data-testid': 'node-heap', className: 'nowrap' }),
           },
         ];
         // The column appears only where some node has a problem to name.

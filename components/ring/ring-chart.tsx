@@ -6,7 +6,9 @@
  * SVG keeps only the highlight. Hover and keyboard selection use the same O(log n) hit test.
  */
 import { arc as d3arc, interpolateSinebow, schemeTableau10 } from 'd3';
+import { BellRing } from 'lucide-react';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { NodeStatusBadge, StatusBadge } from '@/components/ui/status-badge';
 import { paintRing, type RingNodeInfo, type RingPaint } from './ring-canvas';
 import { arcAt, arcsOf, turnAtPoint, turnOf, type RingArc } from './ring-geometry';
 
@@ -35,6 +37,7 @@ export function RingChart({
   keyspace,
   marker,
   alerting,
+  statuses,
 }: {
   nodes: RingNodeInfo[];
   ranges: RingRangeInfo[];
@@ -43,6 +46,8 @@ export function RingChart({
   marker?: RingMarker;
   /** Nodes with a firing alert or no CQL answer: marked in the legend, in words as well as a sign. */
   alerting?: ReadonlySet<string>;
+  /** Each node's Up/Down from the live snapshot, shown in the legend when known. */
+  statuses?: ReadonlyMap<string, string>;
 }) {
   const [selected, setSelected] = useState<number | null>(null);
   const arcs = useMemo(() => arcsOf(ranges), [ranges]);
@@ -141,6 +146,7 @@ export function RingChart({
           dcColor={dcColor}
           highlighted={marker?.replicas ?? chosen?.replicas ?? (chosen ? [chosen.owner] : [])}
           alerting={alerting}
+          statuses={statuses}
         />
       </div>
     </div>
@@ -288,12 +294,14 @@ function Legend({
   dcColor,
   highlighted,
   alerting,
+  statuses,
 }: {
   nodes: RingNodeInfo[];
   nodeColor: Map<string, string>;
   dcColor: Map<string, string>;
   highlighted: string[];
   alerting?: ReadonlySet<string>;
+  statuses?: ReadonlyMap<string, string>;
 }) {
   const dcs = [...new Set(nodes.map((n) => n.dc))].sort();
   if (nodes.length > 60)
@@ -318,12 +326,18 @@ function Legend({
                 >
                   <span className="swatch" style={{ background: nodeColor.get(n.address) }} /> {n.address}{' '}
                   <span className="muted">{n.rack}</span>
+                  {statuses?.get(n.address) ? (
+                    <>
+                      {' '}
+                      <NodeStatusBadge value={statuses.get(n.address)!} testId={`ring-status-${n.address}`} />
+                    </>
+                  ) : null}
                   {alerting?.has(n.address) ? (
                     <>
                       {' '}
-                      <span className="badge bad" data-testid={`ring-alert-${n.address}`}>
-                        ⚠ alert
-                      </span>
+                      <StatusBadge tone="bad" icon={BellRing} testId={`ring-alert-${n.address}`}>
+                        alert
+                      </StatusBadge>
                     </>
                   ) : null}
                 </li>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newNonce, pageContentSecurityPolicy } from './content-security-policy';
+import { newNonce, nonceOf, pageContentSecurityPolicy } from './content-security-policy';
 
 describe('the page Content-Security-Policy', () => {
   it('lets only nonced scripts run, and eval only in development', () => {
@@ -16,5 +16,12 @@ describe('the page Content-Security-Policy', () => {
     const nonces = new Set(Array.from({ length: 1000 }, newNonce));
     expect(nonces.size).toBe(1000);
     for (const nonce of nonces) expect(atob(nonce)).toHaveLength(16);
+  });
+
+  it('reads the nonce back from a policy, and nothing from none', () => {
+    const nonce = newNonce();
+    expect(nonceOf(pageContentSecurityPolicy({ nonce, development: false }))).toBe(nonce);
+    expect(nonceOf(null)).toBeUndefined();
+    expect(nonceOf("default-src 'self'")).toBeUndefined();
   });
 });

@@ -35,3 +35,11 @@ export function pageContentSecurityPolicy({ nonce, development }: PolicyOptions)
 export function newNonce(): string {
   return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
 }
+
+/**
+ * The script nonce of a policy made above, for a page's own inline script (the theme script that runs
+ * before the first paint); undefined when the request carries no such policy.
+ */
+export function nonceOf(policy: string | null | undefined): string | undefined {
+  return /'nonce-([A-Za-z0-9+/=]+)'/.exec(policy ?? '')?.[1];
+}

@@ -1,6 +1,5 @@
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { ClusterNav } from '@/components/cluster/cluster-nav';
 import { LiveClusterProvider } from '@/components/live/live-cluster';
 import { LiveStatus } from '@/components/live/live-status';
 import { roleOnClusterOrNotFound } from '@/server/auth/page-guard';
@@ -8,7 +7,7 @@ import { config } from '@/server/config';
 
 export const dynamic = 'force-dynamic';
 
-/** Every cluster page: its sections, and one live subscription shared by everything on the page. */
+/** Every cluster page: its name, and one live subscription shared by everything on the page (the sections are in the sidebar). */
 export default async function ClusterLayout({
   params,
   children,
@@ -22,9 +21,11 @@ export default async function ClusterLayout({
   if (!cluster) notFound();
   return (
     <section data-testid={`cluster-${cluster.id}`} className="cluster">
-      <ClusterNav clusterId={cluster.id} name={cluster.name ?? cluster.id} />
       <LiveClusterProvider clusterId={cluster.id}>
-        <LiveStatus />
+        <div className="flex flex-wrap items-baseline gap-x-3">
+          <h1 className="mb-1">{cluster.name ?? cluster.id}</h1>
+          <LiveStatus />
+        </div>
         {children}
       </LiveClusterProvider>
     </section>
