@@ -26,6 +26,8 @@ vi.mock('./use-operations', () => ({
   }),
 }));
 vi.mock('@/components/auth/use-cluster-role', () => ({ useMayAct: () => state.mayAct }));
+// The repair section has its own test (repair-section.test.tsx).
+vi.mock('./repair-section', () => ({ RepairSection: () => null }));
 vi.mock('@/components/schema/use-schema', () => ({
   useKeyspaceNames: () => ({
     data: [

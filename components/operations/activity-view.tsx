@@ -1,5 +1,8 @@
 'use client';
-/** The activity page: start an operation (operators), then every job of the cluster, running and past, filterable, live. */
+/**
+ * The activity page: start an operation (operators), the repair schedules and the gc_grace_seconds
+ * warning, then every job of the cluster, running and past, filterable, live.
+ */
 import { useState } from 'react';
 import { useMayAct } from '@/components/auth/use-cluster-role';
 import { useLiveCluster } from '@/components/live/live-cluster';
@@ -7,6 +10,7 @@ import { QueryState } from '@/components/ui/query-state';
 import { isUnreadable, JOB_KINDS } from '@/lib/job-words';
 import { filterJobs, type JobFilterState } from './job-format';
 import { JobCard, UnreadableJobCard } from './job-card';
+import { RepairSection } from './repair-section';
 import { StartOperation } from './start-operation';
 import { StartRepair } from './start-repair';
 import { useJobsLive } from './use-operations';
@@ -26,6 +30,7 @@ export function ActivityView() {
           <StartRepair clusterId={clusterId} />
         </>
       ) : null}
+      <RepairSection clusterId={clusterId} mayAct={mayAct} />
       <h3>Jobs</h3>
       <div className="filters" data-testid="job-filters">
         <select
