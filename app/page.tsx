@@ -1,7 +1,4 @@
-import Link from 'next/link';
-import { LiveClusterProvider } from '@/components/live/live-cluster';
-import { LiveStatus } from '@/components/live/live-status';
-import { LiveNodeTable } from '@/components/nodes/live-node-table';
+import { HomeDashboard } from '@/components/home/home-dashboard';
 import { roleOn } from '@/lib/roles';
 import { signedInOrLogin } from '@/server/auth/page-guard';
 import { config } from '@/server/config';
@@ -9,28 +6,11 @@ import { config } from '@/server/config';
 // The configuration is read when the server runs, never baked in at build time.
 export const dynamic = 'force-dynamic';
 
+/** Every cluster the user holds a role on, as a card; one live subscription feeds them all. */
 export default async function HomePage() {
   const { grants } = await signedInOrLogin();
-  const clusters = config().clusters.filter((c) => roleOn(grants, c.id) !== null);
-  return (
-    <>
-      {clusters.length === 0 && (
-        <p data-testid="no-clusters">You hold no role on any cluster yet: ask a console administrator to grant one.</p>
-      )}
-      {clusters.map((cluster) => (
-        <section key={cluster.id} data-testid={`cluster-${cluster.id}`} className="cluster">
-          <h2>
-            <Link href={`/clusters/${cluster.id}`}>{cluster.name ?? cluster.id}</Link>{' '}
-            <span className="muted">
-              {cluster.id} · contact points {cluster.contactPoints.join(', ')} · local DC {cluster.localDataCenter}
-            </span>
-          </h2>
-          <LiveClusterProvider clusterId={cluster.id}>
-            <LiveStatus />
-            <LiveNodeTable />
-          </LiveClusterProvider>
-        </section>
-      ))}
-    </>
-  );
+  const clusters = config()
+    .clusters.filter((c) => roleOn(grants, c.id) !== null)
+    .map((c) => ({ id: c.id, name: c.name ?? c.id }));
+  return <HomeDashboard clusters={clusters} />;
 }

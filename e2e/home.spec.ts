@@ -1,45 +1,117 @@
-import { expect, test } from '@playwright/test';
-import { nodetoolStatus } from '@/localcluster/harness';
+import { expect, test, type Request } from '@playwright/test';
+import { nodetoolStatus, runClusterOrThrow } from '@/localcluster/harness';
 import { HomePage } from './pages/home-page';
 
-test('the home page lists every node with the DC and status nodetool gives', async ({ page }) => {
-  const expected = nodetoolStatus(1);
-  expect(expected.length).toBeGreaterThanOrEqual(3);
-  const home = new HomePage(page);
-  await home.open();
-  await expect(home.nodeRows('demo')).toHaveCount(expected.length);
-  for (const node of expected) {
-    await expect(home.dcTable('demo', node.dc).getByTestId(`node-row-${node.address}`)).toBeVisible();
-    await expect(home.status('demo', node.address)).toHaveText(node.status);
-    await expect(home.state('demo', node.address)).toHaveText(node.state);
+// The last test kills and restarts node 3 of the shared cluster; it restores what it changed.
+test.describe.configure({ mode: 'serial' });
+
+const REFUSED = /127\.0\.0\.99:9042: .*ECONNREFUSED/;
+const CONFIGURED = ['demo', 'no-cql', 'wrong-jolokia', 'node3-no-jolokia'];
+
+/** Nodes up of total per DC, as nodetool status on node 1 says. */
+function nodetoolCounts(): Map<string, { up: number; total: number }> {
+  const counts = new Map<string, { up: number; total: number }>();
+  for (const node of nodetoolStatus(1)) {
+    const count = counts.get(node.dc) ?? { up: 0, total: 0 };
+    count.total++;
+    if (node.status === 'Up') count.up++;
+    counts.set(node.dc, count);
   }
-});
+  return counts;
+}
 
-test('an unreachable contact point gets a message naming it and what failed', async ({ page }) => {
+test('each cluster has a card whose nodes up per DC are what nodetool gives', async ({ page }) => {
+  const expected = nodetoolCounts();
+  expect([...expected.values()].reduce((n, c) => n + c.total, 0)).toBeGreaterThanOrEqual(3);
   const home = new HomePage(page);
   await home.open();
-  await expect(home.clusterError('no-cql')).toContainText('Cannot reach cluster no-cql');
-  await expect(home.clusterError('no-cql')).toContainText(/127\.0\.0\.99:9042: .*ECONNREFUSED/);
-  // The healthy cluster on the same page is unaffected.
-  await expect(home.status('demo', '127.0.0.1')).toHaveText('Up');
+  await expect(home.cards()).toHaveCount(CONFIGURED.length);
+  for (const id of CONFIGURED) await expect(home.card(id)).toHaveAttribute('href', `/clusters/${id}`);
+  await expect(home.dcs('demo')).toHaveCount(expected.size);
+  let up = 0;
+  let total = 0;
+  for (const [dc, count] of expected) {
+    await expect(home.dc('demo', dc)).toHaveAttribute('data-up', String(count.up));
+    await expect(home.dc('demo', dc)).toHaveAttribute('data-total', String(count.total));
+    await expect(home.dc('demo', dc)).toHaveText(`${dc} ${count.up}/${count.total}`);
+    up += count.up;
+    total += count.total;
+  }
+  await expect(home.nodes('demo')).toHaveText(`${up}/${total} up`);
+  await expect(home.schema('demo')).toHaveText('schema agreed');
+  // demo is the one cluster the alert monitor watches (e2e/ringside.test.config.json).
+  await expect(home.alerts('demo')).toHaveText(/^\d+ firing$/);
+  await expect(home.alerts('wrong-jolokia')).toHaveText('alerts off');
+  await expect(home.load('demo')).toHaveText(/^[\d.]+ (bytes|KiB|MiB|GiB)$/);
+  // The collector polls demo every 2 s: its sparklines fill with the cluster's rates and p99.
+  await expect(home.sparkline('demo', 'rate').getByRole('img')).toBeVisible({ timeout: 30_000 });
+  await expect(home.sparkline('demo', 'p99')).toHaveAttribute('title', /^p99: r .* · w /);
 });
 
-test('one node whose agent is out of reach says so on its row, the others unaffected', async ({ page }) => {
+test('the page holds one live connection for all its clusters', async ({ page }) => {
+  const streams: Request[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (
+      url.pathname.startsWith('/api/trpc/') &&
+      (request.resourceType() === 'eventsource' || /\.live\b/.test(url.pathname))
+    )
+      streams.push(request);
+  });
   const home = new HomePage(page);
   await home.open();
-  await expect(home.problem('node3-no-jolokia', '127.0.0.3')).toHaveText(
+  await expect(home.cards()).toHaveCount(CONFIGURED.length);
+  for (const id of CONFIGURED) await expect(home.verdict(id)).not.toHaveText('connecting');
+  // Time for any stray per-cluster stream (or a reconnect) to show.
+  await page.waitForTimeout(3000);
+  expect(streams.map((s) => new URL(s.url()).pathname)).toEqual(['/api/trpc/home.live']);
+});
+
+test('an unreachable cluster says what failed; a node whose agent is out of reach is counted and named', async ({
+  page,
+}) => {
+  const home = new HomePage(page);
+  await home.open();
+  await expect(home.verdict('no-cql')).toHaveText('unreachable');
+  await expect(home.error('no-cql')).toContainText('Cannot reach cluster no-cql');
+  await expect(home.error('no-cql')).toContainText(REFUSED);
+  await expect(home.agents('node3-no-jolokia')).toHaveText('1 agent out of reach: 127.0.0.3');
+  await expect(home.agents('node3-no-jolokia')).toHaveAttribute(
+    'title',
     'node 127.0.0.3: Jolokia refused connection — is the node running with the Jolokia agent on this port? (http://127.0.0.3:8779/jolokia/)',
   );
-  await expect(home.problem('node3-no-jolokia', '127.0.0.1')).toHaveCount(0);
-  await expect(home.status('node3-no-jolokia', '127.0.0.3')).toHaveText('Up');
+  await expect(home.verdict('node3-no-jolokia')).toHaveText('attention');
+  await expect(home.agents('wrong-jolokia')).toHaveText('3 agents out of reach: 127.0.0.1, 127.0.0.2, 127.0.0.3');
+  // The healthy cluster on the same page is unaffected.
+  await expect(home.verdict('demo')).not.toHaveText(/unreachable|connecting/);
+  await expect(home.error('demo')).toHaveCount(0);
+  await expect(home.agents('demo')).toHaveCount(0);
 });
 
-test('a wrong Jolokia port is named on every node it affects', async ({ page }) => {
+test('a killed node shows on the home card without reloading, and its return too', async ({ page }) => {
+  test.setTimeout(240_000);
+  const node3 = nodetoolStatus(1).find((n) => n.address === '127.0.0.3');
+  expect(node3?.status).toBe('Up');
+  const dc = node3!.dc;
+  const before = nodetoolCounts().get(dc)!;
   const home = new HomePage(page);
   await home.open();
-  for (const address of ['127.0.0.1', '127.0.0.2', '127.0.0.3']) {
-    await expect(home.problem('wrong-jolokia', address)).toHaveText(
-      `node ${address}: Jolokia refused connection — is the node running with the Jolokia agent on this port? (http://${address}:8779/jolokia/)`,
-    );
+  await expect(home.dc('demo', dc)).toHaveAttribute('data-up', String(before.up));
+  let navigations = 0;
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) navigations++;
+  });
+
+  runClusterOrThrow(['kill', '3']);
+  try {
+    await expect(home.down('demo')).toHaveText('1 down: 127.0.0.3', { timeout: 15_000 });
+    await expect(home.dc('demo', dc)).toHaveAttribute('data-up', String(before.up - 1));
+    await expect(home.verdict('demo')).toHaveText('degraded');
+  } finally {
+    runClusterOrThrow(['start', '3']);
   }
+  await expect(home.down('demo')).toHaveCount(0, { timeout: 90_000 });
+  await expect(home.dc('demo', dc)).toHaveAttribute('data-up', String(before.up));
+  expect(navigations).toBe(0);
+  expect(nodetoolStatus(1).find((n) => n.address === '127.0.0.3')?.status).toBe('Up');
 });

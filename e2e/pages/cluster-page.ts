@@ -21,8 +21,29 @@ export class ClusterPage {
     return this.page.getByTestId(`node-row-${address}`);
   }
 
+  nodeRows(): Locator {
+    return this.page.locator('[data-testid^="node-row-"]');
+  }
+
+  /** The DC a node is listed under: the table it sits in. */
+  dcTable(dc: string): Locator {
+    return this.page.getByTestId(`dc-${dc}`);
+  }
+
   status(address: string): Locator {
     return this.nodeRow(address).getByTestId('node-status');
+  }
+
+  state(address: string): Locator {
+    return this.nodeRow(address).getByTestId('node-state');
+  }
+
+  problem(address: string): Locator {
+    return this.nodeRow(address).getByTestId('node-problem');
+  }
+
+  clusterError(): Locator {
+    return this.page.getByTestId('cluster-error');
   }
 
   owns(address: string): Locator {

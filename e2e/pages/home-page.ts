@@ -1,43 +1,70 @@
 import type { Locator, Page } from '@playwright/test';
 
-/** The home page: one section per configured cluster, each with its node table or its error. */
+/** The home page: one compact card per cluster, all fed by one live subscription. */
 export class HomePage {
   constructor(private readonly page: Page) {}
 
   async open(): Promise<void> {
     await this.page.goto('/');
+    await this.page.getByTestId('live-indicator').filter({ hasText: 'live' }).waitFor();
   }
 
+  card(clusterId: string): Locator {
+    return this.page.getByTestId(`cluster-card-${clusterId}`);
+  }
+
+  /** Kept for specs that only check a cluster is listed. */
   cluster(clusterId: string): Locator {
-    return this.page.getByTestId(`cluster-${clusterId}`);
+    return this.card(clusterId);
   }
 
-  nodeRow(clusterId: string, address: string): Locator {
-    return this.cluster(clusterId).getByTestId(`node-row-${address}`);
+  cards(): Locator {
+    return this.page.locator('[data-testid^="cluster-card-"]');
   }
 
-  nodeRows(clusterId: string): Locator {
-    return this.cluster(clusterId).locator('[data-testid^="node-row-"]');
+  /** "<up>/<total> up" */
+  nodes(clusterId: string): Locator {
+    return this.card(clusterId).getByTestId('card-nodes');
   }
 
-  /** The DC a node is listed under: the table it sits in. */
-  dcTable(clusterId: string, dc: string): Locator {
-    return this.cluster(clusterId).getByTestId(`dc-${dc}`);
+  /** One DC's count; `data-up` and `data-total` hold the numbers. */
+  dc(clusterId: string, dc: string): Locator {
+    return this.card(clusterId).getByTestId(`card-dc-${dc}`);
   }
 
-  status(clusterId: string, address: string): Locator {
-    return this.nodeRow(clusterId, address).getByTestId('node-status');
+  dcs(clusterId: string): Locator {
+    return this.card(clusterId).locator('[data-testid^="card-dc-"]');
   }
 
-  state(clusterId: string, address: string): Locator {
-    return this.nodeRow(clusterId, address).getByTestId('node-state');
+  verdict(clusterId: string): Locator {
+    return this.card(clusterId).getByTestId('card-verdict');
   }
 
-  problem(clusterId: string, address: string): Locator {
-    return this.nodeRow(clusterId, address).getByTestId('node-problem');
+  error(clusterId: string): Locator {
+    return this.card(clusterId).getByTestId('card-error');
   }
 
-  clusterError(clusterId: string): Locator {
-    return this.cluster(clusterId).getByTestId('cluster-error');
+  down(clusterId: string): Locator {
+    return this.card(clusterId).getByTestId('card-down');
+  }
+
+  agents(clusterId: string): Locator {
+    return this.card(clusterId).getByTestId('card-agents');
+  }
+
+  schema(clusterId: string): Locator {
+    return this.card(clusterId).getByTestId('card-schema');
+  }
+
+  alerts(clusterId: string): Locator {
+    return this.card(clusterId).getByTestId('card-alerts');
+  }
+
+  load(clusterId: string): Locator {
+    return this.card(clusterId).getByTestId('card-load');
+  }
+
+  sparkline(clusterId: string, which: 'rate' | 'p99'): Locator {
+    return this.card(clusterId).getByTestId(`card-spark-${which}`);
   }
 }
