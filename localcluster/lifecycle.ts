@@ -2,6 +2,7 @@
 import { rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import type { CassandraArtifacts } from './artifacts';
+import type { JavaRuntime } from './java-runtime';
 import { basicAuth, prepareJolokiaAgent } from './jolokia-agent';
 import { writeNodeConfig } from './node-config';
 import { lastLines, livePid, processState, signalNode, startNodeProcess, waitForExit } from './node-process';
@@ -13,7 +14,7 @@ import type { NodeSpec } from './topology';
 export interface ToolContext {
   paths: ClusterPaths;
   /** Java 17 and the Cassandra jars: found or fetched on first use, since wipe or status need neither. */
-  runtime: () => { java: string; artifacts: CassandraArtifacts };
+  runtime: () => JavaRuntime & { artifacts: CassandraArtifacts };
   log: (line: string) => void;
   timeoutMs: number;
 }
@@ -41,14 +42,14 @@ export function tcpOpen(host: string, port: number, timeoutMs = 1000): Promise<b
 export async function startNodes(ctx: ToolContext, cluster: ClusterState, nodes: NodeSpec[]): Promise<void> {
   await assertPortsFree(nodes.flatMap(portsOf));
   const offsets = new Map<number, number>();
-  const { java, artifacts } = ctx.runtime();
+  const { java, artifacts, extraClasspath } = ctx.runtime();
   // Before every start, not only at creation: a cluster made before the lock-down gets it now.
   const auth = basicAuth(prepareJolokiaAgent(ctx.paths));
   const started = Date.now();
   for (const node of nodes) {
     writeNodeConfig(ctx.paths, cluster, node);
     offsets.set(node.index, logSize(ctx.paths.systemLog(node.index)));
-    const pid = startNodeProcess(java, ctx.paths, artifacts, node, cluster.heapMb);
+    const pid = startNodeProcess(java, ctx.paths, artifacts, node, cluster.heapMb, extraClasspath);
     ctx.log(`${label(node)}: starting, pid ${pid}, log ${ctx.paths.systemLog(node.index)}`);
   }
   await waitForCql(ctx, nodes, offsets, started);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cassandraYaml, renderTemplate } from './node-config';
+import { cassandraYaml, renderTemplate, toCassandra40Names } from './node-config';
 import { parseJavaMajor } from './prerequisites';
 import { nodeSpec } from './topology';
 
@@ -26,6 +26,38 @@ describe('node configuration', () => {
     expect(yaml).toContain('allocate_tokens_for_local_replication_factor: 3');
     expect(yaml).toMatch(/initial_token: *\n/);
     expect(yaml).toContain('seeds: "127.0.0.1:7000,127.0.0.2:7000"');
+  });
+
+  it('writes 5.0 settings with their 4.1 names and the 5.0-only compatibility mode', () => {
+    const yaml = cassandraYaml({ ...cluster, cassandraVersion: '5.0.9' }, second);
+    expect(yaml).toContain('storage_compatibility_mode: NONE');
+    expect(yaml).toContain('commitlog_sync_period: 10000ms');
+  });
+
+  it('leaves out storage_compatibility_mode for 4.1, which does not know it', () => {
+    const yaml = cassandraYaml({ ...cluster, cassandraVersion: '4.1.10' }, second);
+    expect(yaml).not.toContain('storage_compatibility_mode');
+    expect(yaml).toContain('max_hint_window: 3h');
+    expect(yaml).toContain('materialized_views_enabled: true');
+  });
+
+  it('gives 4.0 its own setting names with unit-less values', () => {
+    const yaml = cassandraYaml({ ...cluster, cassandraVersion: '4.0.19' }, second);
+    expect(yaml).not.toContain('storage_compatibility_mode');
+    expect(yaml).toContain('commitlog_sync_period_in_ms: 10000');
+    expect(yaml).toContain('commitlog_segment_size_in_mb: 32');
+    expect(yaml).toContain('compaction_throughput_mb_per_sec: 64');
+    expect(yaml).toContain('max_hint_window_in_ms: 10800000');
+    expect(yaml).toContain('request_timeout_in_ms: 10000');
+    expect(yaml).toContain('enable_materialized_views: true');
+    expect(yaml).toContain('prepared_statements_cache_size_mb: 8');
+    // No 4.1 name is left behind (4.0 fails at start-up on an unknown key).
+    expect(yaml).not.toMatch(/^(max_hint_window|materialized_views_enabled|key_cache_size|read_request_timeout):/m);
+  });
+
+  it('refuses a 4.1 value it cannot express in 4.0 units', () => {
+    expect(() => toCassandra40Names('max_hint_window: 3d')).toThrow(/milliseconds/);
+    expect(() => toCassandra40Names('key_cache_size: 8GiB')).toThrow(/MiB/);
   });
 
   it('refuses a template value it was not given', () => {

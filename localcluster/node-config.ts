@@ -6,6 +6,7 @@ import { findJava17 } from './prerequisites';
 import { certTool, ensureNodeKeystore, SecurePaths, securityYaml, type SecurityOptions } from './secure-cql';
 import type { ClusterPaths, ClusterState } from './state';
 import type { NodeSpec } from './topology';
+import { seriesOf, type CassandraSeries } from './versions';
 
 const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), 'templates');
 
@@ -17,8 +18,59 @@ export function renderTemplate(template: string, values: Record<string, string>)
   });
 }
 
+/**
+ * 4.1 renamed these settings (units moved into the values: `10000ms`, `64MiB`) and still reads the
+ * old names; 4.0 knows only the old ones. Each entry: the 4.1 name, the 4.0 name, and the unit the
+ * 4.0 value is given in (checked against the public fields of 4.0.19's and 4.1.10's Config class).
+ */
+const RENAMED_IN_41: [newName: string, oldName: string, oldUnit: 'ms' | 'MiB' | 'MiB/s' | 'bool'][] = [
+  ['commitlog_sync_period', 'commitlog_sync_period_in_ms', 'ms'],
+  ['commitlog_segment_size', 'commitlog_segment_size_in_mb', 'MiB'],
+  ['compaction_throughput', 'compaction_throughput_mb_per_sec', 'MiB/s'],
+  ['key_cache_size', 'key_cache_size_in_mb', 'MiB'],
+  ['counter_cache_size', 'counter_cache_size_in_mb', 'MiB'],
+  ['prepared_statements_cache_size', 'prepared_statements_cache_size_mb', 'MiB'],
+  ['memtable_heap_space', 'memtable_heap_space_in_mb', 'MiB'],
+  ['memtable_offheap_space', 'memtable_offheap_space_in_mb', 'MiB'],
+  ['max_hint_window', 'max_hint_window_in_ms', 'ms'],
+  ['read_request_timeout', 'read_request_timeout_in_ms', 'ms'],
+  ['range_request_timeout', 'range_request_timeout_in_ms', 'ms'],
+  ['write_request_timeout', 'write_request_timeout_in_ms', 'ms'],
+  ['request_timeout', 'request_timeout_in_ms', 'ms'],
+  ['materialized_views_enabled', 'enable_materialized_views', 'bool'],
+  ['sasi_indexes_enabled', 'enable_sasi_indexes', 'bool'],
+  ['user_defined_functions_enabled', 'enable_user_defined_functions', 'bool'],
+];
+
+const MS_PER: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+function toOldValue(value: string, unit: 'ms' | 'MiB' | 'MiB/s' | 'bool', key: string): string {
+  if (unit === 'bool') return value;
+  if (unit === 'ms') {
+    const match = /^(\d+)(ms|s|m|h)$/.exec(value);
+    if (!match) throw new Error(`cannot give ${key}: ${value} to Cassandra 4.0 in milliseconds`);
+    return String(Number(match[1]) * MS_PER[match[2]!]!);
+  }
+  const match = unit === 'MiB' ? /^(\d+)MiB$/.exec(value) : /^(\d+)MiB\/s$/.exec(value);
+  if (!match) throw new Error(`cannot give ${key}: ${value} to Cassandra 4.0 in ${unit}`);
+  return match[1]!;
+}
+
+/** The 4.1-named configuration rewritten with 4.0's names and unit-less values. */
+export function toCassandra40Names(yaml: string): string {
+  return yaml
+    .split('\n')
+    .map((line) => {
+      const match = /^([a-z_]+): (\S+)$/.exec(line);
+      const renamed = match && RENAMED_IN_41.find(([newName]) => newName === match[1]);
+      if (!match || !renamed) return line;
+      return `${renamed[1]}: ${toOldValue(match[2]!, renamed[2], match[1]!)}`;
+    })
+    .join('\n');
+}
+
 export function cassandraYaml(
-  cluster: Pick<ClusterState, 'name' | 'vnodes' | 'nodes'>,
+  cluster: Pick<ClusterState, 'name' | 'vnodes' | 'nodes'> & { cassandraVersion?: string },
   node: NodeSpec,
   security: Pick<ReturnType<typeof securityYaml>, 'authenticator' | 'authorizer' | 'client_encryption'> = {
     authenticator: 'AllowAllAuthenticator',
@@ -31,7 +83,9 @@ export function cassandraYaml(
     .map((n) => `${n.address}:${n.storagePort}`)
     .join(',');
   const joinsLater = node.initialTokens.length === 0;
-  return renderTemplate(readFileSync(join(TEMPLATES, 'cassandra.yaml'), 'utf8'), {
+  const version = cluster.cassandraVersion ?? '5.0';
+  const series: CassandraSeries = seriesOf(version);
+  const yaml = renderTemplate(readFileSync(join(TEMPLATES, 'cassandra.yaml'), 'utf8'), {
     node: String(node.index),
     cluster_name: cluster.name,
     num_tokens: String(joinsLater ? cluster.vnodes : node.initialTokens.length),
@@ -43,8 +97,11 @@ export function cassandraYaml(
     address: node.address,
     storage_port: String(node.storagePort),
     native_port: String(node.nativePort),
+    version,
+    storage_compatibility: series === '5.0' ? 'storage_compatibility_mode: NONE' : '',
     ...security,
   });
+  return series === '4.0' ? toCassandra40Names(yaml) : yaml;
 }
 
 export function writeNodeConfig(paths: ClusterPaths, cluster: ClusterState, node: NodeSpec): void {

@@ -43,10 +43,11 @@ export function startNodeProcess(
   artifacts: CassandraArtifacts,
   node: NodeSpec,
   heapMb: number,
+  extraClasspath: string[] = [],
 ): number {
   const out = openSync(paths.stdoutLog(node.index), 'a');
   try {
-    const child = spawn(javaBinary, nodeJvmArgs(paths, artifacts, node, heapMb), {
+    const child = spawn(javaBinary, nodeJvmArgs(paths, artifacts, node, heapMb, extraClasspath), {
       cwd: paths.nodeDir(node.index),
       detached: true,
       stdio: ['ignore', out, out],

@@ -19,21 +19,34 @@ function javaMajorOf(javaBinary: string): number | undefined {
   return parseJavaMajor(`${result.stderr}${result.stdout}`);
 }
 
-/** Cassandra 5.0 runs on Java 11 or 17 only; the machine may also carry a newer JDK as its default. */
-export function findJava17(): string {
+export function javaMajorOfBinary(javaBinary: string): number | undefined {
+  return javaMajorOf(javaBinary);
+}
+
+/**
+ * The first Java of this major version among: `homeVariable`'s home, JAVA_HOME, the JDKs in
+ * /usr/lib/jvm, `extra` (e.g. the tool's own cached runtime), and `java` on the PATH.
+ */
+export function findJava(major: number, homeVariable: string, extra: string[] = []): string | undefined {
   const candidates: string[] = [];
-  if (process.env.RINGSIDE_JAVA_HOME) candidates.push(join(process.env.RINGSIDE_JAVA_HOME, 'bin', 'java'));
+  const home = process.env[homeVariable];
+  if (home) candidates.push(join(home, 'bin', 'java'));
   if (process.env.JAVA_HOME) candidates.push(join(process.env.JAVA_HOME, 'bin', 'java'));
   if (existsSync('/usr/lib/jvm')) {
+    const pattern = new RegExp(`^(java-${major}|openjdk-${major}|temurin-${major}|jdk-${major})`);
     for (const entry of readdirSync('/usr/lib/jvm').sort()) {
-      if (/^(java-17|openjdk-17|temurin-17|jdk-17)/.test(entry))
-        candidates.push(join('/usr/lib/jvm', entry, 'bin', 'java'));
+      if (pattern.test(entry)) candidates.push(join('/usr/lib/jvm', entry, 'bin', 'java'));
     }
   }
-  candidates.push('java');
-  const found = candidates.find(
-    (candidate) => (candidate === 'java' || existsSync(candidate)) && javaMajorOf(candidate) === 17,
+  candidates.push(...extra, 'java');
+  return candidates.find(
+    (candidate) => (candidate === 'java' || existsSync(candidate)) && javaMajorOf(candidate) === major,
   );
+}
+
+/** Cassandra 5.0 runs on Java 11 or 17 only; the machine may also carry a newer JDK as its default. */
+export function findJava17(): string {
+  const found = findJava(17, 'RINGSIDE_JAVA_HOME');
   if (found) return found;
   throw new MissingPrerequisiteError(
     'Java 17 was not found (Cassandra 5.0 runs on Java 11 or 17 only). Install it with `apt-get install -y openjdk-17-jdk-headless`, or point RINGSIDE_JAVA_HOME at a Java 17 home.',
