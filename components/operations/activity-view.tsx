@@ -37,6 +37,7 @@ export function ActivityView() {
           value={filter.state}
           onChange={(e) => setFilter({ ...filter, state: e.target.value as JobFilterState['state'] })}
           data-testid="filter-state"
+          aria-label="Job state"
         >
           <option value="all">all</option>
           <option value="active">running, queued or paused</option>
@@ -47,6 +48,7 @@ export function ActivityView() {
           value={filter.kind}
           onChange={(e) => setFilter({ ...filter, kind: e.target.value as JobFilterState['kind'] })}
           data-testid="filter-kind"
+          aria-label="Operation"
         >
           <option value="all">every operation</option>
           {JOB_KINDS.map((k) => (
@@ -57,6 +59,7 @@ export function ActivityView() {
           value={filter.node}
           onChange={(e) => setFilter({ ...filter, node: e.target.value })}
           data-testid="filter-node"
+          aria-label="Node"
         >
           <option value="">every node</option>
           {(snapshot?.nodes ?? []).map((n) => (

@@ -122,7 +122,12 @@ export function StartOperation({ clusterId }: { clusterId: string }) {
         </select>
       </label>{' '}
       {scope === 'node' ? (
-        <select value={node || nodes[0]?.address} onChange={(e) => setNode(e.target.value)} data-testid="op-node">
+        <select
+          value={node || nodes[0]?.address}
+          onChange={(e) => setNode(e.target.value)}
+          data-testid="op-node"
+          aria-label="Node"
+        >
           {nodes.map((n) => (
             <option key={n.address} value={n.address}>
               {n.address} ({n.dc})
@@ -131,7 +136,12 @@ export function StartOperation({ clusterId }: { clusterId: string }) {
         </select>
       ) : null}
       {scope === 'dc' ? (
-        <select value={dc || dcs[0]} onChange={(e) => setDc(e.target.value)} data-testid="op-dc">
+        <select
+          value={dc || dcs[0]}
+          onChange={(e) => setDc(e.target.value)}
+          data-testid="op-dc"
+          aria-label="Data centre"
+        >
           {dcs.map((d) => (
             <option key={d}>{d}</option>
           ))}
