@@ -376,23 +376,19 @@ export interface Cell {
  * Runs `query` through cqlsh with EXPAND ON and returns its cells. An empty cqlshrc and no TZ keep
  * cqlsh at its defaults (UTC, precision 5) whatever this machine's configuration.
  */
-export function cqlshCells(query: string): Cell[] {
+export function cqlshCells(query: string, host = '127.0.0.1'): Cell[] {
   const dir = mkdtempSync(join(tmpdir(), 'ringside-cqlshrc-'));
   const rc = join(dir, 'cqlshrc');
   writeFileSync(rc, '');
   const env = { ...process.env };
   delete env.TZ;
   try {
-    const out = spawnSync(
-      cqlshCommand(),
-      ['127.0.0.1', '9042', '--no-color', '--cqlshrc', rc, '-e', `EXPAND ON; ${query}`],
-      {
-        encoding: 'utf8',
-        env,
-        maxBuffer: 64 * 1024 * 1024,
-        timeout: 120_000,
-      },
-    );
+    const out = spawnSync(cqlshCommand(), [host, '9042', '--no-color', '--cqlshrc', rc, '-e', `EXPAND ON; ${query}`], {
+      encoding: 'utf8',
+      env,
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 120_000,
+    });
     if (out.error)
       throw new Error(
         `cannot run ${cqlshCommand()} (set RINGSIDE_CQLSH, or run scripts/ensure-deps.sh --cqlsh): ${out.error.message}`,
