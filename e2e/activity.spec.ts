@@ -65,3 +65,50 @@ test('a repair run started from the activity page shows its options map, advance
   await activity.cancel(id);
   await expect(activity.jobState(id)).toHaveText('cancelled', { timeout: 60_000 });
 });
+
+test('a repair schedule added from the activity page shows its next run, pauses, and is deleted; the gc_grace_seconds check lists its new table', async ({
+  page,
+}) => {
+  const keyspace = 'ringside_e2e_schedule';
+  const client = new cassandra.Client({ contactPoints: ['127.0.0.1'], localDataCenter: 'dc1' });
+  try {
+    // Made afresh: the table's age (from its id) decides when gc_grace_seconds run out.
+    await client.execute(`DROP KEYSPACE IF EXISTS ${keyspace}`);
+    await client.execute(
+      `CREATE KEYSPACE ${keyspace} WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 2, 'dc2': 1}`,
+    );
+    await client.execute(`CREATE TABLE ${keyspace}.t (k int PRIMARY KEY, v text)`);
+  } finally {
+    await client.shutdown();
+  }
+  const activity = new ActivityPage(page);
+  await activity.open();
+  await page.getByTestId('schedule-list').waitFor();
+  // A schedule an interrupted earlier run left behind.
+  await activity.deleteSchedule(keyspace);
+
+  // Far ahead, so it never runs here.
+  await activity.addSchedule(keyspace, { everyDays: 3, firstStart: '2099-01-01T02:00', tables: 't' });
+  await expect(page.getByTestId('schedule-added')).toBeVisible();
+  const row = activity.schedule(keyspace);
+  await expect(row).toContainText(`${keyspace}.{t}`);
+  await expect(row.getByTestId('schedule-next')).toHaveText(/^2099-01-01 02:00 \(in \d+ d/);
+  await expect(row.getByTestId('schedule-last')).toHaveText('no run yet');
+  await row.getByTestId('schedule-pause').click();
+  await expect(row).toHaveAttribute('data-enabled', 'false');
+  await expect(row.getByTestId('schedule-next')).toHaveText(/, paused$/);
+  await row.getByTestId('schedule-resume').click();
+  await expect(row).toHaveAttribute('data-enabled', 'true');
+
+  // A second schedule of the same keyspace is refused with the first one named.
+  await activity.addSchedule(keyspace, { everyDays: 1, firstStart: '2099-01-01T03:00' });
+  await expect(page.getByTestId('schedule-error')).toContainText(`already repairs ${keyspace} every 3 day(s)`);
+
+  // Created moments ago and never repaired: listed, not past its gc_grace_seconds.
+  const table = page.getByTestId(`gc-grace-${keyspace}.t`);
+  await expect(table).toHaveAttribute('data-overdue', 'false');
+  await expect(table).toContainText('never (by Ringside)');
+
+  await activity.deleteSchedule(keyspace);
+  await expect(row).toHaveCount(0);
+});

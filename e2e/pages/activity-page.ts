@@ -61,6 +61,33 @@ export class ActivityPage {
     return id;
   }
 
+  /** Fills the schedule form and sends it (the answer shows as schedule-added or schedule-error); the first start as a datetime-local value. */
+  async addSchedule(
+    keyspace: string,
+    options: { everyDays: number; firstStart: string; tables?: string },
+  ): Promise<void> {
+    const form = this.page.getByTestId('schedule-form');
+    await form.getByTestId('schedule-keyspace').selectOption(keyspace);
+    if (options.tables) await form.getByTestId('schedule-tables').fill(options.tables);
+    await form.getByTestId('schedule-every').fill(String(options.everyDays));
+    await form.getByTestId('schedule-first-start').fill(options.firstStart);
+    await form.getByTestId('schedule-add').click();
+  }
+
+  /** The schedule's row in the list. */
+  schedule(keyspace: string): Locator {
+    return this.page.getByTestId(`schedule-${keyspace}`);
+  }
+
+  /** Deletes the keyspace's schedule, if there is one, accepting the confirmation. */
+  async deleteSchedule(keyspace: string): Promise<void> {
+    const row = this.schedule(keyspace);
+    if ((await row.count()) === 0) return;
+    this.page.once('dialog', (dialog) => void dialog.accept());
+    await row.getByTestId('schedule-delete').click();
+    await row.waitFor({ state: 'detached' });
+  }
+
   async pause(id: string): Promise<void> {
     await this.job(id).getByTestId('job-pause').click();
   }
