@@ -67,6 +67,26 @@ test('the page holds one live connection for all its clusters', async ({ page })
   expect(streams.map((s) => new URL(s.url()).pathname)).toEqual(['/api/trpc/home.live']);
 });
 
+test('fifty cards fit on one 1920×1080 screen: the grid and card size say so', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const home = new HomePage(page);
+  await home.open();
+  for (const id of CONFIGURED) await expect(home.verdict(id)).not.toHaveText('connecting');
+  // The tallest card (an unreachable cluster's carries its error) sets the row height.
+  const boxes = await home.cards().evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().toJSON()));
+  const grid = (await page.getByTestId('cluster-cards').boundingBox())!;
+  const width = Math.max(...boxes.map((b: DOMRect) => b.width));
+  const height = Math.max(...boxes.map((b: DOMRect) => b.height));
+  const gap = 8;
+  const columns = Math.floor((grid.width + gap) / (width + gap));
+  const rows = Math.ceil(50 / columns);
+  const bottom = grid.y + rows * (height + gap) - gap;
+  expect(
+    bottom,
+    `${columns} columns × ${rows} rows of ${Math.round(width)}×${Math.round(height)} px`,
+  ).toBeLessThanOrEqual(1080);
+});
+
 test('an unreachable cluster says what failed; a node whose agent is out of reach is counted and named', async ({
   page,
 }) => {

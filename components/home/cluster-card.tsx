@@ -61,9 +61,9 @@ function Problems({ summary }: { summary: ClusterSummary }) {
     lines.push({ testId: 'card-alerts-error', text: `Alerts: ${summary.alerts.error}`, title: summary.alerts.error });
   if (lines.length === 0) return null;
   return (
-    <ul className="mt-1 space-y-0.5 text-[11px] leading-tight text-status-bad">
+    <ul className="mt-0.5 text-[11px] leading-tight text-status-bad">
       {lines.map((line) => (
-        <li key={line.testId} data-testid={line.testId} title={line.title} className="line-clamp-2 break-words">
+        <li key={line.testId} data-testid={line.testId} title={line.title} className="truncate">
           {line.text}
         </li>
       ))}
@@ -98,7 +98,7 @@ export function ClusterCard({
         verdict.tone === 'warn' && 'border-status-warn/60',
       )}
     >
-      <div className="flex items-center justify-between gap-1">
+      <div className="flex items-center gap-1">
         <span
           data-testid="card-name"
           className="truncate text-sm font-semibold"
@@ -106,45 +106,44 @@ export function ClusterCard({
         >
           {cluster.name}
         </span>
-        <StatusBadge tone={verdict.tone} testId="card-verdict" className="px-1.5 text-[10px] leading-4">
+        {cluster.name !== cluster.id ? (
+          <span data-testid="card-id" className="shrink truncate text-[10px] text-muted-foreground">
+            {cluster.id}
+          </span>
+        ) : null}
+        <StatusBadge tone={verdict.tone} testId="card-verdict" className="ml-auto px-1.5 text-[10px] leading-4">
           {verdict.word}
         </StatusBadge>
       </div>
-      <div className="flex items-baseline gap-1 truncate text-muted-foreground">
-        <span data-testid="card-id">{cluster.id}</span>
-        {known ? (
-          <>
-            <span aria-hidden="true">·</span>
-            <span data-testid="card-nodes" className="text-foreground">
-              {known.up}/{known.total} up
-            </span>
-          </>
-        ) : null}
-        {age !== null && age > STALE_MS ? (
-          <span
-            data-testid="card-stale"
-            className="text-status-warn"
-            title={new Date(known!.takenAt!).toLocaleString()}
-          >
-            · as of {Math.round(age / 1000)} s ago
-          </span>
-        ) : null}
-      </div>
       {known ? (
         <>
-          <ul className="flex flex-wrap gap-x-2 tabular-nums" aria-label="nodes up per data centre">
-            {known.dcs.map((dc) => (
-              <li
-                key={dc.dc}
-                data-testid={`card-dc-${dc.dc}`}
-                data-up={dc.up}
-                data-total={dc.total}
-                className={cn(dc.up < dc.total && 'font-semibold text-status-bad')}
+          <div className="flex flex-wrap items-baseline gap-x-2 tabular-nums">
+            <span data-testid="card-nodes">
+              {known.up}/{known.total} up
+            </span>
+            <ul className="contents" aria-label="nodes up per data centre">
+              {known.dcs.map((dc) => (
+                <li
+                  key={dc.dc}
+                  data-testid={`card-dc-${dc.dc}`}
+                  data-up={dc.up}
+                  data-total={dc.total}
+                  className={cn('text-muted-foreground', dc.up < dc.total && 'font-semibold text-status-bad')}
+                >
+                  {dc.dc} {dc.up}/{dc.total}
+                </li>
+              ))}
+            </ul>
+            {age !== null && age > STALE_MS ? (
+              <span
+                data-testid="card-stale"
+                className="text-status-warn"
+                title={new Date(known.takenAt!).toLocaleString()}
               >
-                {dc.dc} {dc.up}/{dc.total}
-              </li>
-            ))}
-          </ul>
+                as of {Math.round(age / 1000)} s ago
+              </span>
+            ) : null}
+          </div>
           <div className="flex flex-wrap gap-x-2 tabular-nums">
             <Fact testId="card-schema" tone={known.schemaVersions > 1 ? 'bad' : undefined}>
               {known.schemaVersions === 1
@@ -167,11 +166,11 @@ export function ClusterCard({
         </div>
       )}
       {sparks && !sparks.enabled ? (
-        <div data-testid="card-metrics-off" className="mt-1 text-[10px] text-muted-foreground">
+        <div data-testid="card-metrics-off" className="mt-0.5 text-[10px] text-muted-foreground">
           metrics collection off
         </div>
       ) : (
-        <div className="mt-1 space-y-0.5">
+        <div className="mt-0.5">
           <Sparkline
             points={sparks?.points ?? []}
             series={[

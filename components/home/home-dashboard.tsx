@@ -48,7 +48,7 @@ export function HomeDashboard({ clusters }: { clusters: readonly { id: string; n
         )}
       </div>
       {live.error ? <ErrorBox title="Cannot follow the clusters." error={live.error} testId="home-error" /> : null}
-      <div data-testid="cluster-cards" className="grid grid-cols-[repeat(auto-fill,minmax(12.5rem,1fr))] gap-2">
+      <div data-testid="cluster-cards" className="grid grid-cols-[repeat(auto-fill,minmax(11.5rem,1fr))] gap-2">
         {clusters.map((cluster) => (
           <ClusterCard
             key={cluster.id}

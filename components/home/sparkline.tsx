@@ -35,9 +35,9 @@ export function Sparkline({
       {drawn ? (
         <LineChart
           width={72}
-          height={22}
+          height={18}
           data={points as SparkPoint[]}
-          margin={{ top: 2, right: 1, bottom: 2, left: 1 }}
+          margin={{ top: 1, right: 1, bottom: 1, left: 1 }}
           role="img"
           aria-label={`${label}, last ${points.length} polls: ${words}`}
         >
