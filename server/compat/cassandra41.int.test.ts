@@ -18,6 +18,8 @@ import { createContext } from '@/server/trpc';
 import { COLUMNS, COUNTER_UPDATES, cqlshCells, KS as TYPES_KS, ROWS, SCHEMA, type Cell } from '@/testing/cqlsh-fixture';
 import { sessionHeaders } from '@/testing/test-session';
 import { useTemporaryConfig } from '@/testing/unit-config';
+import { listSnapshots } from '../cluster/node-snapshots';
+import { executeOnEachNode } from '../cluster/per-node';
 import { closeAll, driverFor } from '../cluster/registry';
 import { parseEndpointStates } from '../gossip/endpoint-states';
 import type { NodeRow } from '../nodes/merge-nodes';
@@ -158,6 +160,25 @@ describe('against Cassandra 4.1', () => {
     }
     // Both nodes hold some of the keys: the comparison really told them apart.
     expect([...seen].sort()).toEqual(ADDRESSES);
+  });
+
+  it('reads the virtual tables 4.1 has, and says per node that snapshots need 5.0', async () => {
+    const streaming = await executeOnEachNode(ID, 'SELECT operation, status FROM system_views.streaming');
+    expect(streaming.map((r) => ('rows' in r ? r.address : r.error)).sort()).toEqual(ADDRESSES);
+    const { snapshots, errors } = await listSnapshots(ID);
+    expect(snapshots).toEqual([]);
+    expect(errors).toEqual(
+      Object.fromEntries(
+        ADDRESSES.map((a) => [
+          a,
+          expect.stringMatching(
+            new RegExp(
+              `^system_views\\.snapshots needs Cassandra 5\\.0 or newer; ${a.replace(/\./g, '\\.')} runs 4\\.1\\.\\d+$`,
+            ),
+          ),
+        ]),
+      ),
+    );
   });
 
   it('the workbench formats every 4.1 type as cqlsh does', async () => {
