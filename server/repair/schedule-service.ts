@@ -43,6 +43,16 @@ function refuseSecond(clusterId: string, keyspace: string, except?: string): voi
     );
 }
 
+/** A write the store's one-schedule-per-keyspace index refused (another request got there first) is said as the check says it. */
+function unlessRaced(clusterId: string, keyspace: string, write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') refuseSecond(clusterId, keyspace);
+    throw error;
+  }
+}
+
 const every = (days: number) => (days === 1 ? 'every day' : `every ${days} days`);
 
 export function schedulesOf(clusterId: string): ScheduleView[] {
@@ -64,17 +74,19 @@ export async function createSchedule(
   const { settings } = await previewRepair(clusterId, input.settings);
   refuseSecond(clusterId, settings.keyspace);
   const id = randomUUID();
-  insertSchedule(getStore(), {
-    id,
-    clusterId,
-    settings,
-    intervalDays: input.intervalDays,
-    firstStartAt: input.firstStartAt,
-    enabled: input.enabled,
-    createdBy: by,
-    createdAt: now,
-    nextDueAt: nextOccurrence(input.firstStartAt, input.intervalDays, now),
-  });
+  unlessRaced(clusterId, settings.keyspace, () =>
+    insertSchedule(getStore(), {
+      id,
+      clusterId,
+      settings,
+      intervalDays: input.intervalDays,
+      firstStartAt: input.firstStartAt,
+      enabled: input.enabled,
+      createdBy: by,
+      createdAt: now,
+      nextDueAt: nextOccurrence(input.firstStartAt, input.intervalDays, now),
+    }),
+  );
   wake();
   return viewOf(getSchedule(getStore(), id)!);
 }
@@ -105,7 +117,7 @@ export async function updateSchedule(
     fields.nextDueAt = nextOccurrence(firstStartAt, intervalDays, now);
   }
   fields.nextCheckAt = fields.nextDueAt ?? schedule.nextDueAt;
-  changeSchedule(getStore(), id, fields);
+  unlessRaced(clusterId, fields.settings?.keyspace ?? schedule.keyspace, () => changeSchedule(getStore(), id, fields));
   wake();
   return viewOf(getSchedule(getStore(), id)!);
 }
