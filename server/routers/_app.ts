@@ -16,6 +16,7 @@ import { replicationRouter } from './replication';
 import { ringRouter } from './ring';
 import { queryRouter } from './query';
 import { schemaRouter } from './schema';
+import { searchRouter } from './search';
 import { usersRouter } from './users';
 
 export const appRouter = createTRPCRouter({
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   repair: repairRouter,
   query: queryRouter,
   destinations: destinationsRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

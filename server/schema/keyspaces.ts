@@ -54,3 +54,20 @@ export async function schemaOutline(clusterId: string): Promise<SchemaOutline> {
       })),
   };
 }
+
+/** Each keyspace's table names (keyspaces without tables included), in one read of system_schema. */
+export async function tableNames(clusterId: string): Promise<Map<string, string[]>> {
+  const client = await driverFor(clusterId);
+  const [tables, keyspaces] = await Promise.all([
+    client.execute('SELECT keyspace_name, table_name FROM system_schema.tables'),
+    client.execute('SELECT keyspace_name FROM system_schema.keyspaces'),
+  ]);
+  const byKeyspace = new Map<string, string[]>();
+  for (const row of keyspaces.rows) byKeyspace.set(String(row.get('keyspace_name')), []);
+  for (const row of tables.rows) {
+    const keyspace = String(row.get('keyspace_name'));
+    byKeyspace.set(keyspace, [...(byKeyspace.get(keyspace) ?? []), String(row.get('table_name'))]);
+  }
+  for (const list of byKeyspace.values()) list.sort();
+  return byKeyspace;
+}
