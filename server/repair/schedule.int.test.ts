@@ -3,8 +3,10 @@
  * the router, its first occurrence seconds away; the scheduler (ticked here, as its timer would) starts
  * the run as `schedule <id>` when due and not before, the run repairs every segment, the schedule shows
  * the run and its state, and the gc_grace_seconds report credits the table with that run. The report
- * reads the tables' creation time from their ids and leaves out gc_grace_seconds = 0. The console store
- * is a fresh folder, so no other console process shares these schedules.
+ * reads the tables' creation time from their ids and leaves out gc_grace_seconds = 0. The alert
+ * monitor, with repair-overdue turned on, fires for a table past its gc_grace_seconds and clears when
+ * the table's gc_grace_seconds is raised. The console store is a fresh folder, so no other console
+ * process shares these schedules.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +15,10 @@ import cassandra from 'cassandra-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@/localcluster/harness';
 import { testCaller } from '@/testing/test-caller';
+import { listIncidents } from '../alerts/alert-store';
+import { ClusterMonitor } from '../alerts/monitor';
 import { closeAll } from '../cluster/registry';
+import { getStore } from '../store';
 import { repairScheduler } from './repair-scheduler';
 
 process.env.RINGSIDE_DATA_DIR = mkdtempSync(join(tmpdir(), 'ringside-it-schedule-'));
@@ -104,4 +109,45 @@ describe('repair schedules on the demo cluster', () => {
     );
     await caller.repair.deleteSchedule({ clusterId: 'demo', id: schedule.id });
   }, 400_000);
+
+  it('alerts (repair-overdue, turned on) for a table past its gc_grace_seconds, and clears once its gc_grace_seconds is raised', async () => {
+    await caller.alerts.saveRule({
+      rule: {
+        id: 'repair-overdue',
+        name: 'Table not repaired within gc_grace_seconds',
+        kind: 'repair-overdue',
+        severity: 'warning',
+        clusters: ['demo'],
+      },
+    });
+    // Made after the run above and never repaired: past its 1 s almost at once.
+    await client.execute(`CREATE TABLE ${KS}.brief (k int PRIMARY KEY) WITH gc_grace_seconds = 1`);
+    const monitor = new ClusterMonitor('demo');
+    monitor.start();
+    const member = () =>
+      listIncidents(getStore(), { clusterId: 'demo', state: 'firing', limit: 50 })
+        .flatMap((i) => i.members)
+        .find((m) => m.ruleId === 'repair-overdue' && m.labels.keyspace === KS && m.labels.table === 'brief');
+    try {
+      const firing = await waitFor('the repair-overdue alert of the table', async () => member(), 60_000, 500);
+      expect(firing.labels).toEqual({ alertname: 'repair-overdue', cluster: 'demo', keyspace: KS, table: 'brief' });
+      expect(firing.detail).toMatch(
+        new RegExp(
+          `^${KS}\\.brief: never fully repaired by Ringside since it was created \\S+; gc_grace_seconds 1 \\(1 s\\) ran out`,
+        ),
+      );
+      // The repaired table of the first test is not among them.
+      expect(
+        listIncidents(getStore(), { clusterId: 'demo', state: 'firing', limit: 50 })
+          .flatMap((i) => i.members)
+          .some((m) => m.labels.keyspace === KS && m.labels.table === 't'),
+      ).toBe(false);
+      // A schema change is read again at the next minute's check: 10 days of grace from its creation.
+      await client.execute(`ALTER TABLE ${KS}.brief WITH gc_grace_seconds = 864000`);
+      await waitFor('the alert to clear', async () => (member() ? undefined : true), 120_000, 1000);
+    } finally {
+      monitor.stop();
+      await caller.alerts.deleteRule({ id: 'repair-overdue' });
+    }
+  }, 300_000);
 });
