@@ -104,13 +104,21 @@ export interface RunningRepair {
   participants: string[];
 }
 
-/** Repairs not yet completed, from each coordinator's system_views.repairs (node-local). */
-export async function runningRepairs(clusterId: string): Promise<RunningRepair[]> {
+/**
+ * Repairs not yet completed, from each coordinator's system_views.repairs (node-local), and the nodes
+ * that could not say (the table arrives in Cassandra 4.1; a node may not answer): "no repairs" from
+ * them would be a guess.
+ */
+export async function runningRepairs(
+  clusterId: string,
+): Promise<{ repairs: RunningRepair[]; unreadable: Record<string, string> }> {
   const results = await executeOnEachNode(
     clusterId,
     'SELECT command_id, keyspace_name, participants, completed FROM system_views.repairs',
   );
-  return results.flatMap((result) =>
+  const unreadable: Record<string, string> = {};
+  for (const result of results) if ('error' in result) unreadable[result.address] = result.error;
+  const repairs = results.flatMap((result) =>
     'rows' in result
       ? result.rows
           .filter((row) => row.get('completed') === false)
@@ -124,6 +132,7 @@ export async function runningRepairs(clusterId: string): Promise<RunningRepair[]
           }))
       : [],
   );
+  return { repairs, unreadable };
 }
 
 /** Repair rows a coordinator keeps for a keyspace (for checks and tests): command id, status, ranges. */

@@ -7,7 +7,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { waitFor } from '@/localcluster/harness';
 import { useTemporaryConfig } from '@/testing/unit-config';
 import { getStore } from '../store';
-import { getJob, insertJob, updateJob, updateStep } from '../jobs/job-store';
+import { getJob, getJobWithLog, insertJob, updateJob, updateStep } from '../jobs/job-store';
 import type { Job } from '../jobs/job-types';
 import { describeRanges, planSegments, repairSettingsSchema } from './repair-plan';
 
@@ -16,6 +16,8 @@ const fake = vi.hoisted(() => ({
   commands: new Map<number, { node: string; ranges: string; polls: number }>(),
   failRanges: new Set<string>(),
   down: new Set<string>(),
+  /** Nodes whose system_views.repairs cannot be read (Cassandra 4.0 has none). */
+  blind: {} as Record<string, string>,
 }));
 vi.mock('../cluster/repair-calls', () => ({
   repairAsync: async (_c: unknown, node: string, _ks: string, options: Record<string, string>) => {
@@ -32,7 +34,7 @@ vi.mock('../cluster/repair-calls', () => ({
       : { state: 'COMPLETED', messages: [] };
   },
   pendingCompactions: async () => ({}),
-  runningRepairs: async () => [],
+  runningRepairs: async () => ({ repairs: [], unreadable: fake.blind }),
 }));
 vi.mock('../nodes/live', () => ({
   clusterPoller: () => ({
@@ -58,6 +60,7 @@ beforeAll(() => {
 beforeEach(() => {
   fake.failRanges.clear();
   fake.down.clear();
+  fake.blind = {};
 });
 
 let counter = 0;
@@ -162,6 +165,17 @@ describe('repair run', () => {
     expect(held.state).toBe('running');
     fake.down.clear();
     expect((await watch(id, (j) => j.state === 'succeeded')).message).toBe('all 4 segments repaired');
+  }, 60_000);
+
+  it('says once in its log which node it cannot ask about other repairs, and goes on', async () => {
+    fake.blind = { n2: 'system_views.repairs needs Cassandra 4.1 or newer; n2 runs 4.0.19' };
+    const id = newRun();
+    jobRunner().launch(id, 'started');
+    expect((await watch(id, (j) => j.state === 'succeeded')).message).toBe('all 4 segments repaired');
+    const lines = getJobWithLog(getStore(), id)!.log.filter((l) => l.line.startsWith('cannot tell'));
+    expect(lines.map((l) => l.line)).toEqual([
+      'cannot tell whether n2 runs repairs this run did not start (system_views.repairs needs Cassandra 4.1 or newer; n2 runs 4.0.19); segments are not held back for them',
+    ]);
   }, 60_000);
 
   it('carries on by itself after a dead console left it running, from its finished segments', async () => {

@@ -16,7 +16,7 @@ import { logger } from '../log/logger';
 import { clusterPoller } from '../nodes/live';
 import type { Store } from '../store/database';
 import { getJob, updateStep } from '../jobs/job-store';
-import { stepChange, transition } from '../jobs/job-transitions';
+import { log, stepChange, transition } from '../jobs/job-transitions';
 import {
   decide,
   describeRanges,
@@ -61,11 +61,21 @@ export const repairParamsSchema = z.object({
 });
 
 /** The three reads a decision needs: nodes' states, other repairs under way, pending compactions. */
-async function readFacts(cluster: ClusterConfig, replicas: string[], onRepairsUnread: (error: unknown) => void) {
+async function readFacts(
+  cluster: ClusterConfig,
+  replicas: string[],
+  onRepairsUnread: (error: unknown, node: string | null) => void,
+) {
   // At once: between two segments their time is the run's only overhead.
   const [{ value: snapshot }, others, compactionsPending] = await Promise.all([
     clusterPoller(cluster.id).fresh(),
-    runningRepairs(cluster.id).catch((error: unknown) => (onRepairsUnread(error), [])),
+    runningRepairs(cluster.id).then(
+      ({ repairs, unreadable }) => {
+        for (const [node, why] of Object.entries(unreadable)) onRepairsUnread(why, node);
+        return repairs;
+      },
+      (error: unknown) => (onRepairsUnread(error, null), []),
+    ),
     pendingCompactions(cluster, replicas),
   ]);
   return { snapshot, others, compactionsPending };
@@ -75,7 +85,11 @@ async function readFacts(cluster: ClusterConfig, replicas: string[], onRepairsUn
  * Facts read at most FACTS_FRESH_MS before a decision: read ahead while a segment runs (a small one
  * takes about 0.1–0.3 s, about what the reads take), so the next segment starts as soon as one ends.
  */
-function replicaFacts(cluster: ClusterConfig, replicas: string[], onRepairsUnread: (error: unknown) => void) {
+function replicaFacts(
+  cluster: ClusterConfig,
+  replicas: string[],
+  onRepairsUnread: (error: unknown, node: string | null) => void,
+) {
   let read: { at: number; facts: Promise<Awaited<ReturnType<typeof readFacts>>> } | null = null;
   const start = () => {
     const at = Date.now();
@@ -124,9 +138,20 @@ export async function runRepair(
   let holdUntil = 0;
   let decideAt = 0;
   const replicas = [...new Set(segments.flatMap((s) => s.replicas))];
-  const facts = replicaFacts(cluster, replicas, (error) =>
-    logLine.warn({ err: error }, "could not read the nodes' running repairs; deciding without them"),
-  );
+  // Said once per node and run, in the run's own log: the operator sees that this check is blind there.
+  const blind = new Set<string>();
+  const facts = replicaFacts(cluster, replicas, (error, node) => {
+    const key = node ?? '(all)';
+    if (blind.has(key)) return;
+    blind.add(key);
+    const why = error instanceof Error ? error.message : String(error);
+    logLine.warn({ node, reason: why }, 'cannot tell whether replicas run other repairs');
+    log(
+      db,
+      jobId,
+      `cannot tell whether ${node ?? 'the nodes'} run${node ? 's' : ''} repairs this run did not start (${why}); segments are not held back for them`,
+    );
+  });
 
   for (;;) {
     const job = getJob(db, jobId)!;
