@@ -25,9 +25,14 @@ export class ClusterPage {
     return this.page.locator('[data-testid^="node-row-"]');
   }
 
-  /** The DC a node is listed under: the table it sits in. */
+  /** The header row of a DC's group in the node table (its text: the DC and how many of its nodes are up). */
   dcTable(dc: string): Locator {
     return this.page.getByTestId(`dc-${dc}`);
+  }
+
+  /** A node's row if it is listed under DC `dc` (rows follow their DC's header; each carries its DC). */
+  nodeRowInDc(dc: string, address: string): Locator {
+    return this.page.locator(`[data-testid="node-row-${address}"][data-dc="${dc}"]`);
   }
 
   status(address: string): Locator {
