@@ -12,6 +12,7 @@ import {
   ChevronsUpDown,
   Database,
   Layers,
+  LayoutGrid,
   LayoutDashboard,
   Lightbulb,
   Network,
@@ -55,6 +56,7 @@ import {
 
 const SECTION_ICONS: Record<SectionIcon, LucideIcon> = {
   overview: LayoutDashboard,
+  physical: LayoutGrid,
   alerts: Bell,
   metrics: ChartLine,
   gossip: Network,

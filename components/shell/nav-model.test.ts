@@ -10,6 +10,7 @@ describe('the navigation model', () => {
   it('keeps the test ids the sections have always had', () => {
     expect(SECTIONS.map((s) => s.testId)).toEqual([
       'nav-nodes',
+      'nav-physical',
       'nav-alerts',
       'nav-metrics',
       'nav-gossip',
@@ -28,6 +29,7 @@ describe('the navigation model', () => {
     expect(sectionOf('/clusters/demo')?.label).toBe('Nodes and ring');
     expect(sectionOf('/clusters/demo/nodes/127.0.0.1')?.testId).toBe('nav-nodes');
     expect(sectionOf('/clusters/demo/keyspaces/ks/t')?.testId).toBe('nav-keyspaces');
+    expect(sectionOf('/clusters/demo/physical')?.label).toBe('Physical view');
     expect(sectionOf('/')).toBeNull();
   });
 

@@ -10,7 +10,16 @@ export interface ClusterLink {
 }
 
 export type SectionIcon =
-  'overview' | 'alerts' | 'metrics' | 'gossip' | 'keyspaces' | 'query' | 'advisor' | 'compaction' | 'activity';
+  | 'overview'
+  | 'physical'
+  | 'alerts'
+  | 'metrics'
+  | 'gossip'
+  | 'keyspaces'
+  | 'query'
+  | 'advisor'
+  | 'compaction'
+  | 'activity';
 
 export interface Section {
   /** After /clusters/<id>; '' is the cluster's own page. */
@@ -34,6 +43,7 @@ export const SECTION_GROUPS: readonly { label: string; sections: readonly Sectio
     label: 'Monitor',
     sections: [
       section('', 'Nodes and ring', 'overview'),
+      section('/physical', 'Physical view', 'physical'),
       section('/alerts', 'Alerts', 'alerts'),
       section('/metrics', 'Metrics', 'metrics'),
       section('/gossip', 'Gossip', 'gossip'),

@@ -38,6 +38,19 @@ export const metricsRouter = createTRPCRouter({
 
   status: viewerProcedure.input(clusterInput).query(({ ctx }) => ({ ...collectorFor(ctx.cluster.id).status })),
 
+  /** One metric's value per node from the collector's last poll (no history read): the physical view's tiles. */
+  latest: viewerProcedure
+    .input(clusterInput.extend({ metric: z.string().refine((m) => Object.hasOwn(METRICS, m), 'unknown metric') }))
+    .query(({ input, ctx }) => {
+      const latest = collectorFor(ctx.cluster.id).latest;
+      const values: Record<string, number> = {};
+      for (const [address, byMetric] of Object.entries(latest?.byNode ?? {})) {
+        const value = byMetric[input.metric];
+        if (value !== undefined) values[address] = value;
+      }
+      return { at: latest?.at ?? null, values, missing: latest?.missing ?? {} };
+    }),
+
   /** Every value the collector just read, pushed after each poll: the charts' live tail. */
   live: viewerProcedure
     .input(clusterInput.extend({ lastEventId: z.string().nullish() }))
