@@ -68,7 +68,7 @@ export const COLLECTOR_REQUESTS: JolokiaRequest[] = [
   { type: 'read', mbean: `${m}:type=ThreadPools,path=*,scope=*,name=PendingTasks`, attribute: 'Value' },
   { type: 'read', mbean: `${m}:type=ThreadPools,path=*,scope=*,name=ActiveTasks`, attribute: 'Value' },
   { type: 'read', mbean: `${m}:type=ThreadPools,path=*,scope=*,name=CurrentlyBlockedTasks`, attribute: 'Count' },
-  { type: 'read', mbean: 'java.lang:type=OperatingSystem', attribute: ['ProcessCpuLoad', 'CpuLoad', 'FreeMemorySize'] },
+  { type: 'read', mbean: 'java.lang:type=OperatingSystem', attribute: ['ProcessCpuLoad', 'SystemCpuLoad', 'FreePhysicalMemorySize'] },
 ];
 
 /** One poll of one node, before rates: gauges as read, counters as running totals. */
@@ -161,13 +161,13 @@ export function readingOf(results: JolokiaResult[]): NodeReading {
     sum(byBean(z.object({ Count: z.number() })).safeParse(ok(results[13])).data, (v) => v.Count),
   );
   const os = z
-    .object({ ProcessCpuLoad: z.number(), CpuLoad: z.number(), FreeMemorySize: z.number() })
+    .object({ ProcessCpuLoad: z.number(), SystemCpuLoad: z.number(), FreePhysicalMemorySize: z.number() })
     .partial()
     .safeParse(ok(results[14]));
   if (os.success) {
     put(gauges, 'cpu.process', os.data.ProcessCpuLoad);
-    put(gauges, 'cpu.system', os.data.CpuLoad);
-    put(gauges, 'os.memory.free', os.data.FreeMemorySize);
+    put(gauges, 'cpu.system', os.data.SystemCpuLoad);
+    put(gauges, 'os.memory.free', os.data.FreePhysicalMemorySize);
   }
   return { gauges, counters };
 }
