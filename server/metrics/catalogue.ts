@@ -68,7 +68,11 @@ export const COLLECTOR_REQUESTS: JolokiaRequest[] = [
   { type: 'read', mbean: `${m}:type=ThreadPools,path=*,scope=*,name=PendingTasks`, attribute: 'Value' },
   { type: 'read', mbean: `${m}:type=ThreadPools,path=*,scope=*,name=ActiveTasks`, attribute: 'Value' },
   { type: 'read', mbean: `${m}:type=ThreadPools,path=*,scope=*,name=CurrentlyBlockedTasks`, attribute: 'Count' },
-  { type: 'read', mbean: 'java.lang:type=OperatingSystem', attribute: ['ProcessCpuLoad', 'SystemCpuLoad', 'FreePhysicalMemorySize'] },
+  {
+    type: 'read',
+    mbean: 'java.lang:type=OperatingSystem',
+    attribute: ['ProcessCpuLoad', 'SystemCpuLoad', 'FreePhysicalMemorySize'],
+  },
 ];
 
 /** One poll of one node, before rates: gauges as read, counters as running totals. */
