@@ -4,6 +4,7 @@
  * and delete those added here; a configuration file's rules are changed in the file.
  */
 import { useState, type FormEvent } from 'react';
+import { toast } from 'sonner';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { DataTable } from '@/components/ui/data-table';
 import { ErrorBox } from '@/components/ui/error-box';
@@ -320,7 +321,11 @@ export function RulesPanel({ consoleAdmin }: { consoleAdmin: boolean }) {
               busy={remove.isPending}
               onAnswer={(yes) => {
                 if (!yes) return setDeleting(null);
-                remove.mutate({ id: deleting.rule.id }, { onSettled: () => setDeleting(null) });
+                const { id } = deleting.rule;
+                remove.mutate(
+                  { id },
+                  { onSuccess: () => toast.success(`Rule ${id} deleted`), onSettled: () => setDeleting(null) },
+                );
               }}
             >
               <p>

@@ -3,6 +3,7 @@
  * the "End now" that stops one. A silenced alert still fires and is shown; it only notifies no one.
  */
 import { useState, type FormEvent, type RefObject } from 'react';
+import { toast } from 'sonner';
 import { formatLocalTime } from '@/components/admin/audit-filter';
 import { DataTable } from '@/components/ui/data-table';
 import { ErrorBox } from '@/components/ui/error-box';
@@ -262,7 +263,12 @@ export function SilenceList({
                       <button
                         type="button"
                         disabled={expire.isPending}
-                        onClick={() => expire.mutate({ clusterId, id: s.id })}
+                        onClick={() =>
+                          expire.mutate(
+                            { clusterId, id: s.id },
+                            { onSuccess: () => toast.success('Silence ended', { description: s.comment }) },
+                          )
+                        }
                         data-testid="silence-end-now"
                       >
                         End now

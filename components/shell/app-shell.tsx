@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { Separator } from '@/components/ui/separator';
 import { SidebarInset, SidebarProvider, SidebarTrigger } from '@/components/ui/sidebar';
+import { Toaster } from '@/components/ui/sonner';
 import { AppSidebar } from './app-sidebar';
 import { Breadcrumbs } from './breadcrumbs';
 import type { ClusterLink } from './nav-model';
@@ -44,6 +45,7 @@ export function AppShell({
         </header>
         <div className="page">{children}</div>
       </SidebarInset>
+      <Toaster closeButton />
     </SidebarProvider>
   );
 }
