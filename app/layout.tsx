@@ -37,14 +37,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
           {principal ? (
-            <AppShell
-              clusters={clusters}
-              consoleAdmin={isConsoleAdmin(principal.grants)}
-              email={principal.email}
-              sidebarOpen={sidebarOpen}
-            >
-              <TRPCReactProvider>{children}</TRPCReactProvider>
-            </AppShell>
+            // The provider holds the shell too: its command palette asks search.index.
+            <TRPCReactProvider>
+              <AppShell
+                clusters={clusters}
+                consoleAdmin={isConsoleAdmin(principal.grants)}
+                email={principal.email}
+                sidebarOpen={sidebarOpen}
+              >
+                {children}
+              </AppShell>
+            </TRPCReactProvider>
           ) : (
             <>
               <header className="flex h-12 items-center justify-between border-b px-4">

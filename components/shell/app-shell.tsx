@@ -5,6 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { CommandPalette } from '@/components/search/command-palette';
 import { Separator } from '@/components/ui/separator';
 import { SidebarInset, SidebarProvider, SidebarTrigger } from '@/components/ui/sidebar';
 import { Toaster } from '@/components/ui/sonner';
@@ -36,6 +37,7 @@ export function AppShell({
           <Separator orientation="vertical" className="mr-1 data-[orientation=vertical]:h-4" />
           <Breadcrumbs clusters={clusters} />
           <div className="ml-auto flex items-center gap-2">
+            <CommandPalette />
             <ThemeToggle />
             <span className="hidden text-xs text-muted-foreground sm:inline" data-testid="current-user">
               {email}
