@@ -9,8 +9,13 @@ import { RingChart } from '@/components/ring/ring-chart';
 import { useRingView } from '@/components/ring/use-ring';
 import { useKeyspaceNames } from '@/components/schema/use-schema';
 import { ErrorBox } from '@/components/ui/error-box';
+import { HealthTiles } from './health-tiles';
 
-/** The cluster page's body: a keyspace picker driving ownership in the node table and replicas on the ring. */
+/**
+ * The cluster page's body: health tiles (each a link to its view), then the nodes with a keyspace
+ * picker driving ownership in the node table and replicas on the ring. All of it from the page's one
+ * cluster.live subscription (the tiles' metric figures ride on it) and its one alerts stream.
+ */
 export function ClusterOverview() {
   const { clusterId, snapshot } = useLiveCluster();
   const [keyspace, setKeyspace] = useState<string | null>(null);
@@ -27,6 +32,8 @@ export function ClusterOverview() {
   return (
     // The page's one alerts stream: the node table marks nodes with a firing alert or no CQL answer.
     <AlertsLiveProvider>
+      <HealthTiles />
+      <h3 id="nodes">Nodes</h3>
       <label className="picker">
         Keyspace for ownership and replicas:{' '}
         <select

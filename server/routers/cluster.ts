@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { trafficOf } from '../cluster/traffic';
 import { config } from '../config';
 import { listNodes } from '../nodes/list-nodes';
+import { collectorFor } from '../metrics/collectors';
+import { overviewFigures } from '../overview/figures';
 import { clusterPoller } from '../nodes/live';
 import { roleOn } from '@/lib/roles';
 import { clusterInput, createTRPCRouter, signedInProcedure, viewerProcedure } from '../trpc';
@@ -37,8 +39,15 @@ export const clusterRouter = createTRPCRouter({
     .input(clusterInput.extend({ lastEventId: z.string().nullish() }))
     .subscription(async function* ({ input, ctx, signal }) {
       const poller = clusterPoller(ctx.cluster.id);
+      // The overview's metric tiles ride on each push: the collector's latest poll, already in memory.
+      const collector = ctx.cluster.metrics.enabled ? collectorFor(ctx.cluster.id) : null;
       for await (const snapshot of poller.stream(signal, input.lastEventId)) {
-        yield tracked(snapshot.id, { ...snapshot.value, takenAt: snapshot.takenAt, pollError: snapshot.pollError });
+        yield tracked(snapshot.id, {
+          ...snapshot.value,
+          takenAt: snapshot.takenAt,
+          pollError: snapshot.pollError,
+          figures: overviewFigures(collector?.latest),
+        });
       }
     }),
 

@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { nodetoolStatus, runClusterOrThrow } from '@/localcluster/harness';
+import { OverviewTiles } from './pages/overview-tiles';
+
+// Kills node 3 of the shared cluster and starts it again.
+test.describe.configure({ mode: 'serial' });
+
+function perDc(rows: ReturnType<typeof nodetoolStatus>) {
+  const dcs = new Map<string, { up: number; down: number }>();
+  for (const row of rows) {
+    const counts = dcs.get(row.dc) ?? { up: 0, down: 0 };
+    counts[row.status === 'Up' ? 'up' : 'down'] += 1;
+    dcs.set(row.dc, counts);
+  }
+  return dcs;
+}
+
+test('the tiles agree with nodetool status, link to their views, and show node 3 killed without reloading', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const tiles = new OverviewTiles(page);
+  await tiles.open();
+  const status = nodetoolStatus(1);
+  const up = status.filter((r) => r.status === 'Up').length;
+  await expect(tiles.value('nodes')).toHaveText(`${up}/${status.length}`);
+  for (const [dc, counts] of perDc(status)) {
+    await expect(tiles.dc(dc)).toHaveAttribute('data-up', String(counts.up));
+    await expect(tiles.dc(dc)).toHaveAttribute('data-down', String(counts.down));
+  }
+  await expect(tiles.value('schema')).toHaveText('1');
+  await expect(tiles.tile('compactions')).toHaveAttribute('href', '/clusters/demo/compaction');
+  await expect(tiles.tile('agents')).toHaveAttribute('href', '/clusters/demo/gossip');
+  // The collector's figures arrive on the same live push (metrics every 2 s in the test config).
+  await expect(tiles.value('disk')).not.toHaveText('—', { timeout: 30_000 });
+
+  runClusterOrThrow(['kill', '3']);
+  try {
+    await expect(tiles.value('nodes')).toHaveText(`${status.length - 1}/${status.length}`, { timeout: 15_000 });
+    await expect(tiles.tile('nodes')).toHaveAttribute('data-tone', 'bad');
+    await expect(tiles.dc('dc2')).toHaveAttribute('data-down', '1');
+    await expect(tiles.dc('dc1')).toHaveAttribute('data-down', '0');
+    await expect(tiles.value('agents')).toHaveText('1', { timeout: 15_000 });
+    await expect(tiles.detail('agents')).toHaveText('127.0.0.3');
+  } finally {
+    runClusterOrThrow(['start', '3']);
+  }
+  await expect(tiles.value('nodes')).toHaveText(`${status.length}/${status.length}`, { timeout: 90_000 });
+  await expect(tiles.tile('nodes')).toHaveAttribute('data-tone', 'ok');
+});
