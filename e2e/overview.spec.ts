@@ -31,6 +31,8 @@ test('the tiles agree with nodetool status, link to their views, and show node 3
   await expect(tiles.value('schema')).toHaveText('1');
   await expect(tiles.tile('compactions')).toHaveAttribute('href', '/clusters/demo/compaction');
   await expect(tiles.tile('agents')).toHaveAttribute('href', '/clusters/demo/gossip');
+  // Open incidents come from the page's alerts stream, beside the node table's marks.
+  await expect(tiles.tile('alerts')).toHaveAttribute('href', '/clusters/demo/alerts');
   // The collector's figures arrive on the same live push (metrics every 2 s in the test config).
   await expect(tiles.value('disk')).not.toHaveText('—', { timeout: 30_000 });
 

@@ -1,11 +1,14 @@
 import { render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { useOptionalAlertsLive } from '@/components/alerts/alerts-live';
 import type { LiveSnapshot } from '@/components/live/live-cluster';
 import { recordedSnapshot } from '@/testing/recorded-snapshot';
 import { HealthTiles } from './health-tiles';
 
 let snapshot: LiveSnapshot | undefined;
 vi.mock('@/components/live/live-cluster', () => ({ useLiveCluster: () => ({ clusterId: 'demo', snapshot }) }));
+// No alerts stream above unless a test gives one.
+vi.mock('@/components/alerts/alerts-live', () => ({ useOptionalAlertsLive: vi.fn(() => null) }));
 
 const FIGURES: NonNullable<LiveSnapshot['figures']> = {
   at: 1,
@@ -34,6 +37,7 @@ const valueOf = (id: string) => within(tile(id)).getByTestId('tile-value').textC
 
 beforeEach(() => {
   snapshot = undefined;
+  vi.mocked(useOptionalAlertsLive).mockReturnValue(null);
 });
 
 describe('HealthTiles', () => {
@@ -89,5 +93,59 @@ describe('HealthTiles', () => {
     render(<HealthTiles />);
     expect(valueOf('metrics')).toBe('—');
     expect(screen.queryByTestId('tile-compactions')).toBeNull();
+  });
+});
+
+describe('HealthTiles with the page’s alerts stream', () => {
+  it('counts the firing incidents, the worst severity setting the tone, and lists them newest first', async () => {
+    vi.mocked(useOptionalAlertsLive).mockReturnValue({
+      clusterId: 'demo',
+      isError: false,
+      error: null,
+      data: {
+        incidents: [
+          {
+            id: 'b',
+            title: 'Node 127.0.0.3 down',
+            severity: 'critical',
+            state: 'firing',
+            openedAt: Date.now() - 60_000,
+          },
+          {
+            id: 'a',
+            title: 'Pending compactions high',
+            severity: 'warning',
+            state: 'firing',
+            openedAt: Date.now() - 3_600_000,
+          },
+        ],
+      } as never,
+    });
+    snapshot = live('node3-killed', FIGURES);
+    render(<HealthTiles />);
+    expect(valueOf('alerts')).toBe('2');
+    expect(tile('alerts').dataset.tone).toBe('bad');
+    expect(tile('alerts').getAttribute('href')).toBe('/clusters/demo/alerts');
+    expect(within(tile('alerts')).getByTestId('tile-detail').textContent).toBe('Node 127.0.0.3 down and 1 more');
+    const rows = screen.getAllByTestId('overview-incident');
+    expect(rows.map((r) => within(r).getByRole('link').textContent)).toEqual([
+      'Node 127.0.0.3 down',
+      'Pending compactions high',
+    ]);
+    expect(rows[0]!.textContent).toContain('critical');
+  });
+
+  it('says when nothing is open', async () => {
+    vi.mocked(useOptionalAlertsLive).mockReturnValue({
+      clusterId: 'demo',
+      isError: false,
+      error: null,
+      data: { incidents: [] } as never,
+    });
+    snapshot = live('three-up', FIGURES);
+    render(<HealthTiles />);
+    expect(valueOf('alerts')).toBe('0');
+    expect(tile('alerts').dataset.tone).toBe('ok');
+    expect(screen.getByTestId('overview-incidents-none').textContent).toContain('No open incidents');
   });
 });

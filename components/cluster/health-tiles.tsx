@@ -5,9 +5,13 @@
  */
 import { CircleAlert, CircleCheck, CircleMinus, TriangleAlert } from 'lucide-react';
 import Link from 'next/link';
+import { useOptionalAlertsLive } from '@/components/alerts/alerts-live';
+import { formatAge } from '@/components/alerts/alert-format';
+import { useNow } from '@/components/alerts/use-now';
+import { SeverityBadge } from '@/components/ui/status-badge';
 import { useLiveCluster } from '@/components/live/live-cluster';
 import { cn } from '@/lib/utils';
-import { nodesByDc, overviewTiles, type TileTone } from './overview-tiles';
+import { nodesByDc, overviewTiles, type IncidentLike, type TileTone } from './overview-tiles';
 
 const TONE: Record<TileTone, { icon: typeof CircleCheck; word: string; className: string }> = {
   ok: { icon: CircleCheck, word: 'fine', className: 'border-l-emerald-600' },
@@ -18,6 +22,8 @@ const TONE: Record<TileTone, { icon: typeof CircleCheck; word: string; className
 
 export function HealthTiles() {
   const { clusterId, snapshot } = useLiveCluster();
+  // The page's own alerts stream (the node table's marks read it too): no connection of its own.
+  const alerts = useOptionalAlertsLive();
   if (!snapshot)
     return (
       <p className="muted" data-testid="overview-tiles-loading">
@@ -25,7 +31,8 @@ export function HealthTiles() {
       </p>
     );
   const base = `/clusters/${encodeURIComponent(clusterId)}`;
-  const tiles = overviewTiles(snapshot);
+  const incidents = alerts?.data?.incidents ?? null;
+  const tiles = overviewTiles(snapshot, incidents);
   return (
     <section aria-label="Cluster health" className="mb-4 space-y-2">
       <ul className="grid grid-cols-[repeat(auto-fill,minmax(11rem,1fr))] gap-2" data-testid="overview-tiles">
@@ -77,6 +84,46 @@ export function HealthTiles() {
           </li>
         ))}
       </ul>
+      <RecentIncidents base={base} incidents={incidents} error={alerts?.isError ? alerts.error : null} />
     </section>
+  );
+}
+
+type Incidents = readonly (IncidentLike & { id: string; openedAt: number })[];
+
+/** The open incidents, newest first: what happened lately and is not over, each leading to the alerts page. */
+function RecentIncidents({ base, incidents, error }: { base: string; incidents: Incidents | null; error: unknown }) {
+  const now = useNow(10_000);
+  if (error)
+    return (
+      <p className="text-xs text-muted-foreground" data-testid="overview-incidents-error">
+        Alerts could not be read: {error instanceof Error ? error.message : String(error)}
+      </p>
+    );
+  if (incidents === null) return null;
+  if (incidents.length === 0)
+    return (
+      <p className="text-xs text-muted-foreground" data-testid="overview-incidents-none">
+        No open incidents. <Link href={`${base}/alerts`}>Alert history</Link>
+      </p>
+    );
+  return (
+    <div data-testid="overview-incidents">
+      <h3 className="text-sm">Open incidents</h3>
+      <ul className="space-y-1 text-sm">
+        {incidents.slice(0, 5).map((incident) => (
+          <li key={incident.id} className="flex items-center gap-2" data-testid="overview-incident">
+            <SeverityBadge value={incident.severity} />
+            <Link href={`${base}/alerts`}>{incident.title}</Link>
+            <span className="text-xs text-muted-foreground">opened {formatAge(now - incident.openedAt)} ago</span>
+          </li>
+        ))}
+      </ul>
+      {incidents.length > 5 ? (
+        <Link href={`${base}/alerts`} className="text-xs">
+          and {incidents.length - 5} more
+        </Link>
+      ) : null}
+    </div>
   );
 }

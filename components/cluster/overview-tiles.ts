@@ -56,7 +56,14 @@ const ms = (micros: number | null) =>
 const names = (list: string[], max = 3) =>
   list.length <= max ? list.join(', ') : `${list.slice(0, max).join(', ')} and ${list.length - max} more`;
 
-export function overviewTiles(snapshot: LiveSnapshot): Tile[] {
+/** What the overview needs of an open incident (alerts.live). */
+export interface IncidentLike {
+  title: string;
+  severity: 'critical' | 'error' | 'warning' | 'info';
+  state: 'firing' | 'resolved';
+}
+
+export function overviewTiles(snapshot: LiveSnapshot, incidents: readonly IncidentLike[] | null = null): Tile[] {
   const nodes = snapshot.nodes;
   const down = nodes.filter((n) => n.status !== 'Up');
   const dcs = nodesByDc(nodes);
@@ -91,6 +98,26 @@ export function overviewTiles(snapshot: LiveSnapshot): Tile[] {
       path: '/gossip',
     },
   ];
+  if (incidents !== null) {
+    const firing = incidents.filter((i) => i.state === 'firing');
+    tiles.push({
+      id: 'alerts',
+      label: 'Open incidents',
+      value: String(firing.length),
+      detail: firing.length
+        ? names(
+            firing.map((i) => i.title),
+            1,
+          )
+        : 'nothing firing',
+      tone: firing.some((i) => i.severity === 'critical' || i.severity === 'error')
+        ? 'bad'
+        : firing.length
+          ? 'warn'
+          : 'ok',
+      path: '/alerts',
+    });
+  }
   if (!figures) {
     tiles.push({
       id: 'metrics',
