@@ -41,7 +41,7 @@ test('the header button opens it, and a node is found by its address and by its 
   // Other test clusters reach the same nodes (wrong-jolokia): the current cluster's node comes first.
   await page.goto('/clusters/demo/gossip');
   const palette = new CommandPalette(page);
-  await palette.openButton().click();
+  await palette.openWithButton();
   await palette.search('127.0.0.3');
   await expect(palette.items().first()).toHaveAttribute('data-href', '/clusters/demo/nodes/127.0.0.3');
   await expect(palette.items().first()).toContainText(`${node3.dc} · ${node3.rack}`);
