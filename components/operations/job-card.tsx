@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { ErrorBox } from '@/components/ui/error-box';
 import { QueryState } from '@/components/ui/query-state';
+import { JobStateBadge } from '@/components/ui/status-badge';
 import type { Job, UnreadableJob } from '@/server/jobs/job-types';
 import { ACTIVE, describeJob, duration, jobPercent, stepPercent } from './job-format';
 import { RepairRunSummary } from './repair-run-summary';
@@ -42,9 +43,7 @@ export function JobCard({ job, mayAct }: { job: Job; mayAct: boolean }) {
     <article className="job" data-testid={`job-${job.id}`} data-state={job.state} data-kind={job.kind}>
       <header>
         <strong data-testid="job-title">{describeJob(job)}</strong>{' '}
-        <span className={`job-state job-${job.state}`} data-testid="job-state">
-          {job.state}
-        </span>
+        <JobStateBadge value={job.state} testId="job-state" className={`job-state job-${job.state}`} />
         <span className="muted">
           {' '}
           · {job.requestedBy ?? 'the console'} · {new Date(job.createdAt).toLocaleString()} ·{' '}

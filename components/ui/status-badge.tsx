@@ -2,20 +2,23 @@
  * The console's one set of status badges. Every status has a tone (its colour, from the --status-*
  * variables of app/globals.css, light and dark), an icon and its word, so it reads without colour
  * (WCAG 1.4.1): Up/Down/Unknown, Normal/Joining/Leaving/Moving, an alert's firing/pending/recovering/ok,
- * severities, silences. The icon is decoration (aria-hidden); the word is the accessible text, and a
+ * severities, silences, jobs. The icon is decoration (aria-hidden); the word is the accessible text, and a
  * test reading the badge's text gets the word alone.
  */
 import {
+  Ban,
   BellOff,
   CircleAlert,
   CircleCheck,
   CircleDot,
   CircleHelp,
+  CirclePause,
   CircleX,
   Clock,
   Flame,
   Hourglass,
   Info,
+  LoaderCircle,
   LogIn,
   LogOut,
   MoveHorizontal,
@@ -133,6 +136,19 @@ export const SilenceStateBadge = badgeFor<'active' | 'pending' | 'expired'>({
   active: { tone: 'info', icon: BellOff },
   pending: { tone: 'neutral', icon: Clock },
   expired: { tone: 'neutral', icon: CircleDot },
+});
+
+/** A job's state (server/jobs/job-types.ts), for the activity page. */
+export const JobStateBadge = badgeFor<
+  'queued' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled' | 'interrupted'
+>({
+  queued: { tone: 'neutral', icon: Clock },
+  running: { tone: 'info', icon: LoaderCircle },
+  paused: { tone: 'warn', icon: CirclePause },
+  succeeded: { tone: 'ok', icon: CircleCheck },
+  failed: { tone: 'bad', icon: CircleX },
+  cancelled: { tone: 'neutral', icon: Ban },
+  interrupted: { tone: 'warn', icon: CircleAlert },
 });
 
 /** The icon of an alert that is silenced, for notes that say so in words. */
