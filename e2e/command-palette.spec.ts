@@ -19,7 +19,7 @@ test.afterAll(async () => {
 });
 
 test("Ctrl-K finds a table by its name and Enter opens the table's page", async ({ page }) => {
-  await page.goto('/clusters/demo/metrics');
+  await page.goto('/clusters/demo/keyspaces');
   const palette = new CommandPalette(page);
   await expect(palette.openButton()).toContainText('Ctrl K');
   await palette.openWithKeyboard();

@@ -90,3 +90,13 @@ describe('CommandPalette', () => {
     expect(screen.getByTestId('palette-error').textContent).toContain('UNAUTHORIZED');
   });
 });
+
+describe('CommandPalette closed', () => {
+  it('puts no dialog title or description on the page until it opens', async () => {
+    render(<CommandPalette />);
+    expect(screen.queryByRole('heading', { name: 'Go to' })).toBeNull();
+    expect(screen.queryByText(/Jump to a cluster/)).toBeNull();
+    await userEvent.setup().keyboard('{Control>}k{/Control}');
+    expect(await screen.findByRole('dialog', { name: 'Go to' })).toBeTruthy();
+  });
+});
