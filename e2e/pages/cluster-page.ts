@@ -73,6 +73,8 @@ export class ClusterPage {
 
   /** Hovers the ring band at a fraction of a turn, clockwise from 12 o'clock. */
   async hoverRingAt(turn: number): Promise<void> {
+    // The mouse moves within the viewport only: the ring sits below the tiles and the node table.
+    await this.ringSurface().scrollIntoViewIfNeeded();
     const box = await this.ringSurface().boundingBox();
     if (!box) throw new Error('the ring is not on screen');
     const radius = box.width / 2 - 12;
