@@ -35,7 +35,7 @@ test.describe('signed out', () => {
     await expect(login.error()).toContainText(/invalid email or password/i);
     await login.signIn(E2E_USERS.viewer.email, passwordOf('viewer'));
     await expect(login.currentUser()).toHaveText(E2E_USERS.viewer.email);
-    await expect(page.getByTestId('cluster-demo')).toBeVisible();
+    await expect(page.getByTestId('cluster-card-demo')).toBeVisible();
   });
 });
 
