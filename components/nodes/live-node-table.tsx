@@ -39,7 +39,7 @@ export function LiveNodeTable({
  * The view read from the URL once, then kept here and written back with history.replaceState (which
  * Next.js follows without a server round trip): typing in the filter stays instant.
  */
-function useUrlView(): [TableView, (view: TableView) => void] {
+export function useUrlView(): [TableView, (view: TableView) => void] {
   const searchParams = useSearchParams();
   const pathname = usePathname();
   const [view, setView] = useState(() => viewFromParams(searchParams));
