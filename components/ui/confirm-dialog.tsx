@@ -1,8 +1,21 @@
+'use client';
 /**
  * Asks before something that cannot be undone from here runs: it shows the exact statement and
- * defaults to not running it (the focus starts on the refusal, Escape refuses).
+ * defaults to not running it. A modal alert dialog on Radix (shadcn/ui's AlertDialog): the focus
+ * starts on the refusal and stays inside until an answer, Escape refuses, and the focus goes back to
+ * where it was once the dialog is gone.
  */
 import type { ReactNode } from 'react';
+import {
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+} from './alert-dialog';
+import { Button } from './button';
 
 export function ConfirmDialog({
   title,
@@ -24,33 +37,32 @@ export function ConfirmDialog({
   onAnswer(yes: boolean): void;
 }) {
   return (
-    <div className="dialog-backdrop">
-      <div
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="confirm-title"
-        className="dialog"
-        data-testid="confirm-dialog"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' && !busy) onAnswer(false);
-        }}
-      >
-        <h3 id="confirm-title">{title}</h3>
-        {children}
-        <pre className="mono">{statement}</pre>
-        <button type="button" autoFocus disabled={busy} onClick={() => onAnswer(false)} data-testid="confirm-no">
-          {cancelLabel}
-        </button>{' '}
-        <button
-          type="button"
-          className="danger"
-          disabled={busy}
-          onClick={() => onAnswer(true)}
-          data-testid="confirm-yes"
-        >
-          {busy ? 'Running…' : confirmLabel}
-        </button>
-      </div>
-    </div>
+    // Shown while the caller renders it; a refusal (the cancel button, Escape) arrives as a close.
+    <AlertDialog
+      open
+      onOpenChange={(open) => {
+        if (!open && !busy) onAnswer(false);
+      }}
+    >
+      <AlertDialogContent data-testid="confirm-dialog" className="sm:max-w-2xl">
+        <AlertDialogHeader>
+          <AlertDialogTitle className="text-base">{title}</AlertDialogTitle>
+        </AlertDialogHeader>
+        <AlertDialogDescription asChild>
+          <div className="space-y-2 text-sm text-foreground [&_p]:my-1">
+            {children}
+            <pre className="mono max-h-48 overflow-auto rounded-md bg-muted p-2 whitespace-pre-wrap">{statement}</pre>
+          </div>
+        </AlertDialogDescription>
+        <AlertDialogFooter>
+          <AlertDialogCancel disabled={busy} data-testid="confirm-no">
+            {cancelLabel}
+          </AlertDialogCancel>
+          <Button variant="destructive" disabled={busy} onClick={() => onAnswer(true)} data-testid="confirm-yes">
+            {busy ? 'Running…' : confirmLabel}
+          </Button>
+        </AlertDialogFooter>
+      </AlertDialogContent>
+    </AlertDialog>
   );
 }
