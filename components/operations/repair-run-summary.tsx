@@ -1,14 +1,8 @@
 'use client';
 /** The top of a repair run's card: failures first, then pace and time left, then what holds segments back. */
 import type { Job } from '@/server/jobs/job-types';
+import { duration } from './job-format';
 import { repairFigures } from './repair-figures';
-
-function minutes(ms: number): string {
-  const s = Math.round(ms / 1000);
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
-  return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
-}
 
 export function RepairRunSummary({ job }: { job: Job }) {
   const f = repairFigures(job);
@@ -29,7 +23,7 @@ export function RepairRunSummary({ job }: { job: Job }) {
         {f.failed ? ` · ${f.failed} failed` : ''}
         {f.running ? ` · ${f.running} running` : ''}
         {f.perMinute !== null ? ` · ${f.perMinute.toFixed(f.perMinute < 10 ? 1 : 0)} segments/min` : ''}
-        {f.etaMs !== null ? ` · about ${minutes(f.etaMs)} left` : ''}
+        {f.etaMs !== null ? ` · about ${duration(0, f.etaMs)} left` : ''}
       </p>
       {f.held.length ? (
         <ul className="muted" data-testid="repair-held" aria-label="What holds segments back">
