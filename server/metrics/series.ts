@@ -4,6 +4,7 @@ import { clusterConfig, driverFor } from '../cluster/registry';
 import { eventsBetween, type ClusterEvent } from '../store/events';
 import { readSeries, type SeriesPoint } from './history-store';
 import { resolutionFor } from './resolutions';
+import { thinningStep, thinSeries } from './thin-series';
 import { nodeAddresses } from '../cluster/hosts';
 
 export interface SeriesAnswer {
@@ -30,15 +31,18 @@ export async function metricSeries(
   const monitored = await driverFor(clusterId);
   const all = nodeAddresses(monitored);
   const chosen = nodes?.length ? all.filter((a) => nodes.includes(a)) : all;
+  // About one point per pixel of a wide chart, windows shared by every node (see thin-series.ts).
+  const stepMs = thinningStep(rangeMs, resolution.stepMs || cluster.metrics.intervalMs);
   const series = await Promise.all(
-    chosen
-      .sort()
-      .map(async (node) => ({ node, points: await readSeries(store, clusterId, node, metric, resolution, from, to) })),
+    chosen.sort().map(async (node) => ({
+      node,
+      points: thinSeries(await readSeries(store, clusterId, node, metric, resolution, from, to), stepMs),
+    })),
   );
   return {
     metric,
     resolution: resolution.name,
-    stepMs: resolution.stepMs || cluster.metrics.intervalMs,
+    stepMs,
     from,
     to,
     series,
