@@ -79,3 +79,24 @@ export function describeJob(job: Pick<Job, 'kind' | 'target' | 'clusterId' | 'ro
 export function isUnreadable<T extends object>(job: T): job is Extract<T, { unreadable: string }> {
   return 'unreadable' in job;
 }
+
+/** What the progress figures need of a step: its state and, while it runs, Cassandra's own counts. */
+interface StepFigures {
+  state: string;
+  progress: { completed: number; total: number } | null;
+}
+
+export function stepPercent(step: StepFigures): number | null {
+  if (!step.progress || step.progress.total <= 0) return null;
+  return Math.min(100, (100 * step.progress.completed) / step.progress.total);
+}
+
+/** Nodes done out of all, a running node counting for its own progress, for the job's bar. */
+export function jobPercent(job: { steps: readonly StepFigures[] }): number {
+  if (job.steps.length === 0) return 0;
+  const done = job.steps.filter((s) => s.state === 'succeeded').length;
+  const running = job.steps
+    .filter((s) => s.state === 'running')
+    .reduce((sum, s) => sum + (stepPercent(s) ?? 0) / 100, 0);
+  return (100 * (done + running)) / job.steps.length;
+}

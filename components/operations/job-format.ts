@@ -1,23 +1,8 @@
 /** Words and figures of a job as the activity page shows them. Pure. */
-import type { Job, JobStep, ListedJob } from '@/server/jobs/job-types';
-import { describeJob, isUnreadable } from '@/lib/job-words';
+import type { Job, ListedJob } from '@/server/jobs/job-types';
+import { describeJob, isUnreadable, jobPercent, stepPercent } from '@/lib/job-words';
 
-export { describeJob };
-
-export function stepPercent(step: JobStep): number | null {
-  if (!step.progress || step.progress.total <= 0) return null;
-  return Math.min(100, (100 * step.progress.completed) / step.progress.total);
-}
-
-/** Nodes done out of all, for the job's own bar. */
-export function jobPercent(job: Job): number {
-  if (job.steps.length === 0) return 0;
-  const done = job.steps.filter((s) => s.state === 'succeeded').length;
-  const running = job.steps
-    .filter((s) => s.state === 'running')
-    .reduce((sum, s) => sum + (stepPercent(s) ?? 0) / 100, 0);
-  return (100 * (done + running)) / job.steps.length;
-}
+export { describeJob, jobPercent, stepPercent };
 
 export function duration(from: number | null, to: number | null, now = Date.now()): string {
   if (from === null) return '—';

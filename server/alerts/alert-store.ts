@@ -204,6 +204,22 @@ export function listIncidents(db: Store, filter: z.output<typeof incidentFilterS
   ).map(toIncident);
 }
 
+/**
+ * The incidents that opened or resolved most recently, newest change first: an incident open for a
+ * week and resolved a minute ago is recent news, which an order by opening time would bury.
+ */
+export function latestIncidentChanges(db: Store, clusterId: string, limit: number): Incident[] {
+  return readRows(
+    'alert_incidents',
+    incidentRow,
+    db
+      .prepare(
+        'SELECT * FROM alert_incidents WHERE cluster = ? ORDER BY MAX(opened_at, COALESCE(resolved_at, 0)) DESC LIMIT ?',
+      )
+      .all(clusterId, limit),
+  ).map(toIncident);
+}
+
 export function getIncident(db: Store, id: string): Incident | undefined {
   const row = readRow('alert_incidents', incidentRow, db.prepare('SELECT * FROM alert_incidents WHERE id = ?').get(id));
   return row ? toIncident(row) : undefined;

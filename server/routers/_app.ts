@@ -11,6 +11,7 @@ import { gossipRouter } from './gossip';
 import { homeRouter } from './home';
 import { metricsRouter } from './metrics';
 import { operationsRouter } from './operations';
+import { overviewRouter } from './overview';
 import { repairRouter } from './repair';
 import { replicationRouter } from './replication';
 import { ringRouter } from './ring';
@@ -37,6 +38,7 @@ export const appRouter = createTRPCRouter({
   query: queryRouter,
   destinations: destinationsRouter,
   search: searchRouter,
+  overview: overviewRouter,
 });
 
 export type AppRouter = typeof appRouter;

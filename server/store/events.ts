@@ -57,3 +57,13 @@ export function eventsBetween(cluster: string, from: number, to: number, limit =
     .all(cluster, from, to, limit);
   return readRows('cluster event', clusterEventSchema, rows);
 }
+
+/** The cluster's newest events, newest first, leaving out the kinds named (the index on (cluster, ts) serves it). */
+export function latestEvents(cluster: string, limit: number, except: readonly EventKind[] = []): ClusterEvent[] {
+  const rows = getStore()
+    .prepare(
+      `SELECT ts, kind, node, detail FROM cluster_events WHERE cluster = ? ${except.length ? `AND kind NOT IN (${except.map(() => '?').join(', ')})` : ''} ORDER BY ts DESC LIMIT ?`,
+    )
+    .all(cluster, ...except, limit);
+  return readRows('cluster event', clusterEventSchema, rows);
+}
