@@ -10,11 +10,16 @@ import { useRingView } from '@/components/ring/use-ring';
 import { useKeyspaceNames } from '@/components/schema/use-schema';
 import { ErrorBox } from '@/components/ui/error-box';
 import { HealthTiles } from './health-tiles';
+import { OverviewCharts } from './overview-charts';
+import { RecentEventsSection } from './recent-events-section';
+import { RunningNowSection } from './running-now-section';
 
 /**
- * The cluster page's body: health tiles (each a link to its view), then the nodes with a keyspace
- * picker driving ownership in the node table and replicas on the ring. All of it from the page's one
- * cluster.live subscription (the tiles' metric figures ride on it) and its one alerts stream.
+ * The cluster page's body, in the order it is read at 3 a.m.: health tiles (each a link to its view);
+ * throughput and latency beside what is running now (side by side on wide screens); recent events;
+ * then the nodes with a keyspace picker driving ownership in the node table and replicas on the ring.
+ * Tiles, node table and ring read the page's one cluster.live subscription and its one alerts stream;
+ * the charts, running work and events are queries on an interval, so the page holds no more streams.
  */
 export function ClusterOverview() {
   const { clusterId, snapshot } = useLiveCluster();
@@ -33,6 +38,13 @@ export function ClusterOverview() {
     // The page's one alerts stream: the node table marks nodes with a firing alert or no CQL answer.
     <AlertsLiveProvider>
       <HealthTiles />
+      <div className="mb-4 grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <OverviewCharts clusterId={clusterId} />
+        <RunningNowSection clusterId={clusterId} />
+      </div>
+      <div className="mb-4">
+        <RecentEventsSection clusterId={clusterId} />
+      </div>
       <h3 id="nodes">Nodes</h3>
       <label className="picker">
         Keyspace for ownership and replicas:{' '}

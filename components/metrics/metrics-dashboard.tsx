@@ -1,19 +1,12 @@
 'use client';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { useLiveCluster } from '@/components/live/live-cluster';
 import { ErrorBox } from '@/components/ui/error-box';
 import { MetricChart } from './metric-chart';
+import { RANGES, rangeOf, writeRangeToUrl, type Range } from './ranges';
 import { useLiveMetrics } from './metrics-live';
 import { useCollectorStatus, useMetricCatalogue } from './use-metrics';
-
-const RANGES = [
-  ['15m', 15 * 60_000],
-  ['1h', 3_600_000],
-  ['6h', 6 * 3_600_000],
-  ['24h', 24 * 3_600_000],
-  ['7d', 7 * 86_400_000],
-  ['30d', 30 * 86_400_000],
-] as const;
 
 const CHARTS: [string, string][] = [
   ['client.write.rate', 'Writes per second (coordinator)'],
@@ -31,7 +24,14 @@ const CHARTS: [string, string][] = [
 /** The cluster dashboard (every node) or a node's (`nodes`): throughput, latency, compactions, load, heap, over a chosen range. */
 export function MetricsDashboard({ nodes }: { nodes?: string[] }) {
   const { clusterId } = useLiveCluster();
-  const [range, setRange] = useState<(typeof RANGES)[number]>(RANGES[0]);
+  // The range is in the URL (?range=1h), so the overview's charts can link here with theirs.
+  const searchParams = useSearchParams();
+  const pathname = usePathname();
+  const [range, setRange] = useState<Range>(() => rangeOf(searchParams.get('range')));
+  const choose = (next: Range) => {
+    setRange(next);
+    writeRangeToUrl(pathname, next, RANGES[0]);
+  };
   const catalogue = useMetricCatalogue();
   const status = useCollectorStatus(clusterId);
   const live = useLiveMetrics(clusterId);
@@ -44,7 +44,7 @@ export function MetricsDashboard({ nodes }: { nodes?: string[] }) {
             type="button"
             className={r === range ? 'active' : ''}
             data-testid={`range-${r[0]}`}
-            onClick={() => setRange(r)}
+            onClick={() => choose(r)}
           >
             {r[0]}
           </button>
