@@ -1,8 +1,9 @@
 import 'server-only';
 /**
- * The node operations the console runs, as Cassandra 5.0's StorageService takes them over Jolokia
- * (signatures checked against StorageServiceMBean of cassandra-all 5.0.9; every one is listed in the
- * agents' access policy, localcluster/templates/jolokia-access.xml). Each kind says which running
+ * The node operations the console runs, as each node's StorageService takes them over Jolokia
+ * (signatures checked against StorageServiceMBean of cassandra-all 4.0.19, 4.1.10 and 5.0.9; where
+ * they differ, the node's release strategy says how: versions/features.ts). Every one is listed in the
+ * agents' access policy, localcluster/templates/jolokia-access.xml. Each kind says which running
  * CompactionManager task shows its progress and whether Cassandra can stop it.
  */
 import { z } from 'zod';
@@ -10,6 +11,9 @@ import type { ClusterConfig } from '../config';
 import { valueOf, type JolokiaRequest } from './jolokia';
 import { execLong } from './long-exec';
 import { jolokiaTarget, readNodeBulk } from './node-bulk';
+import { mebibytesToMegabits } from './versions/features';
+import { nodeStrategy } from './versions/node-strategy';
+import { featureMissingReason, type ReleaseStrategy } from './versions/release-strategy';
 
 const SS = 'org.apache.cassandra.db:type=StorageService';
 const CM = 'org.apache.cassandra.db:type=CompactionManager';
@@ -147,8 +151,36 @@ export interface OperationCall {
   params: Record<string, unknown>;
 }
 
-/** The exact Jolokia request an operation sends; pure (its test holds every signature). */
-export function operationRequest(kind: OperationKind, call: OperationCall): JolokiaRequest {
+/**
+ * Why a node of this release cannot run the operation as asked, said plainly, or null when it can: an
+ * older release would take the request and silently drop what it does not know (4.0 keeps a snapshot
+ * asked with a ttl forever).
+ */
+export function unsupportedOperation(
+  kind: OperationKind,
+  params: Record<string, unknown>,
+  strategy: ReleaseStrategy,
+  address: string,
+): string | null {
+  if (kind === 'snapshot' && OPERATION_PARAMS.snapshot.parse(params).ttlSeconds !== null)
+    return featureMissingReason(strategy, 'snapshot-ttl', address);
+  if (kind === 'clearsnapshot' && OPERATION_PARAMS.clearsnapshot.parse(params).olderThan !== null)
+    return featureMissingReason(strategy, 'clearsnapshot-older-than', address);
+  return null;
+}
+
+/**
+ * The exact Jolokia request an operation sends to a node of this release; pure (its test holds every
+ * signature). Throws what unsupportedOperation says rather than send what the node would misread.
+ */
+export function operationRequest(
+  kind: OperationKind,
+  call: OperationCall,
+  strategy: ReleaseStrategy,
+  address = 'the node',
+): JolokiaRequest {
+  const unsupported = unsupportedOperation(kind, call.params, strategy, address);
+  if (unsupported) throw new Error(unsupported);
   const exec = (operation: string, args: unknown[]): JolokiaRequest => ({
     type: 'exec',
     mbean: SS,
@@ -209,12 +241,12 @@ export function operationRequest(kind: OperationKind, call: OperationCall): Jolo
     }
     case 'clearsnapshot': {
       const p = OPERATION_PARAMS.clearsnapshot.parse(call.params);
+      const keyspaces = call.keyspace ? [ks] : [];
+      const signature = strategy.mbeans.clearSnapshot;
+      if (signature === 'clearSnapshot(java.lang.String,[Ljava.lang.String;)')
+        return exec(signature, [p.tag, keyspaces]);
       const options: Record<string, string> = p.olderThan ? { older_than: p.olderThan } : {};
-      return exec('clearSnapshot(java.util.Map,java.lang.String,[Ljava.lang.String;)', [
-        options,
-        p.tag,
-        call.keyspace ? [ks] : [],
-      ]);
+      return exec(signature, [options, p.tag, keyspaces]);
     }
     case 'drain':
       return exec('drain()', []);
@@ -224,14 +256,22 @@ export function operationRequest(kind: OperationKind, call: OperationCall): Jolo
     }
     case 'streamthroughput': {
       const p = OPERATION_PARAMS.streamthroughput.parse(call.params);
-      return { type: 'write', mbean: SS, attribute: 'StreamThroughputMebibytesPerSec', value: p.mebibytesPerSecond };
+      const { attribute, unit } = strategy.mbeans.streamThroughput;
+      const value = unit === 'MiB/s' ? p.mebibytesPerSecond : mebibytesToMegabits(p.mebibytesPerSecond);
+      return { type: 'write', mbean: SS, attribute, value };
     }
   }
 }
 
-/** What the operation answered, as one line for the job's log; throws when Cassandra reports it did not finish. */
-export function describeOutcome(kind: OperationKind, value: unknown): string {
-  if (WRITES_ATTRIBUTE.has(kind)) return `${OPERATION_TRAITS[kind].label}: done (it was ${String(value)} MiB/s)`;
+/**
+ * What the operation answered, as one line for the job's log; throws when Cassandra reports it did not
+ * finish. A throughput write answers with the previous value, in the unit the node's attribute takes.
+ */
+export function describeOutcome(kind: OperationKind, value: unknown, strategy: ReleaseStrategy): string {
+  if (WRITES_ATTRIBUTE.has(kind)) {
+    const unit = kind === 'streamthroughput' ? strategy.mbeans.streamThroughput.unit : 'MiB/s';
+    return `${OPERATION_TRAITS[kind].label}: done (it was ${String(value)} ${unit})`;
+  }
   if (RETURNS_STATUS.has(kind) && typeof value === 'number' && Number.isInteger(value)) {
     const status = STATUS[value] ?? `status ${value}`;
     if (value !== 0) throw new Error(`${OPERATION_TRAITS[kind].label} ended ${status} (Cassandra status ${value})`);
@@ -249,8 +289,9 @@ export async function runNodeOperation(
   timeoutMs: number,
   signal?: AbortSignal,
 ): Promise<string> {
-  const value = await execLong(cluster, node, operationRequest(kind, call), timeoutMs, signal);
-  return describeOutcome(kind, value);
+  const strategy = await nodeStrategy(cluster.id, node);
+  const value = await execLong(cluster, node, operationRequest(kind, call, strategy, node), timeoutMs, signal);
+  return describeOutcome(kind, value, strategy);
 }
 
 const taskSchema = z.array(

@@ -9,6 +9,7 @@ import { insertJob, updateJob } from './job-store';
 
 const cluster = vi.hoisted(() => ({
   states: {} as Record<string, string>,
+  releases: {} as Record<string, string>,
   tables: ['t'],
 }));
 vi.mock('../cluster/registry', async (original) => ({
@@ -33,6 +34,7 @@ vi.mock('../nodes/live', () => ({
           rack: 'rack1',
           status: 'Up',
           state: cluster.states[address] ?? 'Normal',
+          releaseVersion: cluster.releases[address] ?? '5.0.9',
         })),
       },
     }),
@@ -49,6 +51,7 @@ beforeAll(() => {
 });
 beforeEach(() => {
   cluster.states = {};
+  cluster.releases = {};
 });
 
 const node = (n: string, keyspace: string | null = 'ks', tables: string[] = []) => ({
@@ -94,6 +97,16 @@ describe('checkJob', () => {
     await expect(check('cleanup', node('127.0.0.1', 'system'))).rejects.toThrow(/local system keyspaces/);
     await expect(check('flush', { scope: 'cluster', keyspace: 'ks', tables: [] })).rejects.toThrow(/runs rolling/);
     await expect(check('flush', { scope: 'dc', dc: 'dc9', keyspace: 'ks', tables: [] }, {}, null)).rejects.toThrow();
+  });
+
+  it('refuses, naming the node and its release, an option the node would silently drop (mixed versions)', async () => {
+    cluster.releases = { '127.0.0.2': '4.0.19' };
+    const ttl = { tag: 'before', ttlSeconds: 3600 };
+    await expect(check('snapshot', node('127.0.0.2'), ttl)).rejects.toThrow(
+      'snapshot refused: a snapshot with a ttl needs Cassandra 4.1 or newer; 127.0.0.2 runs 4.0.19',
+    );
+    await expect(check('snapshot', node('127.0.0.1'), ttl)).resolves.toBeTruthy();
+    await expect(check('snapshot', node('127.0.0.2'), { tag: 'before' })).resolves.toBeTruthy();
   });
 
   it('refuses a second rolling job over nodes an active job holds', async () => {

@@ -2,10 +2,16 @@ import 'server-only';
 /**
  * What is refused before a job is stored, so nothing runs on bad input: an unknown keyspace or table,
  * a keyspace the operation cannot take, a cleanup while a node is joining, a rolling job over nodes
- * another active job holds, a node or DC the cluster does not have.
+ * another active job holds, a node or DC the cluster does not have, an option a node's release lacks.
  */
 import { z } from 'zod';
-import { OPERATION_PARAMS, OPERATION_TRAITS, type OperationKind } from '../cluster/node-operations';
+import {
+  OPERATION_PARAMS,
+  OPERATION_TRAITS,
+  unsupportedOperation,
+  type OperationKind,
+} from '../cluster/node-operations';
+import { strategyFor } from '../cluster/versions/release-strategy';
 import { InvalidInputError } from '../cluster/errors';
 import { driverFor } from '../cluster/registry';
 import { rowReader } from '../cluster/rows';
@@ -94,6 +100,14 @@ export async function checkJob(
           'and a cleanup now would delete data a node is about to own again. Run it once every node is Normal.',
       );
   }
+  // Each node by its own release: in a mixed-version cluster the 4.0 nodes are the ones named.
+  const unsupported = steps
+    .map((s) => {
+      const release = snapshot.nodes.find((n) => n.address === s.node)?.releaseVersion;
+      return unsupportedOperation(kind as OperationKind, params.data, strategyFor(release), s.node);
+    })
+    .filter((reason): reason is string => reason !== null);
+  if (unsupported.length) throw new JobInputError(`${traits.label} refused: ${unsupported.join('; ')}`);
   const clash = overlapping(
     { rolling, nodes: steps.map((s) => s.node) },
     jobsInStates(db, ACTIVE_STATES).filter((j) => j.clusterId === clusterId),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { strategyFor } from '../cluster/versions/release-strategy';
 import { RING_SIZE, MIN_TOKEN } from '../ring/ring-math';
 import {
   decide,
@@ -31,7 +32,7 @@ describe('splitRange', () => {
 
 describe('repairOptions', () => {
   it('sends every key explicitly, as nodetool does', () => {
-    expect(repairOptions(settings, { ranges: [{ start: '-5', end: '7' }] })).toEqual({
+    expect(repairOptions(settings, { ranges: [{ start: '-5', end: '7' }] }, strategyFor('5.0.9'))).toEqual({
       parallelism: 'parallel',
       primaryRange: 'false',
       incremental: 'false',
@@ -49,6 +50,14 @@ describe('repairOptions', () => {
       repairPaxos: 'true',
       paxosOnly: 'false',
     });
+  });
+
+  it('sends a 4.0 coordinator no Paxos repair keys: it has none, and would ignore them', () => {
+    const options = repairOptions(settings, { ranges: [{ start: '-5', end: '7' }] }, strategyFor('4.0.19'));
+    expect(options).not.toHaveProperty('repairPaxos');
+    expect(options).not.toHaveProperty('paxosOnly');
+    expect(options.ranges).toBe('-5:7');
+    expect(repairOptions(settings, { ranges: [] }, strategyFor('4.1.10')).repairPaxos).toBe('true');
   });
 });
 

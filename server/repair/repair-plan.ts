@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { DEFAULT_SEGMENTS_PER_NODE } from '@/lib/repair-defaults';
 import { MIN_TOKEN, RING_SIZE, rangeWidth, type TokenRange } from '../ring/ring-math';
+import type { ReleaseStrategy } from '../cluster/versions/release-strategy';
 
 export const repairSettingsSchema = z.object({
   keyspace: z
@@ -128,9 +129,17 @@ export function planSegments(
   }));
 }
 
-/** The whole map repairAsync gets, every key explicit (as nodetool 5.0 sends them). */
-export function repairOptions(settings: RepairSettings, segment: Pick<Segment, 'ranges'>): Record<string, string> {
-  return {
+/**
+ * The whole map repairAsync gets, every key explicit (as nodetool 5.0 sends them) — those the
+ * coordinator's release reads: a 4.0 coordinator has no Paxos repair and gets no repairPaxos/paxosOnly,
+ * so the preview shows what it will really do.
+ */
+export function repairOptions(
+  settings: RepairSettings,
+  segment: Pick<Segment, 'ranges'>,
+  coordinator: Pick<ReleaseStrategy, 'has'>,
+): Record<string, string> {
+  const options: Record<string, string> = {
     parallelism: settings.parallelism,
     primaryRange: 'false',
     incremental: String(settings.incremental),
@@ -145,9 +154,12 @@ export function repairOptions(settings: RepairSettings, segment: Pick<Segment, '
     previewKind: 'NONE',
     optimiseStreams: 'false',
     ignoreUnreplicatedKeyspaces: 'false',
-    repairPaxos: String(settings.repairPaxos),
-    paxosOnly: 'false',
   };
+  if (coordinator.has('paxos-repair')) {
+    options.repairPaxos = String(settings.repairPaxos);
+    options.paxosOnly = 'false';
+  }
+  return options;
 }
 
 export interface ReplicaFacts {

@@ -10,6 +10,7 @@ import 'server-only';
  */
 import { z } from 'zod';
 import { JolokiaError } from '../cluster/errors';
+import { strategyFor } from '../cluster/versions/release-strategy';
 import { parentRepairStatus, pendingCompactions, repairAsync, runningRepairs } from '../cluster/repair-calls';
 import type { ClusterConfig } from '../config';
 import { logger } from '../log/logger';
@@ -301,8 +302,10 @@ export async function runRepair(
         const segment = bySeq.get(seq)!;
         const attempt = (attempts.get(seq) ?? 0) + 1;
         attempts.set(seq, attempt);
-        const options = repairOptions(settings, segment);
         try {
+          // The coordinator's own release decides which keys it gets (the poller read it a moment ago).
+          const release = snapshot.nodes.find((n) => n.address === segment.coordinator)?.releaseVersion;
+          const options = repairOptions(settings, segment, strategyFor(release));
           const command = await repairAsync(cluster, segment.coordinator, settings.keyspace, options);
           if (command === 0) {
             stepChange(

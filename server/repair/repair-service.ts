@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { InvalidInputError } from '../cluster/errors';
 import { driverFor, clusterConfig } from '../cluster/registry';
 import { terminateAllRepairs } from '../cluster/repair-calls';
+import { nodeStrategy } from '../cluster/versions/node-strategy';
 import { rowReader, textMap } from '../cluster/rows';
 import { ringView } from '../ring/ring';
 import { getStore } from '../store';
@@ -92,7 +93,9 @@ export async function previewRepair(clusterId: string, input: unknown): Promise<
   );
   if (segments.length === 0) throw new RepairInputError(`the ring of ${clusterId} has no ranges the console can see`);
   const dcOf = Object.fromEntries(ring.nodes.map((n) => [n.address, n.dc]));
-  return { settings, segments, options: repairOptions(settings, segments[0]!), replicationFactors: factors, dcOf };
+  const first = segments[0]!;
+  const options = repairOptions(settings, first, await nodeStrategy(clusterId, first.coordinator));
+  return { settings, segments, options, replicationFactors: factors, dcOf };
 }
 
 export async function startRepair(

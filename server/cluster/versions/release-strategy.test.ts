@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { firstSeriesWith, seriesOfRelease, strategyFor, unsupportedReason, virtualTableOf } from './release-strategy';
+import {
+  featureMissingReason,
+  firstSeriesWith,
+  seriesOfRelease,
+  strategyFor,
+  unsupportedReason,
+  virtualTableOf,
+} from './release-strategy';
+import { mebibytesToMegabits } from './features';
 
 describe('the release strategy of a node', () => {
   it('is chosen by the release the node reports', () => {
@@ -67,5 +75,28 @@ describe('the release strategy of a node', () => {
       null,
       'system_views.streaming needs Cassandra 4.1 or newer; 127.0.0.3 runs 4.0.19',
     ]);
+  });
+
+  it("offers each release's MBean details (as javap lists them for cassandra-all 4.0.19, 4.1.10, 5.0.9)", () => {
+    const [v40, v41, v50] = ['4.0.19', '4.1.10', '5.0.9'].map(strategyFor);
+    expect([v40, v41, v50].map((s) => s!.mbeans.streamThroughput.attribute)).toEqual([
+      'StreamThroughputMbPerSec',
+      'StreamThroughputMebibytesPerSec',
+      'StreamThroughputMebibytesPerSec',
+    ]);
+    expect(v40!.mbeans.streamThroughput.unit).toBe('Mbit/s');
+    expect(mebibytesToMegabits(25)).toBe(210);
+    expect([v40, v41, v50].map((s) => s!.mbeans.clearSnapshot.startsWith('clearSnapshot(java.util.Map'))).toEqual([
+      false,
+      false,
+      true,
+    ]);
+    expect([v40, v41, v50].map((s) => s!.has('snapshot-ttl'))).toEqual([false, true, true]);
+    expect([v40, v41, v50].map((s) => s!.has('paxos-repair'))).toEqual([false, true, true]);
+    expect([v40, v41, v50].map((s) => s!.has('clearsnapshot-older-than'))).toEqual([false, false, true]);
+    expect(featureMissingReason(v40!, 'paxos-repair', '127.0.0.46')).toBe(
+      'Paxos repair (repairPaxos) needs Cassandra 4.1 or newer; 127.0.0.46 runs 4.0.19',
+    );
+    expect(featureMissingReason(v50!, 'paxos-repair', '127.0.0.1')).toBeNull();
   });
 });
