@@ -29,6 +29,19 @@ export interface LoadResult {
   endedAt: number;
 }
 
+/**
+ * Two replicas per DC, or one in a one-node DC (the demo cluster: dc1 2, dc2 1), over the DCs the cluster
+ * has: Cassandra 4.1 and later refuse a DC they do not know, so a fixed map fails on a one-DC cluster.
+ */
+function loadReplication(client: cassandra.Client): string {
+  const perDc = new Map<string, number>();
+  for (const host of client.hosts.values()) perDc.set(host.datacenter, (perDc.get(host.datacenter) ?? 0) + 1);
+  return [...perDc]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([dc, nodes]) => `'${dc}': ${Math.min(2, nodes)}`)
+    .join(', ');
+}
+
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const client = new cassandra.Client({
     contactPoints: options.contactPoints ?? ['127.0.0.1'],
@@ -37,7 +50,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   await client.connect();
   try {
     await client.execute(
-      "CREATE KEYSPACE IF NOT EXISTS ringside_load WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 2, 'dc2': 1}",
+      `CREATE KEYSPACE IF NOT EXISTS ringside_load WITH replication = {'class': 'NetworkTopologyStrategy', ${loadReplication(client)}}`,
     );
     await client.execute('CREATE TABLE IF NOT EXISTS ringside_load.kv (k int, c int, v text, PRIMARY KEY (k, c))');
     const partitions = options.partitions ?? 1000;
@@ -111,7 +124,7 @@ export async function waitUntilWritable(timeoutMs = 90_000): Promise<void> {
   try {
     await client.connect();
     await client.execute(
-      "CREATE KEYSPACE IF NOT EXISTS ringside_load WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 2, 'dc2': 1}",
+      `CREATE KEYSPACE IF NOT EXISTS ringside_load WITH replication = {'class': 'NetworkTopologyStrategy', ${loadReplication(client)}}`,
     );
     await client.execute('CREATE TABLE IF NOT EXISTS ringside_load.kv (k int, c int, v text, PRIMARY KEY (k, c))');
     while (Date.now() < deadline) {
