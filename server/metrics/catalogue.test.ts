@@ -35,6 +35,19 @@ describe('collector catalogue', () => {
     expect(reading.counters['client.read.rate']).toBeGreaterThanOrEqual(0);
   });
 
+  it('reads a coordinator timer Cassandra has not registered yet as zero (no range read coordinated so far)', () => {
+    const clients = recorded[0];
+    if (!clients?.ok) throw new Error('the recorded answer has no ClientRequest timers');
+    const withoutRange = Object.fromEntries(
+      Object.entries(clients.value as Record<string, unknown>).filter(([bean]) => !bean.includes('scope=RangeSlice,')),
+    );
+    expect(Object.keys(withoutRange).length).toBeLessThan(Object.keys(clients.value as object).length);
+    const reading = readingOf([{ ok: true, value: withoutRange }, ...recorded.slice(1)]);
+    expect(reading.counters['client.range.rate']).toBe(0);
+    expect(reading.gauges['client.range.p99']).toBe(0);
+    expect(reading.gauges['client.read.p99']).toBe(readingOf(recorded).gauges['client.read.p99']);
+  });
+
   it('leaves out what failed instead of guessing', () => {
     const broken = [...recorded];
     broken[0] = { ok: false, error: 'javax.management.InstanceNotFoundException' };

@@ -109,9 +109,17 @@ export function readingOf(results: JolokiaResult[]): NodeReading {
 
   const clients = byBean(timer).safeParse(ok(results[0]));
   if (clients.success) {
-    for (const [bean, value] of Object.entries(clients.data)) {
+    // Cassandra registers a coordinator timer on the node's first request of its kind (the RangeSlice
+    // one on its first range read, 4.0 to 5.0 alike): a timer absent from a pattern read that answered
+    // is one with nothing counted yet, which Cassandra itself reports as zeros once registered.
+    const unseen = new Set(Object.values(SCOPES));
+    const found = Object.entries(clients.data).flatMap(([bean, value]) => {
       const scope = SCOPES[/scope=([^,]+)/.exec(bean)?.[1] ?? ''];
-      if (!scope) continue;
+      return scope ? [{ scope, value }] : [];
+    });
+    const empty = { Count: 0, '50thPercentile': 0, '95thPercentile': 0, '99thPercentile': 0 };
+    for (const { scope } of found) unseen.delete(scope);
+    for (const { scope, value } of [...found, ...[...unseen].map((scope) => ({ scope, value: empty }))]) {
       put(counters, `client.${scope}.rate`, value.Count);
       put(gauges, `client.${scope}.p50`, value['50thPercentile']);
       put(gauges, `client.${scope}.p95`, value['95thPercentile']);
