@@ -16,7 +16,7 @@ import { RunningNowSection } from './running-now-section';
 
 /**
  * The cluster page's body, in the order it is read at 3 a.m.: health tiles (each a link to its view);
- * throughput and latency beside what is running now (side by side on wide screens); recent events;
+ * throughput and latency beside what is running now and the recent events (side by side on wide screens);
  * then the nodes with a keyspace picker driving ownership in the node table and replicas on the ring.
  * Tiles, node table and ring read the page's one cluster.live subscription and its one alerts stream;
  * the charts, running work and events are queries on an interval, so the page holds no more streams.
@@ -38,12 +38,14 @@ export function ClusterOverview() {
     // The page's one alerts stream: the node table marks nodes with a firing alert or no CQL answer.
     <AlertsLiveProvider>
       <HealthTiles />
-      <div className="mb-4 grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      {/* Narrow: charts, running now, events, one under the other. Wide: the charts beside the other two,
+          which together are about as tall as the charts, so the node table starts a screen higher. */}
+      <div className="mb-4 grid items-start gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <OverviewCharts clusterId={clusterId} />
-        <RunningNowSection clusterId={clusterId} />
-      </div>
-      <div className="mb-4">
-        <RecentEventsSection clusterId={clusterId} />
+        <div className="grid min-w-0 gap-4">
+          <RunningNowSection clusterId={clusterId} />
+          <RecentEventsSection clusterId={clusterId} />
+        </div>
       </div>
       <h3 id="nodes">Nodes</h3>
       <label className="picker">

@@ -37,13 +37,13 @@ export function OverviewSection({
   return (
     <section
       aria-labelledby={`${id}-heading`}
-      className="min-w-0 rounded-md border bg-card p-3 text-card-foreground"
+      className="@container min-w-0 rounded-md border bg-card p-3 text-card-foreground"
       data-testid={testId}
     >
       <div className="mb-2 flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <h3 id={`${id}-heading`} className="m-0 text-base font-semibold">
+        <h2 id={`${id}-heading`} className="m-0 text-base font-semibold">
           {title}
-        </h3>
+        </h2>
         {aside}
         <Link href={href} className="ml-auto inline-flex items-center gap-1 text-sm" data-testid={`${testId}-link`}>
           {linkText}
