@@ -21,6 +21,9 @@ import { formatMetric } from './format-metric';
 import type { LiveMetrics } from './metrics-live';
 import { useMetricSeries } from './use-metrics';
 
+/** More marks than this and their labels overlap into noise. */
+const MAX_LABELLED_MARKS = 12;
+
 const COLORS = ['#0969da', '#1a7f37', '#bf3989', '#9a6700', '#8250df', '#cf222e', '#1b7c83', '#6e7781'];
 
 /**
@@ -86,6 +89,7 @@ export function MetricChart({
     return { rows, nodes: [...nodeSet].sort() };
   }, [series.data, live, metric, only]);
 
+  const marks = useMemo(() => (series.data?.events ?? []).filter((e) => e.kind !== 'collector-gap'), [series.data]);
   const from = series.data?.from ?? openedAt - rangeMs;
   const tickFormat = (ts: number) => (rangeMs > 86_400_000 ? DAY_TICK : TIME_TICK).format(ts);
   return (
@@ -111,17 +115,20 @@ export function MetricChart({
             formatter={(v) => formatMetric(unit, Number(v))}
           />
           <Legend wrapperStyle={{ fontSize: 11 }} />
-          {(series.data?.events ?? [])
-            .filter((e) => e.kind !== 'collector-gap')
-            .map((e, i) => (
-              <ReferenceLine
-                key={`e${i}`}
-                x={e.ts}
-                stroke={e.kind === 'node-down' ? '#cf222e' : e.kind === 'node-up' ? '#1a7f37' : '#8250df'}
-                strokeDasharray="3 3"
-                label={{ value: e.kind, fontSize: 10, position: 'top' }}
-              />
-            ))}
+          {marks.map((e, i) => (
+            <ReferenceLine
+              key={`e${i}`}
+              x={e.ts}
+              stroke={e.kind === 'node-down' ? '#cf222e' : e.kind === 'node-up' ? '#1a7f37' : '#8250df'}
+              strokeDasharray="3 3"
+              // Labels only while they can be read apart; the lines' colours still tell the kinds.
+              label={
+                marks.length <= MAX_LABELLED_MARKS
+                  ? { value: e.count > 1 ? `${e.kind} ×${e.count}` : e.kind, fontSize: 10, position: 'top' }
+                  : undefined
+              }
+            />
+          ))}
           {nodes.map((node, i) => (
             <Line
               key={node}

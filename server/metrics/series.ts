@@ -1,7 +1,8 @@
 import 'server-only';
 /** Chart data: one metric's series per node over a range, at the resolution the range calls for. */
 import { clusterConfig, driverFor } from '../cluster/registry';
-import { eventsBetween, type ClusterEvent } from '../store/events';
+import { eventsBetween } from '../store/events';
+import { chartMarks, type ChartEvent } from './chart-marks';
 import { readSeries, type SeriesPoint } from './history-store';
 import { resolutionFor } from './resolutions';
 import { thinningStep, thinSeries } from './thin-series';
@@ -14,7 +15,8 @@ export interface SeriesAnswer {
   from: number;
   to: number;
   series: { node: string; points: SeriesPoint[] }[];
-  events: ClusterEvent[];
+  /** Grouped per kind and slot of the range (chart-marks.ts); collector gaps one by one. */
+  events: ChartEvent[];
 }
 
 export async function metricSeries(
@@ -46,6 +48,6 @@ export async function metricSeries(
     from,
     to,
     series,
-    events: eventsBetween(clusterId, from, to),
+    events: chartMarks(eventsBetween(clusterId, from, to), from, to),
   };
 }
