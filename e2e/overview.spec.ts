@@ -35,7 +35,12 @@ test('the tiles agree with nodetool status, link to their views, and show node 3
   await expect(tiles.tile('alerts')).toHaveAttribute('href', '/clusters/demo/alerts');
   // The collector's figures arrive on the same live push (metrics every 2 s in the test config).
   await expect(tiles.value('disk')).not.toHaveText('—', { timeout: 30_000 });
+  // Below the tiles: the metrics page's charts with the collector's stored points, and what runs now.
+  await expect(page.getByTestId('chart-client.write.rate')).not.toHaveAttribute('data-points', '0');
+  await expect(page.getByTestId('overview-charts-link')).toHaveAttribute('href', '/clusters/demo/metrics?range=1h');
+  await expect(page.getByTestId('overview-running-counts')).toBeVisible();
 
+  const killedAt = Date.now();
   runClusterOrThrow(['kill', '3']);
   try {
     await expect(tiles.value('nodes')).toHaveText(`${status.length - 1}/${status.length}`, { timeout: 15_000 });
@@ -44,6 +49,10 @@ test('the tiles agree with nodetool status, link to their views, and show node 3
     await expect(tiles.dc('dc1')).toHaveAttribute('data-down', '0');
     await expect(tiles.value('agents')).toHaveText('1', { timeout: 15_000 });
     await expect(tiles.detail('agents')).toHaveText('127.0.0.3');
+    // The recent events list it, from the store the topology poller writes (re-read every 10 s).
+    await expect
+      .poll(() => tiles.latestEvent('node-down', '127.0.0.3'), { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(killedAt - 1000);
   } finally {
     runClusterOrThrow(['start', '3']);
   }

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 
-/** The health tiles at the top of /clusters/<id>. */
+/** The health tiles at the top of /clusters/<id>, and the recent events below them. */
 export class OverviewTiles {
   constructor(
     private readonly page: Page,
@@ -30,5 +30,16 @@ export class OverviewTiles {
 
   dc(dc: string): Locator {
     return this.page.getByTestId(`overview-dc-${dc}`);
+  }
+
+  /** When the newest recent event of this kind naming this text happened (ms), or 0 if none is listed. */
+  async latestEvent(kind: string, text: string): Promise<number> {
+    const times = await this.page
+      .getByTestId('overview-event')
+      .and(this.page.locator(`[data-kind="${kind}"]`))
+      .filter({ hasText: text })
+      .locator('time')
+      .evaluateAll((elements) => elements.map((e) => Date.parse(e.getAttribute('datetime') ?? '')));
+    return Math.max(0, ...times.filter((t) => !Number.isNaN(t)));
   }
 }
