@@ -4,7 +4,8 @@
  * here by the local-cluster tool (`up --version 4.1`, cluster `c41`, 2 nodes in dc1 on 127.0.0.41-42,
  * clear of the demo cluster and of the other tests' clusters) and wiped at the end to free its memory.
  * A subset: node table vs `nodetool status`, ring vs `nodetool ring` and `status <keyspace>`, gossip
- * vs `nodetool gossipinfo`, replicas vs `nodetool getendpoints`, the workbench's formatting vs cqlsh.
+ * vs `nodetool gossipinfo`, replicas vs `nodetool getendpoints`, the workbench's formatting vs cqlsh;
+ * and the metrics collector and the compaction view's reads on 4.1's MBeans.
  */
 import { spawnSync } from 'node:child_process';
 import { homedir } from 'node:os';
@@ -20,8 +21,10 @@ import { sessionHeaders } from '@/testing/test-session';
 import { useTemporaryConfig } from '@/testing/unit-config';
 import { listSnapshots } from '../cluster/node-snapshots';
 import { executeOnEachNode } from '../cluster/per-node';
-import { closeAll, driverFor } from '../cluster/registry';
+import { closeAll, clusterConfig, driverFor } from '../cluster/registry';
 import { parseEndpointStates } from '../gossip/endpoint-states';
+import { METRICS } from '../metrics/catalogue';
+import { MetricsCollector } from '../metrics/collector';
 import type { NodeRow } from '../nodes/merge-nodes';
 import { formatCqlValue } from '../query/format/format-cql';
 
@@ -179,6 +182,46 @@ describe('against Cassandra 4.1', () => {
         ]),
       ),
     );
+  });
+
+  it('the metrics collector records every catalogue metric on both 4.1 nodes, and stores them there', async () => {
+    // The 4.1 cluster is its own history store: the history tables (TimeWindowCompactionStrategy) are made on 4.1 too.
+    const collector = new MetricsCollector(clusterConfig(ID), ID, 1000);
+    await collector.pollOnce();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const latest = await collector.pollOnce();
+    expect(latest.missing).toEqual({});
+    expect(Object.keys(latest.byNode).sort()).toEqual(ADDRESSES);
+    for (const address of ADDRESSES) {
+      const values = latest.byNode[address]!;
+      // Counters become rates on the second poll: every metric has a value, none left out.
+      expect(
+        Object.keys(METRICS).filter((metric) => !(metric in values)),
+        `metrics missing on ${address}`,
+      ).toEqual([]);
+      expect(values['heap.used'], address).toBeGreaterThan(1_000_000);
+      expect(values['storage.load'], address).toBeGreaterThan(0);
+    }
+    expect(collector.status.writes.failures, collector.status.writes.lastError ?? '').toBe(0);
+    expect(collector.status.writes.rows).toBeGreaterThan(0);
+  });
+
+  it('the compaction view reads pending tasks, SSTables per table and the history from both 4.1 nodes', async () => {
+    const client = await driverFor(ID);
+    await client.execute(`INSERT INTO ${KS}.by_text (k, v) VALUES ('compaction', 1)`);
+    const current = await caller.compaction.current({ clusterId: ID });
+    expect(current.error).toBeNull();
+    expect(current.errors).toEqual({});
+    expect(Object.keys(current.pendingByNode).sort()).toEqual(ADDRESSES);
+    const { tables, errors } = await caller.compaction.tables({ clusterId: ID });
+    expect(errors).toEqual({});
+    const byText = tables.find((t) => t.keyspace === KS && t.table === 'by_text');
+    expect(byText?.strategy).toBe('SizeTieredCompactionStrategy');
+    expect(Object.keys(byText?.sstables ?? {}).sort()).toEqual(ADDRESSES);
+    const history = await caller.compaction.history({ clusterId: ID, limit: 10 });
+    expect(history.errors).toEqual({});
+    // Each node compacted its own system tables at start-up.
+    expect([...new Set(history.entries.map((e) => e.node))].length).toBeGreaterThan(0);
   });
 
   it('the workbench formats every 4.1 type as cqlsh does', async () => {
