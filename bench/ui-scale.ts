@@ -68,6 +68,8 @@ interface HomeVisit {
   /** Where the time went: the HTML's last byte, and the DOM parsed (scripts run). */
   responseEnd: number;
   domReady: number;
+  /** Whether the cards' figures came in the server's HTML or with the stream's first message. */
+  figures: 'server-rendered' | 'streamed';
   connections: number;
 }
 
@@ -86,6 +88,7 @@ async function homeVisit(context: BrowserContext, url: string): Promise<HomeVisi
     const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
     return {
       ms: performance.getEntriesByName('home-cards-ready')[0]!.startTime,
+      figures: (performance.getEntriesByName('home-cards-ready')[0] as PerformanceMark).detail as HomeVisit['figures'],
       responseEnd: navigation?.responseEnd ?? -1,
       domReady: navigation?.domContentLoadedEventEnd ?? -1,
     };
@@ -166,7 +169,8 @@ export async function run(): Promise<Record<string, unknown>> {
       `home, ${CLUSTERS} clusters (one real cluster seen ${CLUSTERS} times): all cards with their data painted ` +
         `${homeMs} ms after navigation (median of ${warm.length} visits with the pollers running; target ≤ ${TARGET.homeMs} ms); ` +
         `of which the HTML's last byte ${homeResponseEnd} ms, the DOM ready ${homeDomReady} ms; ` +
-        `first, cold visit ${homeColdMs} ms; live connections ${connections} (target ≤ ${TARGET.homeConnections})`,
+        `figures ${warm.map((v) => v.figures).join(', ')}; ` +
+        `first, cold visit ${homeColdMs} ms (figures ${cold.figures}); live connections ${connections} (target ≤ ${TARGET.homeConnections})`,
     );
 
     // 2. The node table at 1,000 nodes.
@@ -243,7 +247,9 @@ export async function run(): Promise<Record<string, unknown>> {
         first_paint_met: homeMs <= TARGET.homeMs,
         html_received_ms: homeResponseEnd,
         dom_ready_ms: homeDomReady,
+        figures: warm.map((v) => v.figures),
         cold_first_paint_ms: homeColdMs,
+        cold_figures: cold.figures,
         cold_first_paint_met: homeColdMs <= TARGET.homeMs,
         live_connections: connections,
         live_connections_met: connections <= TARGET.homeConnections,

@@ -139,6 +139,8 @@ export function ClusterCard({
                 data-testid="card-stale"
                 className="text-status-warn"
                 title={new Date(known.takenAt!).toLocaleString()}
+                // Server-rendered a moment earlier, and in the server's time zone: the browser's own wins.
+                suppressHydrationWarning
               >
                 as of {Math.round(age / 1000)} s ago
               </span>

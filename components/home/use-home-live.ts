@@ -3,16 +3,17 @@
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
 import { useTRPC } from '@/components/trpc/react';
-import { applyHomeMessage, EMPTY_HOME, type HomeState } from './home-state';
+import { applyHomeMessage, EMPTY_HOME, type HomeMessage, type HomeState } from './home-state';
 
 export interface HomeLive extends HomeState {
   connection: 'idle' | 'connecting' | 'pending' | 'error';
   error: string | null;
 }
 
-export function useHomeLive(): HomeLive {
+/** `initial`: the cards as the server rendered them, until the stream's first message replaces them. */
+export function useHomeLive(initial?: HomeMessage): HomeLive {
   const trpc = useTRPC();
-  const [state, setState] = useState<HomeState>(EMPTY_HOME);
+  const [state, setState] = useState<HomeState>(() => (initial ? applyHomeMessage(EMPTY_HOME, initial) : EMPTY_HOME));
   const subscription = useSubscription(
     trpc.home.live.subscriptionOptions(undefined, {
       onData: (message) => setState((previous) => applyHomeMessage(previous, message)),

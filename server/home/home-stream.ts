@@ -59,6 +59,21 @@ export interface HomeStreamOptions {
 
 export const HOME_STREAM_DEFAULTS: HomeStreamOptions = { minIntervalMs: 250, refreshMs: 5000 };
 
+/** Every cluster's card as the shared pollers have it now, without waiting for anything: the stream's first message, and the home page's server-rendered cards. */
+export function firstHomeMessage(clusters: readonly HomeCluster[], sources: HomeSources): HomeMessage {
+  return {
+    full: true,
+    summaries: clusters.map((c) =>
+      clusterSummary(c, sources.topology(c.id).current, sources.alerts(c.id)?.current?.value),
+    ),
+    sparks: clusters.map((c) => sparksOf(c.id, sources.sparks(c.id))),
+  };
+}
+
+function sparksOf(id: string, source: SparkSource): ClusterSparks {
+  return { id, enabled: source.enabled, points: [...source.points] };
+}
+
 export async function* homeStream(
   clusters: readonly HomeCluster[],
   sources: HomeSources,
@@ -70,10 +85,6 @@ export async function* homeStream(
   const sparks = new Map(clusters.map((c) => [c.id, sources.sparks(c.id)]));
   const summaryOf = (c: HomeCluster) =>
     clusterSummary(c, topology.get(c.id)!.current, alerts.get(c.id)?.current?.value);
-  const sparksOf = (id: string): ClusterSparks => {
-    const source = sparks.get(id)!;
-    return { id, enabled: source.enabled, points: [...source.points] };
-  };
 
   const sent = new Map<string, ClusterSummary>();
   const changedSummaries = new Set<string>();
@@ -100,9 +111,9 @@ export async function* homeStream(
     });
 
   try {
-    const first = clusters.map(summaryOf);
-    for (const s of first) sent.set(s.id, s);
-    yield { full: true, summaries: first, sparks: clusters.map((c) => sparksOf(c.id)) };
+    const first = firstHomeMessage(clusters, sources);
+    for (const s of first.summaries) sent.set(s.id, s);
+    yield first;
     let lastSentAt = Date.now();
     while (!signal?.aborted) {
       // Wait for a change, then out the rest of the interval so that changes arriving meanwhile join it.
@@ -124,7 +135,7 @@ export async function* homeStream(
         summaries.push(summary);
       }
       changedSummaries.clear();
-      const sparkUpdates = [...changedSparks].map(sparksOf);
+      const sparkUpdates = [...changedSparks].map((id) => sparksOf(id, sparks.get(id)!));
       changedSparks.clear();
       if (summaries.length === 0 && sparkUpdates.length === 0) continue;
       lastSentAt = Date.now();
