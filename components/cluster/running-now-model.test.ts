@@ -23,10 +23,30 @@ describe('running now, as rows', () => {
     const [stream] = runningItems({
       ...EMPTY,
       streams: [
-        { node: '127.0.0.1', operation: 'Bootstrap', peers: [], percent: null, bytesDone: 300, bytesTotal: 1200 },
+        { node: '127.0.0.1', operation: 'Bootstrap', peers: [], percent: null, bytes: { done: 300, total: 1200 } },
       ],
     });
     expect(stream).toMatchObject({ what: 'Bootstrap stream', where: '127.0.0.1', percent: 25, path: '/activity' });
+  });
+
+  it("shows a 4.0 node's stream plan in its own words, without a bar it has no figure for", () => {
+    const [stream] = runningItems({
+      ...EMPTY,
+      streams: [
+        {
+          node: '127.0.0.2',
+          operation: 'Unbootstrap with 127.0.0.47 (plan p1)',
+          peers: [],
+          percent: null,
+          bytes: null,
+        },
+      ],
+    });
+    expect(stream).toMatchObject({
+      what: 'Unbootstrap with 127.0.0.47 (plan p1)',
+      percent: null,
+      detail: 'no figures (Cassandra 4.0)',
+    });
   });
 
   it('says a source that failed whole once, instead of listing its nodes', () => {

@@ -65,10 +65,13 @@ export function runningItems(now: RunningNow): RunningItem[] {
   const streams = now.streams.map((stream, i): RunningItem => ({
     key: `stream-${stream.node}-${i}`,
     kind: 'stream',
-    what: `${stream.operation} stream`,
+    // A 4.0 node's StreamManager names the plan in words of its own and gives no figures.
+    what: stream.bytes ? `${stream.operation} stream` : stream.operation,
     where: stream.peers.length ? `${stream.node} ↔ ${stream.peers.join(', ')}` : stream.node,
-    percent: stream.percent ?? percentOf(stream.bytesDone, stream.bytesTotal),
-    detail: `${formatBytes(stream.bytesDone)} of ${formatBytes(stream.bytesTotal)}`,
+    percent: stream.percent ?? (stream.bytes && percentOf(stream.bytes.done, stream.bytes.total)),
+    detail: stream.bytes
+      ? `${formatBytes(stream.bytes.done)} of ${formatBytes(stream.bytes.total)}`
+      : 'no figures (Cassandra 4.0)',
     path: '/activity',
   }));
   const compactions = now.compactions.map((c): RunningItem => ({
@@ -91,7 +94,7 @@ const SOURCE_WORDS: Record<RunningSource, string> = {
 
 /**
  * What the list cannot vouch for: a source that failed whole, and nodes that did not answer one
- * (a 4.0 node has no system_views.repairs or .streaming). "Nothing running" from them would be a guess.
+ * (a 4.0 node has no system_views.repairs). "Nothing running" from them would be a guess.
  */
 export function runningGaps(now: RunningNow): string[] {
   const gaps: string[] = [];

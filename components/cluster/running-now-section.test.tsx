@@ -35,7 +35,7 @@ const BUSY: RunningNow = {
   ],
   repairs: [{ coordinator: '127.0.0.1', commandId: 4, keyspace: 'shop', participants: ['127.0.0.2', '127.0.0.3'] }],
   streams: [
-    { node: '127.0.0.3', operation: 'Repair', peers: ['127.0.0.1'], percent: 40, bytesDone: 400, bytesTotal: 1000 },
+    { node: '127.0.0.3', operation: 'Repair', peers: ['127.0.0.1'], percent: 40, bytes: { done: 400, total: 1000 } },
   ],
   jobs: [
     {

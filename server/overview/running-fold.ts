@@ -16,8 +16,8 @@ export interface RunningStream {
   peers: string[];
   /** As the node reports it, 0–100; null before it knows how much there is. */
   percent: number | null;
-  bytesDone: number;
-  bytesTotal: number;
+  /** Sent and received together; null from a 4.0 node, whose StreamManager gives no figures. */
+  bytes: { done: number; total: number } | null;
 }
 
 export interface JobSummary {
@@ -70,9 +70,13 @@ export function streamsOf(node: string, rows: readonly StreamRow[]): RunningStre
       operation: row.operation,
       peers: (row.peers ?? []).map((p) => p.replace(/^\//, '').replace(/:\d+$/, '')),
       percent: row.progress_percentage,
-      bytesDone: row.bytes_received + row.bytes_sent,
-      bytesTotal: row.bytes_to_receive + row.bytes_to_send,
+      bytes: { done: row.bytes_received + row.bytes_sent, total: row.bytes_to_receive + row.bytes_to_send },
     }));
+}
+
+/** A plan a 4.0 node's StreamManager lists ("Unbootstrap with 127.0.0.47 (plan …)"): its words, no figures. */
+export function streamOfPlan(node: string, plan: { what: string }): RunningStream {
+  return { node, operation: plan.what, peers: [], percent: null, bytes: null };
 }
 
 export function jobSummary(job: Job): JobSummary {

@@ -1,20 +1,23 @@
 import 'server-only';
 /**
  * What is running on a cluster now, for the overview: compactions (the compaction poller's Jolokia
- * read), repair sessions and streams (each node's system_views.repairs and .streaming), the console's
- * active jobs (its store). Read at most once per READ_EVERY_MS per cluster however many pages ask: a
- * shared poller's fresh() hands every caller the same answer, so viewers add no load to the cluster.
+ * read), repair sessions and streams (each node's system_views.repairs and .streaming, or a 4.0
+ * node's StreamManager), the console's active jobs (its store). Read at most once per READ_EVERY_MS
+ * per cluster however many pages ask: a shared poller's fresh() hands every caller the same answer,
+ * so viewers add no load to the cluster.
  */
 import { z } from 'zod';
 import { executeOnEachNode } from '../cluster/per-node';
+import { clusterConfig } from '../cluster/registry';
 import { runningRepairs } from '../cluster/repair-calls';
 import { cqlNumber, rowReader } from '../cluster/rows';
+import { currentStreams } from '../cluster/stream-manager';
 import { compactionPoller } from '../compaction/compaction-service';
 import { jobsOf } from '../jobs/jobs-service';
 import { ACTIVE_STATES, isUnreadable, type Job } from '../jobs/job-types';
 import { SharedPoller } from '../live/shared-poller';
 import { processSingleton } from '../process-singleton';
-import { jobSummary, streamsOf, type RunningNow } from './running-fold';
+import { jobSummary, streamOfPlan, streamsOf, type RunningNow, type RunningStream } from './running-fold';
 
 export type { RunningNow };
 
@@ -54,19 +57,24 @@ async function readStreams(
   clusterId: string,
 ): Promise<Pick<RunningNow, 'streams'> & { unanswered: Record<string, string> }> {
   const unanswered: Record<string, string> = {};
-  const streams = (await within(executeOnEachNode(clusterId, STREAMING), 'streams')).flatMap((result) => {
-    if ('error' in result) {
-      unanswered[result.address] = result.error;
+  const results = await executeOnEachNode(clusterId, STREAMING);
+  const perNode = await Promise.all(
+    results.map(async (result): Promise<RunningStream[]> => {
+      try {
+        if ('rows' in result) return streamsOf(result.address, result.rows.map(streamRow));
+        // A 4.0 node has no system_views.streaming: its StreamManager MBean lists the plans under way.
+        if (result.unsupported)
+          return (await currentStreams(clusterConfig(clusterId), result.address)).map((plan) =>
+            streamOfPlan(result.address, plan),
+          );
+        unanswered[result.address] = result.error;
+      } catch (error) {
+        unanswered[result.address] = (error as Error).message;
+      }
       return [];
-    }
-    try {
-      return streamsOf(result.address, result.rows.map(streamRow));
-    } catch (error) {
-      unanswered[result.address] = (error as Error).message;
-      return [];
-    }
-  });
-  return { streams, unanswered };
+    }),
+  );
+  return { streams: perNode.flat(), unanswered };
 }
 
 /** A driver error's message can carry the inner error's stack after its first line: the page needs the reason. */
@@ -80,7 +88,7 @@ async function collect(clusterId: string): Promise<RunningNow> {
   const [compaction, repairs, streams] = await Promise.allSettled([
     within(compactionPoller(clusterId).fresh(), 'compactions'),
     within(runningRepairs(clusterId), 'repairs'),
-    readStreams(clusterId),
+    within(readStreams(clusterId), 'streams'),
   ]);
   const reason = (result: PromiseSettledResult<unknown>) =>
     result.status === 'rejected' ? (result.reason as Error).message : undefined;

@@ -1,8 +1,9 @@
 /**
  * overview.running and overview.events through the router. Running work is read once per few
  * seconds per cluster however many viewers ask (the cluster's sources are replaced by counting
- * stand-ins); a source that fails is named while the others still show; events from the store's
- * three sources come newest first, without the collector's gaps.
+ * stand-ins; one node is a 4.0 one, without system_views.streaming); a source that fails is named
+ * while the others still show; events from the store's three sources come newest first, without
+ * the collector's gaps.
  */
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sessionHeaders } from '@/testing/test-session';
@@ -34,6 +35,11 @@ vi.mock('../cluster/repair-calls', () => ({
     return { repairs: [], unreadable: { '127.0.0.3': 'system_views.repairs needs Cassandra 4.1 or newer' } };
   },
 }));
+// A 4.0 node is asked its StreamManager instead, which names the plan and gives no figures.
+vi.mock('../cluster/stream-manager', () => ({
+  currentStreams: async (_cluster: unknown, node: string) =>
+    node === '127.0.0.2' ? [{ what: 'Unbootstrap with 127.0.0.47 (plan p1)' }] : [],
+}));
 vi.mock('../cluster/per-node', async () => {
   const { types } = await import('cassandra-driver');
   const row = (status: string) => ({
@@ -49,7 +55,14 @@ vi.mock('../cluster/per-node', async () => {
   return {
     executeOnEachNode: async () => {
       reads.streams += 1;
-      return [{ address: '127.0.0.1', rows: [row('start'), row('success')] }];
+      return [
+        { address: '127.0.0.1', rows: [row('start'), row('success')] },
+        {
+          address: '127.0.0.2',
+          error: 'system_views.streaming needs Cassandra 4.1 or newer; 127.0.0.2 runs 4.0.19',
+          unsupported: true,
+        },
+      ];
     },
   };
 });
@@ -113,8 +126,10 @@ describe('overview.running', () => {
     expect(first.compactions).toHaveLength(1);
     // The finished stream session system_views.streaming still lists is not running.
     expect(first.streams).toEqual([
-      { node: '127.0.0.1', operation: 'Repair', peers: ['127.0.0.2'], percent: 40, bytesDone: 400, bytesTotal: 1000 },
+      { node: '127.0.0.1', operation: 'Repair', peers: ['127.0.0.2'], percent: 40, bytes: { done: 400, total: 1000 } },
+      { node: '127.0.0.2', operation: 'Unbootstrap with 127.0.0.47 (plan p1)', peers: [], percent: null, bytes: null },
     ]);
+    expect(first.unanswered.streams).toEqual({});
     expect(first.jobs).toHaveLength(1);
     expect(first.jobs[0]).toMatchObject({
       description: 'rolling cleanup of shop on cluster prod',
@@ -132,7 +147,7 @@ describe('overview.running', () => {
     const answer = await (await viewer('lab')).overview.running({ clusterId: 'lab' });
     expect(answer.failed).toEqual({ repairs: 'All host(s) tried for query failed' });
     expect(answer.compactions).toHaveLength(1);
-    expect(answer.streams).toHaveLength(1);
+    expect(answer.streams).toHaveLength(2);
   });
 
   it('refuses a viewer of another cluster', async () => {
