@@ -212,6 +212,7 @@ export function SilenceList({
           title="Cannot read past silences (those in force are listed):"
           error={all.error}
           testId="silences-error"
+          onRetry={() => all.refetch()}
         />
       ) : null}
       <DataTable

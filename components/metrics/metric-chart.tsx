@@ -97,7 +97,7 @@ export function MetricChart({
       <figcaption>
         {title} <span className="muted">({series.data?.resolution ?? '…'})</span>
       </figcaption>
-      {series.isError ? <ErrorBox error={series.error} testId="chart-error" /> : null}
+      {series.isError ? <ErrorBox error={series.error} testId="chart-error" onRetry={() => series.refetch()} /> : null}
       <ResponsiveContainer width="100%" height={200}>
         <LineChart data={rows} margin={{ top: 6, right: 12, bottom: 0, left: 6 }}>
           <CartesianGrid stroke="#eee" />

@@ -59,7 +59,13 @@ export function MetricsDashboard({ nodes }: { nodes?: string[] }) {
           {status.data?.lastError ? ` — ${status.data.lastError}` : ''}
         </span>
         {status.isError ? (
-          <ErrorBox inline title="collector state unknown:" error={status.error} testId="collector-error" />
+          <ErrorBox
+            inline
+            title="collector state unknown:"
+            error={status.error}
+            testId="collector-error"
+            onRetry={() => status.refetch()}
+          />
         ) : null}
       </p>
       <div className="charts">

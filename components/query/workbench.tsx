@@ -42,7 +42,13 @@ export function Workbench() {
         />
         {outline.isError ? (
           <p>
-            <ErrorBox inline title="No keyspaces or completion:" error={outline.error} testId="outline-error" />
+            <ErrorBox
+              inline
+              title="No keyspaces or completion:"
+              error={outline.error}
+              testId="outline-error"
+              onRetry={() => outline.refetch()}
+            />
           </p>
         ) : null}
         <CqlEditor

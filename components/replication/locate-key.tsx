@@ -68,7 +68,7 @@ export function LocateKey({
           }
         />
       ) : ring.isError ? (
-        <ErrorBox title="Cannot draw the ring:" error={ring.error} testId="ring-error" />
+        <ErrorBox title="Cannot draw the ring:" error={ring.error} testId="ring-error" onRetry={() => ring.refetch()} />
       ) : null}
     </div>
   );

@@ -101,7 +101,12 @@ export function CommandPalette() {
         <CommandList data-testid="palette-results">
           {index.isError ? (
             <div className="p-2">
-              <ErrorBox error={index.error} title="Could not load what to search" testId="palette-error" />
+              <ErrorBox
+                error={index.error}
+                title="Could not load what to search"
+                testId="palette-error"
+                onRetry={() => index.refetch()}
+              />
             </div>
           ) : !index.data ? (
             <p className="py-6 text-center text-sm text-muted-foreground" data-testid="palette-loading">
