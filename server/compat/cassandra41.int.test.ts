@@ -5,7 +5,8 @@
  * clear of the demo cluster and of the other tests' clusters) and wiped at the end to free its memory.
  * A subset: node table vs `nodetool status`, ring vs `nodetool ring` and `status <keyspace>`, gossip
  * vs `nodetool gossipinfo`, replicas vs `nodetool getendpoints`, the workbench's formatting vs cqlsh;
- * and the metrics collector and the compaction view's reads on 4.1's MBeans.
+ * and the metrics collector, the compaction view's reads and the node operations whose MBean form
+ * differs between releases, on 4.1's MBeans.
  */
 import { spawnSync } from 'node:child_process';
 import { homedir } from 'node:os';
@@ -19,6 +20,7 @@ import { createContext } from '@/server/trpc';
 import { COLUMNS, COUNTER_UPDATES, cqlshCells, KS as TYPES_KS, ROWS, SCHEMA, type Cell } from '@/testing/cqlsh-fixture';
 import { sessionHeaders } from '@/testing/test-session';
 import { useTemporaryConfig } from '@/testing/unit-config';
+import { runNodeOperation } from '../cluster/node-operations';
 import { listSnapshots } from '../cluster/node-snapshots';
 import { executeOnEachNode } from '../cluster/per-node';
 import { closeAll, clusterConfig, driverFor } from '../cluster/registry';
@@ -222,6 +224,32 @@ describe('against Cassandra 4.1', () => {
     expect(history.errors).toEqual({});
     // Each node compacted its own system tables at start-up.
     expect([...new Set(history.entries.map((e) => e.node))].length).toBeGreaterThan(0);
+  });
+
+  it('runs the operations whose form differs by release as 4.1 takes them; refuses clearing by age (5.0+)', async () => {
+    const run = (
+      kind: Parameters<typeof runNodeOperation>[2],
+      params: Record<string, unknown>,
+      keyspace: string | null = KS,
+    ) => runNodeOperation(clusterConfig(ID), ADDRESSES[0]!, kind, { keyspace, tables: [], params }, 60_000);
+    // 4.1 has StreamThroughputMebibytesPerSec (24 MiB/s by default); 4.0 has it in megabits only.
+    expect(await run('streamthroughput', { mebibytesPerSecond: 30 }, null)).toBe(
+      'set stream throughput: done (it was 24 MiB/s)',
+    );
+    expect(await run('streamthroughput', { mebibytesPerSecond: 24 }, null)).toBe(
+      'set stream throughput: done (it was 30 MiB/s)',
+    );
+    // A ttl is kept by 4.1 (4.0 would drop it); clearing is by tag, 4.x has no options map.
+    await run('snapshot', { tag: 'c41-kept', ttlSeconds: 3600 });
+    await run('snapshot', { tag: 'c41-cleared' });
+    await run('clearsnapshot', { tag: 'c41-cleared' });
+    await expect(run('clearsnapshot', { tag: 'c41-kept', olderThan: '1d' })).rejects.toThrow(
+      /^clearing snapshots older than an age needs Cassandra 5\.0 or newer; 127\.0\.0\.41 runs 4\.1\.\d+$/,
+    );
+    const listed = nodetool(1, ['listsnapshots'], NAME);
+    expect(listed).not.toContain('c41-cleared');
+    // nodetool 4.1 lists a snapshot's creation and expiration times after its sizes.
+    expect(listed).toMatch(/c41-kept\s+ringside_it_c41\s+by_\w+\s+.*\d{4}-\d{2}-\d{2}T/);
   });
 
   it('the workbench formats every 4.1 type as cqlsh does', async () => {
