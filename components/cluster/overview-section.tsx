@@ -5,14 +5,14 @@
  * retry, the data marked with its age once it is older than it should be (a refresh failed, or the
  * server's answer is old), so nothing on the page is blank or silently stale.
  */
-import { ArrowRight, Clock, RotateCw } from 'lucide-react';
+import { ArrowRight, Clock } from 'lucide-react';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { formatAge } from '@/components/alerts/alert-format';
 import { useNow } from '@/components/alerts/use-now';
-import { Button } from '@/components/ui/button';
 import { ErrorBox } from '@/components/ui/error-box';
-import { Skeleton } from '@/components/ui/skeleton';
+import { LoadingSkeleton } from '@/components/ui/query-state';
+import { RetryButton } from '@/components/ui/retry-button';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { errorMessage } from '@/lib/error-message';
 
@@ -60,7 +60,6 @@ export interface SectionQuery<T> {
   data: T | undefined;
   error: unknown;
   isError: boolean;
-  isFetching: boolean;
   /** When the data on screen was received (ms); 0 before any. */
   dataUpdatedAt: number;
   refetch: () => unknown;
@@ -84,33 +83,19 @@ export function SectionState<T>({
   children: (data: T) => ReactNode;
 }) {
   const now = useNow(5000);
-  const retry = (
-    <Button
-      type="button"
-      variant="outline"
-      size="xs"
-      onClick={() => void query.refetch()}
-      disabled={query.isFetching}
-      data-testid={`${testId}-retry`}
-    >
-      <RotateCw aria-hidden />
-      Retry
-    </Button>
-  );
   if (query.data === undefined) {
     if (query.isError)
       return (
-        <div className="space-y-2">
-          <ErrorBox title={`Could not read ${what}:`} error={query.error} testId={`${testId}-error`} />
-          {retry}
-        </div>
+        <ErrorBox
+          title={`Could not read ${what}:`}
+          error={query.error}
+          testId={`${testId}-error`}
+          onRetry={query.refetch}
+        />
       );
     return (
-      <div className="space-y-2" data-testid={`${testId}-loading`} aria-busy="true">
-        <span className="sr-only">Loading {what}…</span>
-        {Array.from({ length: skeletonRows }, (_, i) => (
-          <Skeleton key={i} className="h-5 w-full" />
-        ))}
+      <div data-testid={`${testId}-loading`} aria-busy="true">
+        <LoadingSkeleton rows={skeletonRows}>Reading {what}…</LoadingSkeleton>
       </div>
     );
   }
@@ -130,7 +115,7 @@ export function SectionState<T>({
             As of {formatAge(age)} ago
             {query.isError ? ` — could not refresh: ${errorMessage(query.error)}` : ''}
           </span>
-          {query.isError ? retry : null}
+          {query.isError ? <RetryButton onRetry={query.refetch} /> : null}
         </p>
       ) : null}
       {children(query.data)}

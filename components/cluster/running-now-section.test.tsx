@@ -72,7 +72,9 @@ describe('RunningNowSection', () => {
   it('shows a skeleton while the first answer is on its way, and its heading links to the activity page', () => {
     answer({});
     render(<RunningNowSection clusterId="demo" />);
-    expect(screen.getByTestId('overview-running-loading').getAttribute('aria-busy')).toBe('true');
+    const loading = screen.getByTestId('overview-running-loading');
+    expect(loading.getAttribute('aria-busy')).toBe('true');
+    expect(within(loading).getByRole('status').textContent).toBe('Reading running work…');
     expect(screen.getByTestId('overview-running-link').getAttribute('href')).toBe('/clusters/demo/activity');
   });
 
@@ -80,7 +82,7 @@ describe('RunningNowSection', () => {
     const query = answer({ isError: true, error: new Error('cluster demo is not reachable') });
     render(<RunningNowSection clusterId="demo" />);
     expect(screen.getByTestId('overview-running-error').textContent).toContain('cluster demo is not reachable');
-    fireEvent.click(screen.getByTestId('overview-running-retry'));
+    fireEvent.click(within(screen.getByTestId('overview-running-error')).getByRole('button', { name: 'Try again' }));
     expect(query.refetch).toHaveBeenCalledOnce();
   });
 
