@@ -5,6 +5,7 @@ import { eventStream } from '../live/event-stream';
 import { isMetricName, METRICS } from '../metrics/catalogue';
 import { collectorFor } from '../metrics/collectors';
 import { metricSeries } from '../metrics/series';
+import { sharedSeries } from '../metrics/series-cache';
 import { clusterInput, createTRPCRouter, signedInProcedure, viewerProcedure } from '../trpc';
 
 const DAY = 86_400_000;
@@ -33,7 +34,10 @@ export const metricsRouter = createTRPCRouter({
       }),
     )
     .query(({ input, ctx }) =>
-      metricSeries(ctx.cluster.id, input.metric, input.rangeMs, input.to ?? Date.now(), input.nodes),
+      // Charts that follow "now" share an answer for a few seconds; a chart pinned to a time reads its own.
+      input.to === undefined
+        ? sharedSeries(ctx.cluster.id, input.metric, input.rangeMs, input.nodes)
+        : metricSeries(ctx.cluster.id, input.metric, input.rangeMs, input.to, input.nodes),
     ),
 
   status: viewerProcedure.input(clusterInput).query(({ ctx }) => ({ ...collectorFor(ctx.cluster.id).status })),
