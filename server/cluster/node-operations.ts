@@ -12,7 +12,7 @@ import { valueOf, type JolokiaRequest } from './jolokia';
 import { execLong } from './long-exec';
 import { jolokiaTarget, readNodeBulk } from './node-bulk';
 import { mebibytesToMegabits } from './versions/features';
-import { nodeStrategy } from './versions/node-strategy';
+import { agentStrategy } from './versions/node-strategy';
 import { featureMissingReason, type ReleaseStrategy } from './versions/release-strategy';
 
 const SS = 'org.apache.cassandra.db:type=StorageService';
@@ -289,7 +289,7 @@ export async function runNodeOperation(
   timeoutMs: number,
   signal?: AbortSignal,
 ): Promise<string> {
-  const strategy = await nodeStrategy(cluster.id, node);
+  const strategy = await agentStrategy(cluster, node);
   const value = await execLong(cluster, node, operationRequest(kind, call, strategy, node), timeoutMs, signal);
   return describeOutcome(kind, value, strategy);
 }
