@@ -13,16 +13,18 @@ import { describeRanges, planSegments, repairSettingsSchema } from './repair-pla
 
 const fake = vi.hoisted(() => ({
   next: 1,
-  commands: new Map<number, { node: string; ranges: string; polls: number }>(),
+  commands: new Map<number, { node: string; ranges: string; polls: number; paxos?: string }>(),
   failRanges: new Set<string>(),
   down: new Set<string>(),
   /** Nodes whose system_views.repairs cannot be read (Cassandra 4.0 has none). */
   blind: {} as Record<string, string>,
+  /** Each node's release_version as the poller reads it (5.0.9 when absent). */
+  releases: {} as Record<string, string>,
 }));
 vi.mock('../cluster/repair-calls', () => ({
   repairAsync: async (_c: unknown, node: string, _ks: string, options: Record<string, string>) => {
     const command = fake.next++;
-    fake.commands.set(command, { node, ranges: options.ranges!, polls: 0 });
+    fake.commands.set(command, { node, ranges: options.ranges!, polls: 0, paxos: options.repairPaxos });
     return command;
   },
   parentRepairStatus: async (_c: unknown, _node: string, command: number) => {
@@ -44,6 +46,7 @@ vi.mock('../nodes/live', () => ({
           address,
           status: fake.down.has(address) ? 'Down' : 'Up',
           downReason: fake.down.has(address) ? 'not-listening' : null,
+          releaseVersion: fake.releases[address] ?? '5.0.9',
         })),
       },
     }),
@@ -61,6 +64,7 @@ beforeEach(() => {
   fake.failRanges.clear();
   fake.down.clear();
   fake.blind = {};
+  fake.releases = {};
 });
 
 let counter = 0;
@@ -175,6 +179,22 @@ describe('repair run', () => {
     const lines = getJobWithLog(getStore(), id)!.log.filter((l) => l.line.startsWith('cannot tell'));
     expect(lines.map((l) => l.line)).toEqual([
       'cannot tell whether n2 runs repairs this run did not start (system_views.repairs needs Cassandra 4.1 or newer; n2 runs 4.0.19); segments are not held back for them',
+    ]);
+  }, 60_000);
+
+  it('sends a 4.0 coordinator no Paxos repair keys and says so once in its log (mixed versions)', async () => {
+    // n3 coordinates segments 1 and 2.
+    fake.releases = { n3: '4.0.19' };
+    const before = fake.next;
+    const id = newRun();
+    jobRunner().launch(id, 'started');
+    expect((await watch(id, (j) => j.state === 'succeeded')).message).toBe('all 4 segments repaired');
+    const sent = [...fake.commands.entries()].filter(([command]) => command >= before).map(([, c]) => c);
+    expect(sent.filter((c) => c.node === 'n3').map((c) => c.paxos)).toEqual([undefined, undefined]);
+    expect(sent.filter((c) => c.node !== 'n3').every((c) => c.paxos === 'true')).toBe(true);
+    const lines = getJobWithLog(getStore(), id)!.log.filter((l) => l.line.startsWith('no Paxos repair'));
+    expect(lines.map((l) => l.line)).toEqual([
+      'no Paxos repair on segments n3 coordinates: Paxos repair (repairPaxos) needs Cassandra 4.1 or newer; n3 runs 4.0.19',
     ]);
   }, 60_000);
 

@@ -10,7 +10,7 @@ import 'server-only';
  */
 import { z } from 'zod';
 import { JolokiaError } from '../cluster/errors';
-import { strategyFor } from '../cluster/versions/release-strategy';
+import { featureMissingReason, strategyFor } from '../cluster/versions/release-strategy';
 import { parentRepairStatus, pendingCompactions, repairAsync, runningRepairs } from '../cluster/repair-calls';
 import type { ClusterConfig } from '../config';
 import { logger } from '../log/logger';
@@ -305,7 +305,14 @@ export async function runRepair(
         try {
           // The coordinator's own release decides which keys it gets (the poller read it a moment ago).
           const release = snapshot.nodes.find((n) => n.address === segment.coordinator)?.releaseVersion;
-          const options = repairOptions(settings, segment, strategyFor(release));
+          const strategy = strategyFor(release);
+          const options = repairOptions(settings, segment, strategy);
+          const noPaxos = settings.repairPaxos && featureMissingReason(strategy, 'paxos-repair', segment.coordinator);
+          if (noPaxos && !blind.has(`paxos ${segment.coordinator}`)) {
+            // Said once per coordinator: the setting asked for it, the node cannot do it.
+            blind.add(`paxos ${segment.coordinator}`);
+            log(db, jobId, `no Paxos repair on segments ${segment.coordinator} coordinates: ${noPaxos}`);
+          }
           const command = await repairAsync(cluster, segment.coordinator, settings.keyspace, options);
           if (command === 0) {
             stepChange(
