@@ -27,6 +27,7 @@ const both =
 const PAGES: Checked[] = [
   { path: '/', ready: both(live, testId('cluster-card-demo')) },
   { path: '/clusters/demo', ready: both(live, testId('node-row-127.0.0.1'), testId('ring-svg')) },
+  { path: '/clusters/demo/physical', ready: both(live, testId('physical-dc-dc1')) },
   { path: '/clusters/demo/nodes/127.0.0.1', ready: both(live, testId('node-facts'), testId('metrics-dashboard')) },
   { path: '/clusters/demo/alerts', ready: both(live, testId('node-verdicts'), testId('alert-rules')) },
   { path: '/clusters/demo/metrics', ready: both(live, testId('metrics-dashboard'), testId('collector-status')) },
