@@ -8,6 +8,7 @@ import type { Job, UnreadableJob } from '@/server/jobs/job-types';
 import { ACTIVE, describeJob, duration, jobPercent, stepPercent } from './job-format';
 import { RepairRunSummary } from './repair-run-summary';
 import { useJobDetail, useOperationActions } from './use-operations';
+import { toast } from 'sonner';
 
 function JobLog({ clusterId, id }: { clusterId: string; id: string }) {
   const detail = useJobDetail(clusterId, id);
@@ -31,7 +32,13 @@ export function JobCard({ job, mayAct }: { job: Job; mayAct: boolean }) {
     setFailure(null);
     actions[name].mutate(
       { clusterId: job.clusterId, id: job.id },
-      { onSuccess: (r) => setAnswer(r.message), onError: (e) => setFailure(e) },
+      {
+        onSuccess: (r) => {
+          setAnswer(r.message);
+          toast(r.message);
+        },
+        onError: (e) => setFailure(e),
+      },
     );
   };
   const percent = jobPercent(job);

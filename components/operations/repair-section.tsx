@@ -25,6 +25,7 @@ import {
   type ScheduleForm,
 } from './schedule-format';
 import { useGcGrace, useRepairSchedules, useScheduleActions } from './use-repair';
+import { toast } from 'sonner';
 
 export function RepairSection({ clusterId, mayAct }: { clusterId: string; mayAct: boolean }) {
   return (
@@ -154,7 +155,15 @@ function AddSchedule({ clusterId }: { clusterId: string }) {
         const result = scheduleInputOf(form);
         setProblem(result.problem);
         if (result.input)
-          create.mutate({ clusterId, ...result.input }, { onSuccess: () => setForm(emptyScheduleForm(Date.now())) });
+          create.mutate(
+            { clusterId, ...result.input },
+            {
+              onSuccess: () => {
+                setForm(emptyScheduleForm(Date.now()));
+                toast.success('Repair schedule added');
+              },
+            },
+          );
       }}
     >
       <label>

@@ -11,6 +11,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorBox } from '@/components/ui/error-box';
 import { describeJob } from './job-format';
 import { useOperationActions } from './use-operations';
+import { toast } from 'sonner';
 
 const KINDS = [
   ['flush', 'Flush'],
@@ -60,6 +61,9 @@ export function StartOperation({ clusterId }: { clusterId: string }) {
       onSuccess: (r) => {
         setStarted(r.id);
         setConfirming(false);
+        toast.success(`Started: ${describeJob({ ...request, target: { ...request.target } })}`, {
+          description: 'Follow it in the job list below.',
+        });
       },
       onError: () => setConfirming(false),
     });

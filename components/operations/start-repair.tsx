@@ -10,6 +10,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorBox } from '@/components/ui/error-box';
 import { DEFAULT_SEGMENTS_PER_NODE } from '@/lib/repair-defaults';
 import { useOperationActions, useRepairPreview } from './use-operations';
+import { toast } from 'sonner';
 
 export function StartRepair({ clusterId }: { clusterId: string }) {
   const keyspaces = useKeyspaceNames(clusterId);
@@ -36,7 +37,14 @@ export function StartRepair({ clusterId }: { clusterId: string }) {
     if (!yes) return setAsking(false);
     repairStart.mutate(
       { clusterId, settings },
-      { onSuccess: (r) => (setStarted(r.id), setAsking(false)), onError: () => setAsking(false) },
+      {
+        onSuccess: (r) => {
+          setStarted(r.id);
+          setAsking(false);
+          toast.success(`Repair of ${keyspace} started`, { description: 'Follow it in the job list below.' });
+        },
+        onError: () => setAsking(false),
+      },
     );
   };
   return (
