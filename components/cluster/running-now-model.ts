@@ -86,6 +86,16 @@ export function runningItems(now: RunningNow): RunningItem[] {
   return [...operations, ...repairs, ...streams, ...compactions];
 }
 
+/**
+ * How far the list can be trusted: every source answered ('complete'), some did not ('partial'), or
+ * none of the cluster's did ('unknown': the cluster is out of reach, and an empty list means nothing).
+ */
+export function runningCoverage(now: RunningNow): 'complete' | 'partial' | 'unknown' {
+  const sources = Object.keys(SOURCE_WORDS) as RunningSource[];
+  if (sources.every((source) => now.failed[source])) return 'unknown';
+  return runningGaps(now).length ? 'partial' : 'complete';
+}
+
 const SOURCE_WORDS: Record<RunningSource, string> = {
   compactions: 'compactions',
   repairs: 'repair sessions',

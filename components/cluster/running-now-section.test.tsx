@@ -95,6 +95,23 @@ describe('RunningNowSection', () => {
     expect(screen.getByTestId('overview-running-compactions').dataset.count).toBe('0');
   });
 
+  it('does not say nothing is running when the cluster could not be asked', () => {
+    const reason = 'cluster demo is not reachable';
+    answer({ data: { ...NOTHING, failed: { compactions: reason, repairs: reason, streams: reason } } });
+    render(<RunningNowSection clusterId="demo" />);
+    expect(screen.queryByTestId('overview-running-none')).toBeNull();
+    expect(screen.getByTestId('overview-running-unknown').textContent).toContain('could not be asked');
+    expect(screen.getByTestId('overview-running-gaps').textContent).toContain(`streams could not be read: ${reason}`);
+  });
+
+  it('says nothing is running only as far as the nodes that answered know', () => {
+    answer({ data: { ...NOTHING, unanswered: { ...NOTHING.unanswered, repairs: { '127.0.0.3': 'timeout' } } } });
+    render(<RunningNowSection clusterId="demo" />);
+    expect(screen.getByTestId('overview-running-none').textContent).toContain(
+      'Nothing running that the nodes which answered know of',
+    );
+  });
+
   it('counts each kind, lists the work with where it runs and how far it is, and names who could not say', () => {
     answer({ data: BUSY });
     render(<RunningNowSection clusterId="demo" />);

@@ -8,7 +8,14 @@ import { Activity, ArrowLeftRight, Layers, Wrench, type LucideIcon } from 'lucid
 import Link from 'next/link';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { OverviewSection, SectionState } from './overview-section';
-import { runningCounts, runningGaps, runningItems, type RunningItem, type RunningKind } from './running-now-model';
+import {
+  runningCounts,
+  runningCoverage,
+  runningGaps,
+  runningItems,
+  type RunningItem,
+  type RunningKind,
+} from './running-now-model';
 import { RUNNING_EVERY_MS, useRunningNow } from './use-overview';
 
 const SHOWN = 6;
@@ -36,6 +43,7 @@ export function RunningNowSection({ clusterId }: { clusterId: string }) {
           const counts = runningCounts(now);
           const items = runningItems(now);
           const gaps = runningGaps(now);
+          const coverage = runningCoverage(now);
           return (
             <>
               <ul className="mb-2 flex flex-wrap gap-x-4 gap-y-1 text-sm" data-testid="overview-running-counts">
@@ -45,10 +53,18 @@ export function RunningNowSection({ clusterId }: { clusterId: string }) {
                 <Count n={counts.operations} word="operation" href={`${base}/activity`} id="operations" />
               </ul>
               {counts.total === 0 ? (
-                <p className="text-sm text-muted-foreground" data-testid="overview-running-none">
-                  Nothing running: no compaction, repair, stream or console operation. To start a repair, cleanup or
-                  flush, go to <Link href={`${base}/activity`}>Activity</Link>.
-                </p>
+                coverage === 'unknown' ? (
+                  <p className="text-sm text-muted-foreground" data-testid="overview-running-unknown">
+                    The cluster could not be asked what it is running (below: why), and the console runs no operation on
+                    it. Check the node tiles above and the <Link href={`${base}/gossip`}>gossip view</Link>.
+                  </p>
+                ) : (
+                  <p className="text-sm text-muted-foreground" data-testid="overview-running-none">
+                    Nothing running{coverage === 'partial' ? ' that the nodes which answered know of' : ''}: no
+                    compaction, repair, stream or console operation. To start a repair, cleanup or flush, go to{' '}
+                    <Link href={`${base}/activity`}>Activity</Link>.
+                  </p>
+                )
               ) : (
                 <ul className="space-y-2" data-testid="overview-running-items">
                   {items.slice(0, SHOWN).map((item) => (
