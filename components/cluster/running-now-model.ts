@@ -107,16 +107,21 @@ const SOURCE_WORDS: Record<RunningSource, string> = {
  * (a 4.0 node has no system_views.repairs). "Nothing running" from them would be a guess.
  */
 export function runningGaps(now: RunningNow): string[] {
-  const gaps: string[] = [];
-  for (const source of Object.keys(SOURCE_WORDS) as RunningSource[]) {
+  const sources = Object.keys(SOURCE_WORDS) as RunningSource[];
+  // One line per reason: a cluster out of reach fails every source with the same words.
+  const byReason = new Map<string, string[]>();
+  for (const source of sources) {
     const failed = now.failed[source];
-    if (failed) {
-      gaps.push(`${SOURCE_WORDS[source]} could not be read: ${failed}`);
-      continue;
-    }
+    if (failed) byReason.set(failed, [...(byReason.get(failed) ?? []), SOURCE_WORDS[source]]);
+  }
+  const gaps = [...byReason].map(([reason, what]) => `${listed(what)} could not be read: ${reason}`);
+  for (const source of sources) {
     const nodes = Object.entries(now.unanswered[source]);
-    if (nodes.length)
+    if (!now.failed[source] && nodes.length)
       gaps.push(`no ${SOURCE_WORDS[source]} from ${nodes.map(([node, why]) => `${node} (${why})`).join(', ')}`);
   }
   return gaps;
 }
+
+const listed = (words: string[]) =>
+  words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? '');

@@ -101,7 +101,9 @@ describe('RunningNowSection', () => {
     render(<RunningNowSection clusterId="demo" />);
     expect(screen.queryByTestId('overview-running-none')).toBeNull();
     expect(screen.getByTestId('overview-running-unknown').textContent).toContain('could not be asked');
-    expect(screen.getByTestId('overview-running-gaps').textContent).toContain(`streams could not be read: ${reason}`);
+    expect(screen.getByTestId('overview-running-gaps').textContent).toBe(
+      `compactions, repair sessions and streams could not be read: ${reason}`,
+    );
   });
 
   it('says nothing is running only as far as the nodes that answered know', () => {
