@@ -25,6 +25,8 @@ vi.mock('./use-operations', () => ({
     repairStart: mutation(vi.fn()),
   }),
 }));
+// The filter is read from the page's URL (jsdom's location here) once, and written back to it.
+vi.mock('next/navigation', () => ({ useSearchParams: () => new URLSearchParams(window.location.search) }));
 vi.mock('@/components/auth/use-cluster-role', () => ({ useMayAct: () => state.mayAct }));
 // The repair section has its own test (repair-section.test.tsx).
 vi.mock('./repair-section', () => ({ RepairSection: () => null }));
@@ -84,6 +86,7 @@ function job(id: string, change: Partial<Job> = {}): Job {
 }
 
 beforeEach(() => {
+  window.history.replaceState(null, '', '/clusters/demo/activity');
   state.mayAct = true;
   state.jobs = [];
   state.start.mockReset();
@@ -141,6 +144,30 @@ describe('ActivityView', () => {
     expect(screen.queryByTestId('job-b')).toBeNull();
     await userEvent.type(screen.getByTestId('filter-text'), 'nothing like it');
     expect(screen.getByTestId('no-matching-jobs')).toBeTruthy();
+  });
+
+  it('keeps the filter in the URL: a link opens the listing it names, a changed filter is written back', async () => {
+    state.jobs = [job('a'), job('b', { state: 'failed', kind: 'cleanup', steps: [step(0, '127.0.0.9', 'failed')] })];
+    window.history.replaceState(null, '', '/clusters/demo/activity?state=failed&kind=cleanup&node=127.0.0.9');
+    render(<ActivityView />);
+    expect((screen.getByTestId('filter-state') as HTMLSelectElement).value).toBe('failed');
+    expect((screen.getByTestId('filter-kind') as HTMLSelectElement).value).toBe('cleanup');
+    // A node gone from the cluster is still offered, so the select shows what filters.
+    expect((screen.getByTestId('filter-node') as HTMLSelectElement).value).toBe('127.0.0.9');
+    expect(screen.queryByTestId('job-a')).toBeNull();
+    expect(screen.getByTestId('job-b')).toBeTruthy();
+    await userEvent.selectOptions(screen.getByTestId('filter-kind'), 'all');
+    await userEvent.type(screen.getByTestId('filter-text'), 'shop');
+    expect(window.location.search).toBe('?state=failed&node=127.0.0.9&text=shop');
+  });
+
+  it('reads a hand-edited filter it does not know as no filter', () => {
+    state.jobs = [job('a')];
+    window.history.replaceState(null, '', '/clusters/demo/activity?state=Sideways&kind=defrag');
+    render(<ActivityView />);
+    expect((screen.getByTestId('filter-state') as HTMLSelectElement).value).toBe('all');
+    expect((screen.getByTestId('filter-kind') as HTMLSelectElement).value).toBe('all');
+    expect(screen.getByTestId('job-a')).toBeTruthy();
   });
 
   it('starts a rolling compaction over a data centre after showing the exact request', async () => {

@@ -3,10 +3,10 @@
  * The activity page: start an operation (operators), the repair schedules and the gc_grace_seconds
  * warning, then every job of the cluster, running and past, filterable, live.
  */
-import { useState } from 'react';
 import { useMayAct } from '@/components/auth/use-cluster-role';
 import { useLiveCluster } from '@/components/live/live-cluster';
 import { QueryState } from '@/components/ui/query-state';
+import { oneOf, text, urlParams, useUrlState } from '@/components/url/use-url-state';
 import { isUnreadable, JOB_KINDS } from '@/lib/job-words';
 import { filterJobs, type JobFilterState } from './job-format';
 import { JobCard, UnreadableJobCard } from './job-card';
@@ -15,11 +15,22 @@ import { StartOperation } from './start-operation';
 import { StartRepair } from './start-repair';
 import { useJobsLive } from './use-operations';
 
+/** The job filter in the URL (`?state=failed&kind=repair&node=127.0.0.2&text=shop`), so a listing can be linked to. */
+export const JOB_FILTER_PARAMS = urlParams<JobFilterState>({
+  state: oneOf(['all', 'active', 'finished', 'failed'], 'all'),
+  kind: oneOf(['all', ...JOB_KINDS], 'all'),
+  node: text(100),
+  text: text(200),
+});
+
 export function ActivityView() {
   const { clusterId, snapshot } = useLiveCluster();
   const mayAct = useMayAct(clusterId, 'operator');
   const jobs = useJobsLive(clusterId);
-  const [filter, setFilter] = useState<JobFilterState>({ state: 'all', kind: 'all', node: '', text: '' });
+  const [filter, setFilter] = useUrlState(JOB_FILTER_PARAMS);
+  const nodes = (snapshot?.nodes ?? []).map((n) => n.address);
+  // A linked node no longer in the cluster (its past jobs remain) is still offered, so the select says what filters.
+  if (filter.node && !nodes.includes(filter.node)) nodes.push(filter.node);
   return (
     <div data-testid="activity-view">
       {mayAct ? (
@@ -62,8 +73,8 @@ export function ActivityView() {
           aria-label="Node"
         >
           <option value="">every node</option>
-          {(snapshot?.nodes ?? []).map((n) => (
-            <option key={n.address}>{n.address}</option>
+          {nodes.map((address) => (
+            <option key={address}>{address}</option>
           ))}
         </select>{' '}
         <input
