@@ -18,6 +18,8 @@ export async function executeOnEachNode(
   clusterId: string,
   query: string,
   params: unknown[] = [],
+  /** `readTimeoutMs`: how long one node may take, so a paused node fails alone and soon (the driver's default is 12 s). */
+  options: { readTimeoutMs?: number } = {},
 ): Promise<PerNodeResult[]> {
   const client = await driverFor(clusterId);
   return Promise.all(
@@ -26,7 +28,12 @@ export async function executeOnEachNode(
       const unsupported = unsupportedReason(query, host.cassandraVersion, address);
       if (unsupported) return { address, error: unsupported, unsupported: true };
       try {
-        const result = await client.execute(query, params, { host, prepare: params.length > 0, fetchSize: 5000 });
+        const result = await client.execute(query, params, {
+          host,
+          prepare: params.length > 0,
+          fetchSize: 5000,
+          ...(options.readTimeoutMs === undefined ? {} : { readTimeout: options.readTimeoutMs }),
+        });
         return { address, rows: result.rows };
       } catch (error) {
         return { address, error: (error as Error).message };

@@ -111,10 +111,13 @@ export interface RunningRepair {
  */
 export async function runningRepairs(
   clusterId: string,
+  options: { readTimeoutMs?: number } = {},
 ): Promise<{ repairs: RunningRepair[]; unreadable: Record<string, string> }> {
   const results = await executeOnEachNode(
     clusterId,
     'SELECT command_id, keyspace_name, participants, completed FROM system_views.repairs',
+    [],
+    options,
   );
   const unreadable: Record<string, string> = {};
   for (const result of results) if ('error' in result) unreadable[result.address] = result.error;

@@ -22,8 +22,13 @@ import { jobSummary, streamOfPlan, streamsOf, type RunningNow, type RunningStrea
 export type { RunningNow };
 
 const READ_EVERY_MS = 5000;
-/** A paused node holds its CQL port and answers nothing: its sources say so rather than hold the page for the driver's 12 s. */
-const ANSWER_WITHIN_MS = 3000;
+/** A paused node holds its CQL port and answers nothing: it is named as silent after this, alone. */
+const NODE_ANSWERS_WITHIN_MS = 2000;
+/**
+ * A source as a whole gives up after this (the driver still looking for a connection, say): a
+ * backstop behind the per-node bounds (above, and Jolokia's own 3 s by default), within one interval.
+ */
+const ANSWER_WITHIN_MS = 4500;
 
 const streamRow = rowReader(
   'system_views.streaming',
@@ -57,7 +62,7 @@ async function readStreams(
   clusterId: string,
 ): Promise<Pick<RunningNow, 'streams'> & { unanswered: Record<string, string> }> {
   const unanswered: Record<string, string> = {};
-  const results = await executeOnEachNode(clusterId, STREAMING);
+  const results = await executeOnEachNode(clusterId, STREAMING, [], { readTimeoutMs: NODE_ANSWERS_WITHIN_MS });
   const perNode = await Promise.all(
     results.map(async (result): Promise<RunningStream[]> => {
       try {
@@ -87,7 +92,7 @@ async function collect(clusterId: string): Promise<RunningNow> {
     .map(jobSummary);
   const [compaction, repairs, streams] = await Promise.allSettled([
     within(compactionPoller(clusterId).fresh(), 'compactions'),
-    within(runningRepairs(clusterId), 'repairs'),
+    within(runningRepairs(clusterId, { readTimeoutMs: NODE_ANSWERS_WITHIN_MS }), 'repairs'),
     within(readStreams(clusterId), 'streams'),
   ]);
   const reason = (result: PromiseSettledResult<unknown>) =>
