@@ -44,6 +44,7 @@ export async function gateFacts(clusterId: string): Promise<GateFacts> {
       status: n.status,
       state: n.state,
       downReason: n.downReason,
+      releaseVersion: n.releaseVersion,
     })),
     schemaVersions: snapshot.schemaVersions,
     streaming,

@@ -89,6 +89,22 @@ describe('gateRefusal', () => {
         ],
       }),
     ).toMatch(/disagree on the schema/);
+    // Mid-upgrade: nodes of two releases never agree on the schema version until the upgrade ends.
+    const mixed = NODES.map((n) => ({ ...n, releaseVersion: n.address === '127.0.0.2' ? '5.0.9' : '4.1.10' }));
+    expect(
+      gateRefusal(['127.0.0.1'], {
+        ...healthy,
+        nodes: mixed,
+        schemaVersions: [
+          { version: '786a1098-1', addresses: ['127.0.0.1', '127.0.0.3'] },
+          { version: '5e43ae50-2', addresses: ['127.0.0.2'] },
+        ],
+      }),
+    ).toBe(
+      'the nodes disagree on the schema (786a1098 on 127.0.0.1, 127.0.0.3; 5e43ae50 on 127.0.0.2): the cluster is mid-upgrade ' +
+        '(4.1.10 on 127.0.0.1, 127.0.0.3, 127.0.0.10; 5.0.9 on 127.0.0.2), and nodes of different releases report different schema ' +
+        'versions until every node runs the same one; finish the upgrade, or run the operation node by node',
+    );
     expect(gateRefusal(['127.0.0.1'], { ...healthy, streaming: [{ node: '127.0.0.3', what: 'Repair with x' }] })).toBe(
       'node 127.0.0.3 is streaming (Repair with x)',
     );

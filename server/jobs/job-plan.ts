@@ -11,6 +11,8 @@ export interface PlanNode {
   status: string;
   state: string;
   downReason?: string | null;
+  /** The node's release_version, where known: a mixed-version cluster is one being upgraded. */
+  releaseVersion?: string | null;
 }
 
 /** Sorts 127.0.0.10 after 127.0.0.9 (address parts as numbers where they are). */
@@ -108,10 +110,26 @@ export function gateRefusal(batch: string[], facts: GateFacts): string | null {
   if (facts.schemaVersions.length > 1)
     return `the nodes disagree on the schema (${facts.schemaVersions
       .map((v) => `${v.version.slice(0, 8)} on ${v.addresses.join(', ')}`)
-      .join('; ')})`;
+      .join('; ')})${mixedReleases(facts.nodes)}`;
   const stream = facts.streaming[0];
   if (stream) return `node ${stream.node} is streaming (${stream.what})`;
   return null;
+}
+
+/**
+ * Why the schemas differ when the nodes run different releases: nodes of two majors report different
+ * schema versions until the upgrade ends (seen with 4.1.10 beside 5.0.9), so the refusal says what to do.
+ */
+function mixedReleases(nodes: PlanNode[]): string {
+  const byRelease = new Map<string, string[]>();
+  for (const n of nodes)
+    if (n.releaseVersion) byRelease.set(n.releaseVersion, [...(byRelease.get(n.releaseVersion) ?? []), n.address]);
+  if (byRelease.size < 2) return '';
+  const releases = [...byRelease]
+    .sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true }))
+    .map(([release, addresses]) => `${release} on ${addresses.sort(compareAddresses).join(', ')}`)
+    .join('; ');
+  return `: the cluster is mid-upgrade (${releases}), and nodes of different releases report different schema versions until every node runs the same one; finish the upgrade, or run the operation node by node`;
 }
 
 /** The nodes a job holds while active. */
