@@ -1,10 +1,9 @@
 'use client';
-import { usePathname, useSearchParams } from 'next/navigation';
-import { useState } from 'react';
 import { useLiveCluster } from '@/components/live/live-cluster';
 import { ErrorBox } from '@/components/ui/error-box';
+import { urlParams, useUrlState } from '@/components/url/use-url-state';
 import { MetricChart } from './metric-chart';
-import { RANGES, rangeOf, writeRangeToUrl, type Range } from './ranges';
+import { RANGES, rangeParam, type Range } from './ranges';
 import { useLiveMetrics } from './metrics-live';
 import { useCollectorStatus, useMetricCatalogue } from './use-metrics';
 
@@ -21,17 +20,14 @@ const CHARTS: [string, string][] = [
   ['threadpool.pending', 'Thread pools: pending tasks'],
 ];
 
+// The range is in the URL (?range=1h), so the overview's charts can link here with theirs.
+const DASHBOARD_PARAMS = urlParams<{ range: Range }>({ range: rangeParam(RANGES[0]) });
+
 /** The cluster dashboard (every node) or a node's (`nodes`): throughput, latency, compactions, load, heap, over a chosen range. */
 export function MetricsDashboard({ nodes }: { nodes?: string[] }) {
   const { clusterId } = useLiveCluster();
-  // The range is in the URL (?range=1h), so the overview's charts can link here with theirs.
-  const searchParams = useSearchParams();
-  const pathname = usePathname();
-  const [range, setRange] = useState<Range>(() => rangeOf(searchParams.get('range')));
-  const choose = (next: Range) => {
-    setRange(next);
-    writeRangeToUrl(pathname, next, RANGES[0]);
-  };
+  const [{ range }, setParams] = useUrlState(DASHBOARD_PARAMS);
+  const choose = (next: Range) => setParams({ range: next });
   const catalogue = useMetricCatalogue();
   const status = useCollectorStatus(clusterId);
   const live = useLiveMetrics(clusterId);

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { replaceQuery, writeParam, type Param } from '@/components/url/use-url-state';
+
 /** The charts' time ranges, by the label the URL carries (`?range=1h`), shared by the metrics page and the overview. */
 export const RANGES = [
   ['15m', 15 * 60_000],
@@ -16,11 +19,25 @@ export function rangeOf(label: string | null, fallback: Range = RANGES[0]): Rang
   return RANGES.find((r) => r[0] === label) ?? fallback;
 }
 
-/** The current URL with `range` set (or removed when it is the view's default), without a server round trip. */
-export function writeRangeToUrl(pathname: string, range: Range, fallback: Range): void {
-  const params = new URLSearchParams(window.location.search);
-  if (range === fallback) params.delete('range');
-  else params.set('range', range[0]);
-  const query = params.toString();
-  window.history.replaceState(null, '', query ? `${pathname}?${query}` : pathname);
+const LABELS = RANGES.map((r) => r[0]) as [RangeLabel, ...RangeLabel[]];
+
+/** The `range` parameter of a view whose default is `fallback`, for useUrlState; `only` narrows the choice. */
+export function rangeParam(fallback: Range, only: readonly Range[] = RANGES): Param<Range> {
+  const labels = only.map((r) => r[0]);
+  return {
+    schema: z
+      .enum(LABELS)
+      .refine((label) => labels.includes(label))
+      .transform((label) => rangeOf(label, fallback)),
+    fallback,
+    format: (range) => range[0],
+  };
+}
+
+/**
+ * The current URL with `range` set (or removed when it is the view's default), without a server round
+ * trip. For views that keep the range in their own state (the overview's charts); others use useUrlState.
+ */
+export function writeRangeToUrl(_pathname: string, range: Range, fallback: Range): void {
+  replaceQuery((params) => writeParam(rangeParam(fallback), 'range', range, params));
 }

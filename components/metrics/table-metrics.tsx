@@ -1,7 +1,8 @@
 'use client';
-import { useState } from 'react';
 import { useLiveCluster } from '@/components/live/live-cluster';
+import { urlParams, useUrlState } from '@/components/url/use-url-state';
 import { MetricChart } from './metric-chart';
+import { rangeOf, rangeParam, type Range } from './ranges';
 
 const CHARTS = [
   ['write.rate', 'Writes per second (replica)', 'per_second'],
@@ -10,29 +11,51 @@ const CHARTS = [
   ['sstables', 'Live SSTables', 'count'],
 ] as const;
 
+const ONE_HOUR = rangeOf('1h');
+const CHOICES: [Range, string][] = [
+  [ONE_HOUR, '1 hour'],
+  [rangeOf('24h'), '24 hours'],
+  [rangeOf('7d'), '7 days'],
+];
+
+// The range is in the table page's URL (?range=24h), so a table's charts can be linked to as seen.
+export const TABLE_METRICS_PARAMS = urlParams<{ range: Range }>({
+  range: rangeParam(
+    ONE_HOUR,
+    CHOICES.map(([range]) => range),
+  ),
+});
+
 /** A table's own series: the collector keeps them for the busiest tables, read once a minute. */
 export function TableMetrics({ keyspace, table }: { keyspace: string; table: string }) {
   const { clusterId } = useLiveCluster();
-  const [rangeMs, setRangeMs] = useState(3_600_000);
+  const [{ range }, setParams] = useUrlState(TABLE_METRICS_PARAMS);
   return (
     <div data-testid="table-metrics">
       <p className="muted">
         Per-table series are kept for the three busiest tables of each node, read once a minute.{' '}
-        <select value={rangeMs} onChange={(e) => setRangeMs(Number(e.target.value))} aria-label="Range">
-          <option value={3_600_000}>1 hour</option>
-          <option value={86_400_000}>24 hours</option>
-          <option value={7 * 86_400_000}>7 days</option>
+        <select
+          value={range[0]}
+          onChange={(e) => setParams({ range: rangeOf(e.target.value, range) })}
+          aria-label="Range"
+          data-testid="table-metrics-range"
+        >
+          {CHOICES.map(([r, label]) => (
+            <option key={r[0]} value={r[0]}>
+              {label}
+            </option>
+          ))}
         </select>
       </p>
       <div className="charts">
         {CHARTS.map(([metric, title, unit]) => (
           <MetricChart
-            key={`${metric}-${rangeMs}`}
+            key={`${metric}-${range[0]}`}
             clusterId={clusterId}
             metric={`table:${keyspace}.${table}:${metric}`}
             title={title}
             unit={unit}
-            rangeMs={rangeMs}
+            rangeMs={range[1]}
             live={[]}
           />
         ))}
