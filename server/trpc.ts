@@ -16,6 +16,7 @@ import { consoleAdminRefusal, roleRefusal } from './auth/access';
 import { authErrorToTRPC } from './auth/auth-errors';
 import { auditProcedureCall, type AuditWhen } from './audit/audit-procedure';
 import { principalOf, type Principal, type PrincipalLookup } from './auth/principal';
+import { whileSignedIn } from './auth/while-signed-in';
 import { toTRPCError } from './cluster/errors';
 import { clusterInput } from './cluster/cluster-input';
 import { clusterConfig } from './cluster/registry';
@@ -28,6 +29,8 @@ export interface Context {
   requestId: string;
   /** Who sent the request, looked up once, on first use. */
   principal(): Promise<PrincipalLookup>;
+  /** Looked up again, as the session is now: a long-lived stream asks this to know it may go on. */
+  principalNow(): Promise<PrincipalLookup>;
 }
 
 export function createContext({
@@ -45,6 +48,7 @@ export function createContext({
     headers,
     requestId: requestId ?? crypto.randomUUID(),
     principal: () => (lookup ??= principalOf(headers, responseHeaders)),
+    principalNow: () => principalOf(headers),
   };
 }
 
@@ -108,10 +112,17 @@ const sameOriginMutations = t.middleware(({ type, ctx, next }) => {
   return next();
 });
 
-const signedIn = t.middleware(async ({ ctx, next }) => {
+const signedIn = t.middleware(async ({ ctx, next, type }) => {
   const lookup = await ctx.principal();
   if (!lookup.principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: lookup.why });
-  return next({ ctx: { principal: lookup.principal } });
+  const result = await next({ ctx: { principal: lookup.principal } });
+  if (type !== 'subscription' || !result.ok) return result;
+  // A stream outlives the request that opened it: it ends when the session does (while-signed-in.ts).
+  const stream = result.data as AsyncIterable<unknown>;
+  return {
+    ...result,
+    data: whileSignedIn(stream, () => ctx.principalNow().then((now) => (now.principal ? null : now.why))),
+  };
 });
 
 /** Open to anyone: nothing in the root router uses it (the guard test checks); only the login page's own route is open. */

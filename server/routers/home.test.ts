@@ -9,6 +9,8 @@ import { useTemporaryConfig } from '@/testing/unit-config';
 import { SharedPoller } from '../live/shared-poller';
 import type { HomeMessage } from '../home/home-stream';
 import type { ClusterSnapshot } from '../nodes/snapshot';
+import { getAuth } from '../auth/auth';
+import type * as WhileSignedIn from '../auth/while-signed-in';
 import { createContext } from '../trpc';
 import { createCaller } from './_app';
 
@@ -28,6 +30,16 @@ vi.mock('../nodes/live', () => {
       }
       return poller;
     },
+  };
+});
+
+// Sessions are looked up again every 50 ms here instead of every 15 s, so a test sees the stream end.
+vi.mock('../auth/while-signed-in', async (original) => {
+  const actual = await original<typeof WhileSignedIn>();
+  return {
+    ...actual,
+    whileSignedIn: <T>(source: AsyncIterable<T>, whyEnded: () => Promise<string | null>) =>
+      actual.whileSignedIn(source, whyEnded, 50),
   };
 });
 
@@ -113,5 +125,18 @@ describe('home.live', () => {
     const ten = await pollsOver(10);
     expect(one).toBeGreaterThanOrEqual(7);
     expect(ten).toBeLessThanOrEqual(one + 2);
+  }, 15_000);
+
+  it('ends the stream, saying why, once its session is signed out', async () => {
+    const headers = await sessionHeaders([{ cluster: 'lab', role: 'viewer' }], 'signed-out');
+    const page = await subscribe(headers);
+    expect((await page.next()).full).toBe(true);
+    await getAuth().api.signOut({ headers });
+    await expect(
+      (async () => {
+        while (true) await page.next();
+      })(),
+    ).rejects.toMatchObject({ code: 'UNAUTHORIZED', message: expect.stringMatching(/session has ended/) });
+    await page.close();
   }, 15_000);
 });
