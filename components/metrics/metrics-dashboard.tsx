@@ -1,7 +1,8 @@
 'use client';
 import { useLiveCluster } from '@/components/live/live-cluster';
 import { ErrorBox } from '@/components/ui/error-box';
-import { urlParams, useUrlState } from '@/components/url/use-url-state';
+import { urlParams } from '@/components/url/url-params';
+import { useUrlState } from '@/components/url/use-url-state';
 import { MetricChart } from './metric-chart';
 import { RANGES, rangeParam, type Range } from './ranges';
 import { useLiveMetrics } from './metrics-live';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { replaceQuery, writeParam, type Param } from '@/components/url/use-url-state';
+import { writeParam, type Param } from '@/components/url/url-params';
+import { replaceQuery } from '@/components/url/use-url-state';
 
 /** The charts' time ranges, by the label the URL carries (`?range=1h`), shared by the metrics page and the overview. */
 export const RANGES = [

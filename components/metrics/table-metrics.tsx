@@ -1,6 +1,7 @@
 'use client';
 import { useLiveCluster } from '@/components/live/live-cluster';
-import { urlParams, useUrlState } from '@/components/url/use-url-state';
+import { urlParams } from '@/components/url/url-params';
+import { useUrlState } from '@/components/url/use-url-state';
 import { MetricChart } from './metric-chart';
 import { rangeOf, rangeParam, type Range } from './ranges';
 

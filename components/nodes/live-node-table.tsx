@@ -1,10 +1,9 @@
 'use client';
-import { usePathname, useSearchParams } from 'next/navigation';
-import { useState } from 'react';
 import { useNodeAlertMarks } from '@/components/alerts/use-node-alert-marks';
 import { useLiveCluster } from '@/components/live/live-cluster';
+import { useUrlState } from '@/components/url/use-url-state';
 import { NodeTable } from './node-table';
-import { paramsOfView, viewFromParams, type TableView } from './node-table-model';
+import { NODE_VIEW_PARAMS, type TableView } from './node-table-model';
 
 /**
  * The node table fed by the page's live snapshot, with the console's alert marks beside each node's
@@ -35,18 +34,7 @@ export function LiveNodeTable({
   );
 }
 
-/**
- * The view read from the URL once, then kept here and written back with history.replaceState (which
- * Next.js follows without a server round trip): typing in the filter stays instant.
- */
+/** The table's view, read from the URL once and written back on each change (useUrlState): typing in the filter stays instant. */
 export function useUrlView(): [TableView, (view: TableView) => void] {
-  const searchParams = useSearchParams();
-  const pathname = usePathname();
-  const [view, setView] = useState(() => viewFromParams(searchParams));
-  const change = (next: TableView) => {
-    setView(next);
-    const query = paramsOfView(next, window.location.search).toString();
-    window.history.replaceState(null, '', query ? `${pathname}?${query}` : pathname);
-  };
-  return [view, change];
+  return useUrlState(NODE_VIEW_PARAMS);
 }

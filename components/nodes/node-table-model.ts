@@ -3,6 +3,8 @@
  * rack, with which columns; and the view as URL search parameters, so a view is addressable. The
  * table component feeds these to @tanstack/react-table; tests hold them without rendering.
  */
+import { z } from 'zod';
+import { flag, oneOf, text, urlParams, type Param, type ParamReader, type UrlCodec } from '@/components/url/url-params';
 import type { NodeRow } from '@/server/nodes/merge-nodes';
 
 export const SORT_KEYS = [
@@ -80,38 +82,56 @@ export const DEFAULT_VIEW: TableView = {
   columns: DEFAULT_COLUMNS,
 };
 
-const oneOf = <T extends string>(values: readonly T[], value: string | null, fallback: T): T =>
-  value !== null && (values as readonly string[]).includes(value) ? (value as T) : fallback;
+const columnsParam: Param<readonly ColumnId[]> = {
+  // Unknown ids are dropped rather than failing the list; the address is always shown.
+  schema: z.string().transform((list) => {
+    const named = list.split(',');
+    return COLUMN_IDS.filter((c) => c === 'address' || named.includes(c));
+  }),
+  fallback: DEFAULT_COLUMNS,
+  format: (columns) => COLUMN_IDS.filter((c) => columns.includes(c)).join(','),
+};
 
-interface Params {
-  get(name: string): string | null;
-}
+// Short names in the URL (?q=10.1&status=Down&group=rack); TableView keeps its readable ones.
+const PARAMS = urlParams({
+  q: text(200),
+  status: oneOf(['all', 'Up', 'Down'], 'all'),
+  sort: oneOf(SORT_KEYS, 'address'),
+  desc: flag(false),
+  group: oneOf(['none', 'dc', 'rack'], 'dc'),
+  cols: columnsParam,
+});
+
+/** The view in the URL, for useUrlState: anything missing or unknown reads as the default. */
+export const NODE_VIEW_PARAMS: UrlCodec<TableView> = {
+  read(params) {
+    const { q, status, sort, desc, group, cols } = PARAMS.read(params);
+    return { text: q, status, sort, descending: desc, grouping: group, columns: cols };
+  },
+  write(view, params) {
+    PARAMS.write(
+      {
+        q: view.text,
+        status: view.status,
+        sort: view.sort,
+        desc: view.descending,
+        group: view.grouping,
+        cols: view.columns,
+      },
+      params,
+    );
+  },
+};
 
 /** The view the URL names; anything missing or unknown falls back to the default. */
-export function viewFromParams(params: Params): TableView {
-  const columns = params.get('cols');
-  return {
-    text: params.get('q') ?? '',
-    status: oneOf(['all', 'Up', 'Down'], params.get('status'), 'all'),
-    sort: oneOf(SORT_KEYS, params.get('sort'), 'address'),
-    descending: params.get('desc') === '1',
-    grouping: oneOf(['none', 'dc', 'rack'], params.get('group'), 'dc'),
-    columns:
-      columns === null ? DEFAULT_COLUMNS : COLUMN_IDS.filter((c) => c === 'address' || columns.split(',').includes(c)),
-  };
+export function viewFromParams(params: ParamReader): TableView {
+  return NODE_VIEW_PARAMS.read(params);
 }
 
 /** The search parameters for a view, on top of `base` (other parameters kept); defaults are left out. */
 export function paramsOfView(view: TableView, base: string = ''): URLSearchParams {
   const params = new URLSearchParams(base);
-  const set = (name: string, value: string | null) => (value === null ? params.delete(name) : params.set(name, value));
-  set('q', view.text || null);
-  set('status', view.status === 'all' ? null : view.status);
-  set('sort', view.sort === 'address' ? null : view.sort);
-  set('desc', view.descending ? '1' : null);
-  set('group', view.grouping === 'dc' ? null : view.grouping);
-  const columns = COLUMN_IDS.filter((c) => view.columns.includes(c));
-  set('cols', columns.join(',') === DEFAULT_COLUMNS.join(',') ? null : columns.join(','));
+  NODE_VIEW_PARAMS.write(view, params);
   return params;
 }
 

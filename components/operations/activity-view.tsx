@@ -6,7 +6,8 @@
 import { useMayAct } from '@/components/auth/use-cluster-role';
 import { useLiveCluster } from '@/components/live/live-cluster';
 import { QueryState } from '@/components/ui/query-state';
-import { oneOf, text, urlParams, useUrlState } from '@/components/url/use-url-state';
+import { oneOf, text, urlParams } from '@/components/url/url-params';
+import { useUrlState } from '@/components/url/use-url-state';
 import { isUnreadable, JOB_KINDS } from '@/lib/job-words';
 import { filterJobs, type JobFilterState } from './job-format';
 import { JobCard, UnreadableJobCard } from './job-card';
