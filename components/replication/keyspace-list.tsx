@@ -5,15 +5,20 @@ import { useMayAct } from '@/components/auth/use-cluster-role';
 import { useLiveCluster } from '@/components/live/live-cluster';
 import { useRefetchOnSchemaChange } from '@/components/live/use-schema-version';
 import { ErrorBox } from '@/components/ui/error-box';
+import { flag, urlParams } from '@/components/url/url-params';
+import { useUrlState } from '@/components/url/use-url-state';
 import { ReplicationEditor } from './replication-editor';
 import { useReplicationKeyspaces } from './use-replication';
+
+// Whether system keyspaces are listed is in the URL (?system=0 hides them), so the shorter list can be linked to.
+const LIST_PARAMS = urlParams({ system: flag(true) });
 
 /** Every keyspace with its strategy, factor per DC and the warnings its replication deserves. */
 export function KeyspaceList() {
   const { clusterId } = useLiveCluster();
   const mayAlter = useMayAct(clusterId, 'operator');
   const [editing, setEditing] = useState<string | null>(null);
-  const [showSystem, setShowSystem] = useState(true);
+  const [{ system: showSystem }, setParams] = useUrlState(LIST_PARAMS);
   const list = useReplicationKeyspaces(clusterId);
   useRefetchOnSchemaChange(list.refetch);
   if (list.isError) return <ErrorBox title="Cannot read the keyspaces:" error={list.error} testId="keyspaces-error" />;
@@ -22,8 +27,13 @@ export function KeyspaceList() {
   return (
     <>
       <label className="picker">
-        <input type="checkbox" checked={showSystem} onChange={(e) => setShowSystem(e.target.checked)} /> show system
-        keyspaces
+        <input
+          type="checkbox"
+          checked={showSystem}
+          onChange={(e) => setParams({ system: e.target.checked })}
+          data-testid="show-system"
+        />{' '}
+        show system keyspaces
       </label>
       <table className="nodes keyspaces" data-testid="keyspace-list">
         <thead>
