@@ -66,7 +66,7 @@ export function OverviewCharts({ clusterId }: { clusterId: string }) {
       }
     >
       {/* Two charts a row once the section itself is wide enough, whatever the sidebar and the split take. */}
-      <div className="grid grid-cols-1 gap-2 @2xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-2 @xl:grid-cols-2">
         {OVERVIEW_CHARTS.map(([metric, title]) => (
           <MetricChart
             key={`${metric}-${range[0]}`}

@@ -53,7 +53,7 @@ export function RecentEventsSection({ clusterId }: { clusterId: string }) {
                   <time
                     dateTime={new Date(event.ts).toISOString()}
                     title={new Date(event.ts).toLocaleString()}
-                    className="w-16 shrink-0 text-right text-xs text-muted-foreground tabular-nums"
+                    className="w-24 shrink-0 text-right text-xs whitespace-nowrap text-muted-foreground tabular-nums"
                   >
                     {formatAge(now - event.ts)} ago
                   </time>
