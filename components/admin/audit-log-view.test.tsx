@@ -5,9 +5,8 @@ import type { AuditEntry, AuditFilter } from './audit-filter';
 import { AuditLogView } from './audit-log-view';
 
 // The data hook is mocked, not the network: the view is tested for the filter it asks for and what it shows.
+const asked = vi.hoisted(() => ({ filter: {} as AuditFilter }));
 const log = vi.hoisted(() => ({
-  filter: {} as AuditFilter,
-  setFilter: vi.fn(),
   data: undefined as AuditEntry[] | undefined,
   error: null as unknown,
   isError: false,
@@ -16,7 +15,14 @@ const log = vi.hoisted(() => ({
   loadOlder: vi.fn(),
   refresh: vi.fn(),
 }));
-vi.mock('./use-audit', () => ({ useAuditLog: () => log }));
+vi.mock('./use-audit', () => ({
+  useAuditLog: (filter: AuditFilter) => {
+    asked.filter = filter;
+    return log;
+  },
+}));
+// The applied filter is read from the page's URL (jsdom's location here) once, and written back to it.
+vi.mock('next/navigation', () => ({ useSearchParams: () => new URLSearchParams(window.location.search) }));
 
 function entry(id: number, change: Partial<AuditEntry> = {}): AuditEntry {
   return {
@@ -39,8 +45,8 @@ function entry(id: number, change: Partial<AuditEntry> = {}): AuditEntry {
 }
 
 beforeEach(() => {
-  Object.assign(log, { filter: {}, data: [], error: null, isError: false, hasOlder: false, loadingOlder: false });
-  log.setFilter.mockReset();
+  window.history.replaceState(null, '', '/admin/audit');
+  Object.assign(log, { data: [], error: null, isError: false, hasOlder: false, loadingOlder: false });
   log.loadOlder.mockReset();
 });
 
@@ -59,19 +65,34 @@ describe('AuditLogView', () => {
 
   it('applies the filter it was given and links the CSV with the applied one', async () => {
     const user = userEvent.setup();
-    const { rerender } = render(<AuditLogView scope={{ everything: true }} clusterIds={['demo']} />);
+    render(<AuditLogView scope={{ everything: true }} clusterIds={['demo']} />);
     expect(screen.getByTestId('audit-csv').getAttribute('href')).toBe('/api/audit');
     await user.type(screen.getByTestId('audit-filter-user'), 'ana@');
     await user.type(screen.getByTestId('audit-filter-action'), 'users.');
     await user.selectOptions(screen.getByTestId('audit-filter-outcome'), 'refused');
+    // Typing is not applying: the listing and its URL change on Apply.
+    expect(asked.filter).toEqual({});
+    expect(window.location.search).toBe('');
     await user.click(screen.getByTestId('audit-apply'));
-    expect(log.setFilter).toHaveBeenCalledWith({ user: 'ana@', action: 'users.', outcome: 'refused' });
-
-    log.filter = { user: 'ana@', action: 'users.', outcome: 'refused' };
-    rerender(<AuditLogView scope={{ everything: true }} clusterIds={['demo']} />);
+    expect(asked.filter).toEqual({ user: 'ana@', action: 'users.', outcome: 'refused' });
+    expect(window.location.search).toBe('?user=ana%40&action=users.&outcome=refused');
     expect(screen.getByTestId('audit-csv').getAttribute('href')).toBe(
       '/api/audit?user=ana%40&action=users.&outcome=refused',
     );
+    await user.click(screen.getByTestId('audit-clear'));
+    expect(asked.filter).toEqual({});
+    expect(window.location.search).toBe('');
+  });
+
+  it('opens a linked listing with its filter applied and shown in the form', () => {
+    window.history.replaceState(null, '', '/admin/audit?action=users.&outcome=refused&from=2024-05-01T10:00Z&to=x');
+    render(<AuditLogView scope={{ everything: true }} clusterIds={['demo']} />);
+    expect(asked.filter).toEqual({ action: 'users.', outcome: 'refused', from: Date.UTC(2024, 4, 1, 10, 0) });
+    expect(screen.getByTestId<HTMLInputElement>('audit-filter-action').value).toBe('users.');
+    expect(screen.getByTestId<HTMLSelectElement>('audit-filter-outcome').value).toBe('refused');
+    expect(screen.getByTestId<HTMLInputElement>('audit-filter-from').value).not.toBe('');
+    // "to=x" is not a time: no end to the range, and nothing in its input.
+    expect(screen.getByTestId<HTMLInputElement>('audit-filter-to').value).toBe('');
   });
 
   it('refuses a range that ends before it starts', async () => {

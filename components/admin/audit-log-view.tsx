@@ -2,12 +2,14 @@
 /**
  * /admin/audit: the audit log, newest first, filtered by who acted, action, cluster, outcome and time;
  * "load older" reads the page before the oldest entry shown; the CSV link downloads the same filter.
+ * The applied filter is in the URL (audit-url.ts), so a link reproduces the listing.
  */
 import { useState, type FormEvent } from 'react';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { ErrorBox } from '@/components/ui/error-box';
 import { QueryState } from '@/components/ui/query-state';
 import { StatusBadge } from '@/components/ui/status-badge';
+import { useUrlState } from '@/components/url/use-url-state';
 import {
   auditCsvHref,
   EMPTY_FILTER_FORM,
@@ -18,6 +20,7 @@ import {
   type AuditEntry,
   type AuditFilterForm,
 } from './audit-filter';
+import { AUDIT_FILTER_PARAMS, formOf } from './audit-url';
 import { useAuditLog } from './use-audit';
 
 /** What of the log this user reads: decided by the server (audit-reader.ts); the page only says it. */
@@ -80,8 +83,9 @@ const columns: Column<AuditEntry>[] = [
 ];
 
 export function AuditLogView({ scope, clusterIds }: { scope: AuditScope; clusterIds: string[] }) {
-  const log = useAuditLog();
-  const [form, setForm] = useState<AuditFilterForm>(EMPTY_FILTER_FORM);
+  const [applied, setApplied] = useUrlState(AUDIT_FILTER_PARAMS);
+  const log = useAuditLog(applied);
+  const [form, setForm] = useState<AuditFilterForm>(() => formOf(applied));
   const problem = filterFormProblem(form);
   const field = (name: keyof AuditFilterForm) => ({
     value: form[name],
@@ -91,7 +95,7 @@ export function AuditLogView({ scope, clusterIds }: { scope: AuditScope; cluster
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!problem) log.setFilter(filterOf(form));
+    if (!problem) setApplied(filterOf(form));
   }
 
   return (
@@ -138,7 +142,7 @@ export function AuditLogView({ scope, clusterIds }: { scope: AuditScope; cluster
             data-testid="audit-clear"
             onClick={() => {
               setForm(EMPTY_FILTER_FORM);
-              log.setFilter({});
+              setApplied({});
             }}
           >
             Clear
@@ -147,7 +151,7 @@ export function AuditLogView({ scope, clusterIds }: { scope: AuditScope; cluster
             Refresh
           </button>
           {/* A plain link: the route answers with an attachment, so the browser saves it. */}
-          <a href={auditCsvHref(log.filter)} download data-testid="audit-csv">
+          <a href={auditCsvHref(applied)} download data-testid="audit-csv">
             Download CSV
           </a>
         </span>

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { AUDIT_PAGE_SIZE, type AuditEntry } from './audit-filter';
+import { AUDIT_PAGE_SIZE, type AuditEntry, type AuditFilter } from './audit-filter';
 import { useAuditLog } from './use-audit';
 
 interface ListInput {
@@ -60,7 +60,10 @@ function renderLog() {
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={client}>{children}</QueryClientProvider>
   );
-  return renderHook(() => useAuditLog(), { wrapper });
+  return renderHook(({ filter }: { filter: AuditFilter }) => useAuditLog(filter), {
+    wrapper,
+    initialProps: { filter: {} },
+  });
 }
 
 beforeEach(() => {
@@ -85,13 +88,12 @@ describe('useAuditLog', () => {
   });
 
   it('starts again from the newest entry when the filter changes', async () => {
-    const { result } = renderLog();
+    const { result, rerender } = renderLog();
     await waitFor(() => expect(result.current.hasOlder).toBe(true));
     act(() => result.current.loadOlder());
     await waitFor(() => expect(result.current.data).toHaveLength(200));
 
-    act(() => result.current.setFilter({ action: 'users.' }));
-    await waitFor(() => expect(result.current.filter).toEqual({ action: 'users.' }));
+    rerender({ filter: { action: 'users.' } });
     await waitFor(() => expect(result.current.data).toHaveLength(AUDIT_PAGE_SIZE));
     expect(result.current.data?.[0]?.id).toBe(249);
     expect(server.list).toHaveBeenLastCalledWith({ action: 'users.', beforeId: undefined, limit: AUDIT_PAGE_SIZE });

@@ -1,5 +1,6 @@
 /**
- * Where the audit page's data comes from: `audit.list` for the applied filter, one query per page read
+ * Where the audit page's data comes from: `audit.list` for the applied filter (the page's, kept in its
+ * URL), one query per page read
  * ("load older" adds a page starting before the oldest entry shown). The pages are not refetched on
  * their own: a refetched first page holding newer entries would shift what the later pages start from,
  * so the list changes only when asked (apply, refresh).
@@ -10,9 +11,6 @@ import { useTRPC } from '@/components/trpc/react';
 import { AUDIT_PAGE_SIZE, combinePages, type AuditEntry, type AuditFilter } from './audit-filter';
 
 export interface AuditLog {
-  filter: AuditFilter;
-  /** Applies a filter and starts again from the newest entry. */
-  setFilter(filter: AuditFilter): void;
   /** Entries read so far, newest first; undefined until the first page arrives. */
   data: AuditEntry[] | undefined;
   error: unknown;
@@ -25,13 +23,17 @@ export interface AuditLog {
   refresh(): void;
 }
 
-export function useAuditLog(): AuditLog {
+/** The log for `filter`; a different filter starts again from the newest entry. */
+export function useAuditLog(filter: AuditFilter): AuditLog {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [{ filter, cursors }, setState] = useState<{ filter: AuditFilter; cursors: (number | undefined)[] }>({
-    filter: {},
+  // The pages read are those of one filter: for any other, only the first page is asked for.
+  const key = JSON.stringify(filter);
+  const [paging, setPaging] = useState<{ key: string; cursors: (number | undefined)[] }>({
+    key,
     cursors: [undefined],
   });
+  const cursors = paging.key === key ? paging.cursors : [undefined];
   const pages = useQueries({
     queries: cursors.map((beforeId) => ({
       ...trpc.audit.list.queryOptions({ ...filter, beforeId, limit: AUDIT_PAGE_SIZE }),
@@ -48,18 +50,16 @@ export function useAuditLog(): AuditLog {
   const failed = pages.find((p) => p.isError);
   const loadingOlder = pages.slice(1).some((p) => p.isPending);
   return {
-    filter,
-    setFilter: (next) => setState({ filter: next, cursors: [undefined] }),
     data: first?.data === undefined ? undefined : entries,
     error: failed?.error ?? null,
     isError: failed !== undefined,
     hasOlder: olderBeforeId !== null && !loadingOlder,
     loadingOlder,
     loadOlder: () => {
-      if (olderBeforeId !== null) setState((s) => ({ ...s, cursors: [...s.cursors, olderBeforeId] }));
+      if (olderBeforeId !== null) setPaging({ key, cursors: [...cursors, olderBeforeId] });
     },
     refresh: () => {
-      setState((s) => ({ ...s, cursors: [undefined] }));
+      setPaging({ key, cursors: [undefined] });
       void queryClient.resetQueries({ queryKey: trpc.audit.list.queryKey() });
     },
   };
