@@ -1,15 +1,29 @@
 'use client';
 import Link from 'next/link';
-import { useState } from 'react';
 import { useLiveCluster } from '@/components/live/live-cluster';
 import { useAdvice } from '@/components/schema/use-schema';
 import { ErrorBox } from '@/components/ui/error-box';
+import { int, urlParams } from '@/components/url/url-params';
+import { useUrlState } from '@/components/url/use-url-state';
+
+// The thresholds are in the URL (?partition=50&tombstones=500), so findings can be linked to as seen;
+// the bounds are those schema.advise accepts, so a hand-edited URL never asks what the server refuses.
+const PARTITION_MIB = { fallback: 100, min: 1, max: 100_000 };
+const TOMBSTONES = { fallback: 1000, min: 1, max: 1_000_000 };
+const ADVISOR_PARAMS = urlParams({
+  partition: int(PARTITION_MIB.fallback, PARTITION_MIB.min, PARTITION_MIB.max),
+  tombstones: int(TOMBSTONES.fallback, TOMBSTONES.min, TOMBSTONES.max),
+});
+
+/** What is typed, as a whole number within bounds (an empty field is the least). */
+const bounded = (typed: string, { min, max }: { min: number; max: number }) =>
+  Math.min(max, Math.max(min, Math.floor(Number(typed)) || min));
 
 /** The data-model advisor's findings: what is wrong, the evidence from the cluster, and the fix. */
 export function AdvisorFindings() {
   const { clusterId } = useLiveCluster();
-  const [largePartitionMiB, setLargePartitionMiB] = useState(100);
-  const [tombstonesPerRead, setTombstonesPerRead] = useState(1000);
+  const [params, setParams] = useUrlState(ADVISOR_PARAMS);
+  const { partition: largePartitionMiB, tombstones: tombstonesPerRead } = params;
   const advice = useAdvice(clusterId, { largePartitionMiB, tombstonesPerRead });
   const thresholds = (
     <p>
@@ -17,10 +31,11 @@ export function AdvisorFindings() {
         large partition from{' '}
         <input
           type="number"
-          min={1}
+          min={PARTITION_MIB.min}
+          max={PARTITION_MIB.max}
           value={largePartitionMiB}
           data-testid="threshold-partition"
-          onChange={(e) => setLargePartitionMiB(Math.max(1, Number(e.target.value) || 1))}
+          onChange={(e) => setParams({ ...params, partition: bounded(e.target.value, PARTITION_MIB) })}
         />{' '}
         MiB
       </label>
@@ -28,10 +43,11 @@ export function AdvisorFindings() {
         tombstones per read from{' '}
         <input
           type="number"
-          min={1}
+          min={TOMBSTONES.min}
+          max={TOMBSTONES.max}
           value={tombstonesPerRead}
           data-testid="threshold-tombstones"
-          onChange={(e) => setTombstonesPerRead(Math.max(1, Number(e.target.value) || 1))}
+          onChange={(e) => setParams({ ...params, tombstones: bounded(e.target.value, TOMBSTONES) })}
         />
       </label>
     </p>
