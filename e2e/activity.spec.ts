@@ -29,6 +29,14 @@ test('a major compaction of a table with 20 SSTables started from the activity p
     await expect(activity.jobState(id)).toHaveText('succeeded', { timeout: 240_000 });
     await expect(activity.job(id).getByTestId('step-127.0.0.1')).toHaveAttribute('data-state', 'succeeded');
     expect(await activity.log(id)).toMatch(/127\.0\.0\.1: major compaction: done/);
+
+    // The job filter is in the URL: a link opens the listing it names, a foreign kind reads as none.
+    await page.goto(`/clusters/demo/activity?state=finished&kind=compact&text=${keyspace}`);
+    await expect(page.getByTestId('filter-state')).toHaveValue('finished');
+    await expect(activity.job(id)).toBeVisible();
+    await page.goto('/clusters/demo/activity?state=failed&kind=defrag');
+    await expect(page.getByTestId('filter-kind')).toHaveValue('all');
+    await expect(activity.job(id)).toHaveCount(0);
   } finally {
     await setCompactionThroughput(64);
   }
