@@ -17,11 +17,15 @@ import { OverviewSection } from './overview-section';
 const CHOICES: readonly Range[] = RANGES.filter((r) => ['1h', '6h', '24h'].includes(r[0]));
 const DEFAULT = rangeOf('1h');
 
+/**
+ * The cluster as one line a chart: throughput summed over the nodes, latency the worst node's — what
+ * reads at a glance on 3 nodes or 1,000 (a line per node is the metrics page's).
+ */
 export const OVERVIEW_CHARTS = [
-  ['client.read.rate', 'Reads per second'],
-  ['client.write.rate', 'Writes per second'],
-  ['client.read.p99', 'Read latency, p99'],
-  ['client.write.p99', 'Write latency, p99'],
+  ['client.read.rate', 'Reads per second, cluster', 'sum'],
+  ['client.write.rate', 'Writes per second, cluster', 'sum'],
+  ['client.read.p99', 'Read latency p99, worst node', 'max'],
+  ['client.write.p99', 'Write latency p99, worst node', 'max'],
 ] as const;
 
 /**
@@ -67,7 +71,7 @@ export function OverviewCharts({ clusterId }: { clusterId: string }) {
     >
       {/* Two charts a row once the section itself is wide enough, whatever the sidebar and the split take. */}
       <div className="grid grid-cols-1 gap-2 @xl:grid-cols-2">
-        {OVERVIEW_CHARTS.map(([metric, title]) => (
+        {OVERVIEW_CHARTS.map(([metric, title, aggregate]) => (
           <MetricChart
             key={`${metric}-${range[0]}`}
             clusterId={clusterId}
@@ -76,6 +80,7 @@ export function OverviewCharts({ clusterId }: { clusterId: string }) {
             unit={catalogue.data?.[metric]?.unit ?? 'count'}
             rangeMs={range[1]}
             live={NO_LIVE_TAIL}
+            aggregate={aggregate}
           />
         ))}
       </div>

@@ -41,6 +41,7 @@ export function MetricChart({
   rangeMs,
   live,
   nodes: only,
+  aggregate,
 }: {
   clusterId: string;
   metric: string;
@@ -49,10 +50,12 @@ export function MetricChart({
   rangeMs: number;
   live: LiveMetrics[];
   nodes?: string[];
+  /** One line for the cluster (rates summed, latencies the worst node's) instead of a line per node; no live tail. */
+  aggregate?: 'sum' | 'max';
 }) {
   // Where the axis starts before the first answer; fixed when the chart opens, so renders stay pure.
   const [openedAt] = useState(() => Date.now());
-  const series = useMetricSeries(clusterId, metric, rangeMs, only);
+  const series = useMetricSeries(clusterId, metric, rangeMs, only, aggregate);
 
   const { rows, nodes } = useMemo(() => {
     const byTs = new Map<number, Record<string, number | null>>();
@@ -65,7 +68,7 @@ export function MetricChart({
     for (const e of series.data?.events ?? [])
       if (e.kind === 'collector-gap' && e.node) byTs.set(e.ts, { ...byTs.get(e.ts), [e.node]: null });
     const lastStored = Math.max(0, ...byTs.keys());
-    if (series.data?.resolution === 'raw') {
+    if (series.data?.resolution === 'raw' && !aggregate) {
       for (const tick of live) {
         if (tick.at <= lastStored) continue;
         const wanted = (node: string) => !only || only.includes(node);
@@ -87,7 +90,7 @@ export function MetricChart({
       rows.push({ ts, ...values });
     });
     return { rows, nodes: [...nodeSet].sort() };
-  }, [series.data, live, metric, only]);
+  }, [series.data, live, metric, only, aggregate]);
 
   const marks = useMemo(() => (series.data?.events ?? []).filter((e) => e.kind !== 'collector-gap'), [series.data]);
   const from = series.data?.from ?? openedAt - rangeMs;
@@ -100,7 +103,8 @@ export function MetricChart({
       {series.isError ? <ErrorBox error={series.error} testId="chart-error" onRetry={() => series.refetch()} /> : null}
       <ResponsiveContainer width="100%" height={200}>
         <LineChart data={rows} margin={{ top: 6, right: 12, bottom: 0, left: 6 }}>
-          <CartesianGrid stroke="#eee" />
+          {/* Faint in either theme: the text colour at low opacity. */}
+          <CartesianGrid stroke="currentColor" strokeOpacity={0.12} />
           <XAxis
             dataKey="ts"
             type="number"

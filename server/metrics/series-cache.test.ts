@@ -24,31 +24,35 @@ beforeEach(() => {
 describe('sharedSeries', () => {
   it('answers 50 viewers of the same chart with one read until the answer is 10 s old', async () => {
     const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => sharedSeries('demo', 'client.write.rate', HOUR, undefined, now + i * 100)),
+      Array.from({ length: 50 }, (_, i) =>
+        sharedSeries('demo', 'client.write.rate', HOUR, undefined, undefined, now + i * 100),
+      ),
     );
     expect(reads.count).toBe(1);
     expect(new Set(answers.map((a) => a.to)).size).toBe(1);
-    await sharedSeries('demo', 'client.write.rate', HOUR, undefined, now + 10_000);
+    await sharedSeries('demo', 'client.write.rate', HOUR, undefined, undefined, now + 10_000);
     expect(reads.count).toBe(2);
   });
 
   it('keeps a long range a minute, and tells apart metrics, ranges and node choices (in any order)', async () => {
     expect(sharedForMs(7 * 24 * HOUR)).toBe(60_000);
-    await sharedSeries('demo', 'client.read.p99', 7 * 24 * HOUR, undefined, now);
-    await sharedSeries('demo', 'client.read.p99', 7 * 24 * HOUR, undefined, now + 59_000);
+    await sharedSeries('demo', 'client.read.p99', 7 * 24 * HOUR, undefined, undefined, now);
+    await sharedSeries('demo', 'client.read.p99', 7 * 24 * HOUR, undefined, undefined, now + 59_000);
     expect(reads.count).toBe(1);
-    await sharedSeries('demo', 'client.read.p99', HOUR, undefined, now);
-    await sharedSeries('demo', 'client.write.p99', HOUR, undefined, now);
-    await sharedSeries('demo', 'client.write.p99', HOUR, ['127.0.0.2', '127.0.0.1'], now);
-    await sharedSeries('demo', 'client.write.p99', HOUR, ['127.0.0.1', '127.0.0.2'], now + 1);
+    await sharedSeries('demo', 'client.read.p99', HOUR, undefined, undefined, now);
+    await sharedSeries('demo', 'client.write.p99', HOUR, undefined, undefined, now);
+    await sharedSeries('demo', 'client.write.p99', HOUR, ['127.0.0.2', '127.0.0.1'], undefined, now);
+    await sharedSeries('demo', 'client.write.p99', HOUR, ['127.0.0.1', '127.0.0.2'], undefined, now + 1);
     expect(reads.count).toBe(4);
   });
 
   it('does not share a failure: the next viewer asks again', async () => {
     reads.fail = true;
-    await expect(sharedSeries('demo', 'heap.used', HOUR, undefined, now)).rejects.toThrow('store cluster unreachable');
+    await expect(sharedSeries('demo', 'heap.used', HOUR, undefined, undefined, now)).rejects.toThrow(
+      'store cluster unreachable',
+    );
     reads.fail = false;
-    await expect(sharedSeries('demo', 'heap.used', HOUR, undefined, now + 1)).resolves.toMatchObject({
+    await expect(sharedSeries('demo', 'heap.used', HOUR, undefined, undefined, now + 1)).resolves.toMatchObject({
       metric: 'heap.used',
     });
     expect(reads.count).toBe(2);

@@ -6,6 +6,7 @@ import 'server-only';
  * same question within SHARED_FOR_MS of the last answer gets that answer (or the read under way).
  */
 import { processSingleton } from '../process-singleton';
+import type { Aggregate } from './aggregate-series';
 import { metricSeries, type SeriesAnswer } from './series';
 
 /** A short range's chart moves every collector poll; a long one's lines hardly move in a minute. */
@@ -23,14 +24,15 @@ export function sharedSeries(
   metric: string,
   rangeMs: number,
   nodes?: string[],
+  aggregate?: Aggregate,
   now = Date.now(),
 ): Promise<SeriesAnswer> {
-  const key = JSON.stringify([clusterId, metric, rangeMs, nodes?.length ? [...nodes].sort() : null]);
+  const key = JSON.stringify([clusterId, metric, rangeMs, nodes?.length ? [...nodes].sort() : null, aggregate ?? null]);
   const kept = answers.get(key);
   if (kept && now - kept.at < sharedForMs(rangeMs)) return kept.answer;
   // Answers past their time are dropped as new ones come, so the map holds about a minute's questions.
   for (const [k, v] of answers) if (now - v.at >= 60_000) answers.delete(k);
-  const answer = metricSeries(clusterId, metric, rangeMs, now, nodes);
+  const answer = metricSeries(clusterId, metric, rangeMs, now, nodes, aggregate);
   answers.set(key, { at: now, answer });
   // A failed read is not shared: the next viewer asks again.
   answer.catch(() => {

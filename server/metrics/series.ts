@@ -2,6 +2,7 @@ import 'server-only';
 /** Chart data: one metric's series per node over a range, at the resolution the range calls for. */
 import { clusterConfig, driverFor } from '../cluster/registry';
 import { eventsBetween } from '../store/events';
+import { aggregateSeries, type Aggregate } from './aggregate-series';
 import { chartMarks, type ChartEvent } from './chart-marks';
 import { readSeries, type SeriesPoint } from './history-store';
 import { resolutionFor } from './resolutions';
@@ -25,6 +26,8 @@ export async function metricSeries(
   rangeMs: number,
   to: number,
   nodes?: string[],
+  /** One line for the whole cluster (aggregate-series.ts) instead of one per node. */
+  aggregate?: Aggregate,
 ): Promise<SeriesAnswer> {
   const cluster = clusterConfig(clusterId);
   const store = await driverFor(cluster.metrics.storeClusterId ?? cluster.id);
@@ -35,12 +38,13 @@ export async function metricSeries(
   const chosen = nodes?.length ? all.filter((a) => nodes.includes(a)) : all;
   // About one point per pixel of a wide chart, windows shared by every node (see thin-series.ts).
   const stepMs = thinningStep(rangeMs, resolution.stepMs || cluster.metrics.intervalMs);
-  const series = await Promise.all(
+  const perNode = await Promise.all(
     chosen.sort().map(async (node) => ({
       node,
       points: thinSeries(await readSeries(store, clusterId, node, metric, resolution, from, to), stepMs),
     })),
   );
+  const series = aggregate ? [aggregateSeries(perNode, aggregate)] : perNode;
   return {
     metric,
     resolution: resolution.name,

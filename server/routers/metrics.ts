@@ -31,13 +31,15 @@ export const metricsRouter = createTRPCRouter({
           .max(31 * DAY),
         to: z.number().int().optional(),
         nodes: z.array(z.string()).max(1000).optional(),
+        /** One line for the cluster: rates summed, latencies the worst node's. */
+        aggregate: z.enum(['sum', 'max']).optional(),
       }),
     )
     .query(({ input, ctx }) =>
       // Charts that follow "now" share an answer for a few seconds; a chart pinned to a time reads its own.
       input.to === undefined
-        ? sharedSeries(ctx.cluster.id, input.metric, input.rangeMs, input.nodes)
-        : metricSeries(ctx.cluster.id, input.metric, input.rangeMs, input.to, input.nodes),
+        ? sharedSeries(ctx.cluster.id, input.metric, input.rangeMs, input.nodes, input.aggregate)
+        : metricSeries(ctx.cluster.id, input.metric, input.rangeMs, input.to, input.nodes, input.aggregate),
     ),
 
   status: viewerProcedure.input(clusterInput).query(({ ctx }) => ({ ...collectorFor(ctx.cluster.id).status })),
