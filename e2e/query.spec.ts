@@ -49,6 +49,13 @@ test('type a query with completion, run it, page forward and export the whole re
   expect(lines[0]).toBe('sensor,seq,note,reading');
   expect(lines).toHaveLength(121);
   expect(lines[11]).toBe('1,10,,2.5');
+
+  // The cqlsh dialect writes null as its marker, so that COPY FROM keeps it apart from ''.
+  await query.chooseExportDialect('cqlsh');
+  const cqlshDownload = page.waitForEvent('download');
+  await query.exportCsvButton().click();
+  const cqlshLines = (await readFile(await (await cqlshDownload).path(), 'utf8')).trimEnd().split('\n');
+  expect(cqlshLines[11]).toBe('1,10,null,2.5');
 });
 
 test('tracing shows a per-node timeline of the trace events', async ({ page }) => {

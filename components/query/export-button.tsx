@@ -1,11 +1,13 @@
 'use client';
 /**
- * Exports a whole result (every page) as CSV or JSON. The browser downloads it natively — a form
+ * Exports a whole result (every page) in the chosen dialect (CSV for spreadsheets, CSV that cqlsh's
+ * COPY FROM loads back, JSON lines) or as a JSON array. The browser downloads it natively — a form
  * posted into a hidden frame — so the file goes straight to disk and the page's memory stays flat;
  * the server streams it and reports rows written, the end, or what cut it short, which is polled here.
  */
 import { useRef, useState } from 'react';
 import { ErrorBox } from '@/components/ui/error-box';
+import { EXPORT_DIALECT_LABELS, type ExportDialect } from '@/lib/cql/export-dialects';
 import { useExport } from './use-query-data';
 
 export interface ExportSource {
@@ -17,16 +19,19 @@ export interface ExportSource {
 }
 
 const FRAME = 'ringside-export-frame';
+/** The dialects the picker offers; the JSON array has its own button. */
+const PICKED: ExportDialect[] = ['rfc4180', 'cqlsh', 'jsonl'];
 
 export function ExportButtons({ source }: { source: ExportSource }) {
   const form = useRef<HTMLFormElement>(null);
   const field = useRef<HTMLInputElement>(null);
   const [exportId, setExportId] = useState<string | null>(null);
+  const [dialect, setDialect] = useState<ExportDialect>('rfc4180');
   const { status, stop } = useExport(exportId);
 
-  function start(format: 'csv' | 'json') {
+  function start(chosen: ExportDialect) {
     const id = crypto.randomUUID();
-    field.current!.value = JSON.stringify({ ...source, format, exportId: id });
+    field.current!.value = JSON.stringify({ ...source, dialect: chosen, exportId: id });
     setExportId(id);
     form.current!.submit();
   }
@@ -40,8 +45,21 @@ export function ExportButtons({ source }: { source: ExportSource }) {
         <input ref={field} type="hidden" name="request" />
       </form>
       <iframe name={FRAME} title="export download" hidden />
-      <button type="button" onClick={() => start('csv')} disabled={running} data-testid="export-csv">
-        Export CSV
+      <select
+        aria-label="export dialect"
+        value={dialect}
+        onChange={(e) => setDialect(e.target.value as ExportDialect)}
+        disabled={running}
+        data-testid="export-dialect"
+      >
+        {PICKED.map((d) => (
+          <option key={d} value={d}>
+            {EXPORT_DIALECT_LABELS[d]}
+          </option>
+        ))}
+      </select>
+      <button type="button" onClick={() => start(dialect)} disabled={running} data-testid="export-csv">
+        {dialect === 'jsonl' ? 'Export JSON lines' : 'Export CSV'}
       </button>
       <button type="button" onClick={() => start('json')} disabled={running} data-testid="export-json">
         Export JSON

@@ -76,6 +76,10 @@ export class QueryPage {
     return this.page.getByTestId('export-csv');
   }
 
+  async chooseExportDialect(dialect: 'rfc4180' | 'cqlsh' | 'jsonl'): Promise<void> {
+    await this.page.getByTestId('export-dialect').selectOption(dialect);
+  }
+
   exportDone(): Locator {
     return this.page.getByTestId('export-done');
   }

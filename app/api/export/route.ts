@@ -13,6 +13,7 @@ import { REQUEST_ID_HEADER, requestIdOf } from '@/server/log/request-id';
 import { finishExport, trackExport } from '@/server/query/export/export-progress';
 import { exportRequestSchema } from '@/server/query/export/export-request';
 import { exportRows } from '@/server/query/export/export-rows';
+import { EXPORT_EXTENSION } from '@/lib/cql/export-dialects';
 
 export const dynamic = 'force-dynamic';
 
@@ -93,7 +94,7 @@ export async function POST(original: Request) {
   const id = exportId ?? randomUUID();
   const tracked = trackExport(principal.userId, id);
   // The statement is not logged: it and its bound values can hold anything, passwords included.
-  log = log.child({ exportId: id, clusterId: input.clusterId, format: input.format });
+  log = log.child({ exportId: id, clusterId: input.clusterId, dialect: input.dialect });
   const started = performance.now();
   const elapsedMs = () => Math.round(performance.now() - started);
   // The browser going away, or Stop in the page, ends the export and its reads from the cluster.
@@ -151,10 +152,15 @@ export async function POST(original: Request) {
       await chunks.return(undefined);
     },
   });
-  const extension = input.format === 'csv' ? 'csv' : 'json';
+  const extension = EXPORT_EXTENSION[input.dialect];
+  const contentType = {
+    csv: 'text/csv; charset=utf-8',
+    json: 'application/json; charset=utf-8',
+    jsonl: 'application/jsonl; charset=utf-8',
+  }[extension];
   return new Response(body, {
     headers: {
-      'content-type': input.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+      'content-type': contentType ?? 'application/octet-stream',
       'content-disposition': `attachment; filename="ringside-export.${extension}"`,
       'cache-control': 'no-store',
       ...idHeader,

@@ -1,16 +1,18 @@
 import 'server-only';
 import type { ExportRequestBody } from './export-request';
 /**
- * A whole result, every page, as CSV or JSON, produced as a stream: the next page is fetched only
+ * A whole result, every page, in the request's dialect (docs/export.md), produced as a stream: the next page is fetched only
  * when the reader has taken the last one, so memory stays flat however many rows there are. While
  * one page is written out, the next is already on its way from Cassandra.
  */
 import type { types } from 'cassandra-driver';
 import { InvalidInputError } from '../../cluster/errors';
 import { driverConsistency } from '../run/consistency';
-import { csvCell, csvLine } from './csv';
-import type { CqlType } from '../format/format-cql';
+import { csvLine, csvValue, type CsvValueContext } from './csv-value';
+import { dialectRefusal } from './dialect-check';
+import { shapeOf, type CqlType } from '../format/cql-type';
 import { rowJson } from '../format/json-text';
+import { CannotCarryError } from '../format/scalar-text';
 import { boundParameters } from '../run/prepare';
 import { firstKeyword } from '@/lib/cql/split-statements';
 import { workbenchClient } from '../run/workbench-client';
@@ -72,15 +74,12 @@ export async function* exportRows(
       // A page nobody will read must not surface as an unhandled rejection if the reader goes away.
       next?.catch(() => undefined);
       const columns = (page.columns ?? []).map((c) => ({ name: c.name, type: c.type as CqlType }));
-      const lines: string[] = [];
-      if (first) lines.push(request.format === 'csv' ? csvLine(columns.map((c) => c.name)) : '[');
-      for (const row of page.rows) {
-        if (request.format === 'csv') lines.push(csvLine(columns.map((c) => csvCell(row.get(c.name), c.type))));
-        else
-          lines.push(`${progress.rows > 0 ? ',' : ''}${rowJson(row as unknown as Record<string, unknown>, columns)}`);
-        progress.rows++;
+      if (first) {
+        const refusal = dialectRefusal(request.dialect, columns);
+        if (refusal) throw new InvalidInputError(refusal);
       }
-      if (!next && request.format === 'json') lines.push(']');
+      const lines = writeLines(request, columns, page.rows, first, progress);
+      if (!next && request.dialect === 'json') lines.push(']');
       first = false;
       // Cassandra may end a result with an empty page: nothing to write for it.
       if (lines.length === 0) continue;
@@ -92,4 +91,57 @@ export async function* exportRows(
   } finally {
     lease.release();
   }
+}
+
+/** A page's rows as lines of the dialect; a value it cannot carry stops the export naming row and column. */
+function writeLines(
+  request: ExportRequest,
+  columns: { name: string; type: CqlType }[],
+  rows: types.Row[],
+  first: boolean,
+  progress: ExportProgress,
+): string[] {
+  const lines: string[] = [];
+  const { dialect, timeZone } = request;
+  if (dialect === 'jsonl' || dialect === 'json') {
+    if (first && dialect === 'json') lines.push('[');
+    for (const row of rows) {
+      const json = rowJson(row as unknown as Record<string, unknown>, columns, timeZone);
+      lines.push(dialect === 'json' && progress.rows > 0 ? `,${json}` : json);
+      progress.rows++;
+    }
+    return lines;
+  }
+  const ctx: CsvValueContext & { delimiter: string } = {
+    dialect,
+    timeZone,
+    nullMarker: request.nullMarker,
+    delimiter: request.delimiter,
+  };
+  if (first && request.header)
+    lines.push(
+      csvLine(
+        columns.map((c) => c.name),
+        ctx,
+      ),
+    );
+  const shapes = columns.map((c) => shapeOf(c.type));
+  for (const row of rows) {
+    let column = 0;
+    try {
+      const fields: (string | null)[] = [];
+      for (column = 0; column < columns.length; column++)
+        fields.push(csvValue(row.get(columns[column]!.name), shapes[column]!, ctx));
+      column = -1;
+      lines.push(csvLine(fields, ctx));
+    } catch (error) {
+      if (!(error instanceof CannotCarryError)) throw error;
+      const where = column >= 0 ? `, column ${columns[column]!.name}` : '';
+      throw new InvalidInputError(
+        `the ${dialect} dialect cannot carry row ${progress.rows + 1}${where} exactly: ${error.message}`,
+      );
+    }
+    progress.rows++;
+  }
+  return lines;
 }
