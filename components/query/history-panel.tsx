@@ -4,7 +4,13 @@ import { useMayAct } from '@/components/auth/use-cluster-role';
 import { useState } from 'react';
 import { ErrorBox } from '@/components/ui/error-box';
 import { QueryState } from '@/components/ui/query-state';
+import { text, urlParams } from '@/components/url/url-params';
+import { useUrlState } from '@/components/url/use-url-state';
 import { useQueryHistory, useSavedQueries } from './use-query-data';
+
+// The history's search is in the workbench's URL (?history=orders), so a search can be linked to;
+// 200 characters, as query.history accepts.
+const HISTORY_PARAMS = urlParams({ history: text(200) });
 
 export interface LoadedQuery {
   statement: string;
@@ -20,7 +26,7 @@ export function HistoryPanel({
   current: LoadedQuery;
   onLoad(query: LoadedQuery): void;
 }) {
-  const [search, setSearch] = useState('');
+  const [{ history: search }, setParams] = useUrlState(HISTORY_PARAMS);
   const [name, setName] = useState('');
   const history = useQueryHistory(clusterId, search);
   const { list: saved, save, remove } = useSavedQueries(clusterId);
@@ -92,7 +98,8 @@ export function HistoryPanel({
       <h3>History</h3>
       <input
         value={search}
-        onChange={(e) => setSearch(e.target.value)}
+        onChange={(e) => setParams({ history: e.target.value })}
+        maxLength={200}
         placeholder="Search history"
         aria-label="Search history"
         data-testid="history-search"
