@@ -71,8 +71,8 @@ export const SCHEMA = [
   // The key holds text too: '' is a valid clustering value and must not come back as a missing key.
   `CREATE TABLE ${KS}.t (pk int, ck text, ${columnsDdl}, PRIMARY KEY (pk, ck))`,
   `CREATE TABLE ${KS}.twin (pk int, ck text, ${columnsDdl}, PRIMARY KEY (pk, ck))`,
-  `CREATE TABLE ${KS}.with_duration (pk int PRIMARY KEY, d duration)`,
-  `CREATE TABLE ${KS}.cannot (pk int PRIMARY KEY, t text, u frozen<address>, tu frozen<tuple<int, text>>, d date)`,
+  // Values and a type the cqlsh dialect cannot carry, one row each.
+  `CREATE TABLE ${KS}.cannot (pk int PRIMARY KEY, t text, u frozen<address>, tu frozen<tuple<int, text>>, d date, du duration)`,
 ];
 
 type Row = Record<string, string>;
