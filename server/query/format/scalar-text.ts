@@ -28,14 +28,17 @@ export function doubleText(value: number): string {
 }
 
 /**
- * A float: the fewest significant digits that come back as the same float when read as a double and
- * then rounded to float — the path cqlsh (Python's float, then the driver's pack) and Cassandra's JSON
+ * A float: few significant digits (the fewest, but for rare cases near a power of ten) that come back
+ * as the same float when read as a double and then rounded to float — the path cqlsh (Python's float, then the driver's pack) and Cassandra's JSON
  * reader take, so even a rare double rounding cannot change it.
  */
 export function floatText(value: number): string {
   const named = nonFinite(value);
   if (named) return named;
-  for (let p = 1; p <= 9; p++) {
+  // From 6 digits up (a normal float holds 6 to 9): most values settle at the first try, and a
+  // shorter decimal that reads back equal comes out anyway, as `String` drops the padding zeros.
+  // Subnormals hold fewer digits (1e-45 is one), so they start from one.
+  for (let p = Math.abs(value) < 1.1754943508222875e-38 ? 1 : 6; p <= 9; p++) {
     const text = value.toPrecision(p);
     if (Math.fround(Number(text)) === value) return String(Number(text));
   }
@@ -65,6 +68,11 @@ function offsetMinutes(ms: number, timeZone: string): number {
   return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
 }
 
+function offsetText(minutes: number): string {
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
+}
+
 export interface TimestampText {
   text: string;
   /** False for the raw millisecond count, which needs no quotes in a CQL literal. */
@@ -84,13 +92,10 @@ export function timestampText(value: Date, timeZone: string, style: 'csv' | 'jso
   const raw = { text: String(ms), readable: false };
   if (cqlshExact && Math.trunc((ms / 1000) * 1000) !== ms) return raw;
   const offset = offsetMinutes(ms, timeZone);
-  const iso = new Date(ms + offset * 60_000).toISOString();
-  if (!/^\d{4}-/.test(iso) || iso.startsWith('0000')) return raw;
-  const abs = Math.abs(offset);
-  const zone =
-    style === 'json' && offset === 0
-      ? 'Z'
-      : `${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
+  const iso = (offset === 0 ? value : new Date(ms + offset * 60_000)).toISOString();
+  // Years 0000 and past 9999 (`+010000-…`) are outside what the readable form carries.
+  if (iso.charCodeAt(4) !== 45 /* - */ || iso.startsWith('0000')) return raw;
+  const zone = offset === 0 ? (style === 'json' ? 'Z' : '+0000') : offsetText(offset);
   return { text: `${iso.slice(0, 10)} ${iso.slice(11, 23)}${zone}`, readable: true };
 }
 
