@@ -15,6 +15,10 @@ test('hovering the ring shows a range, its owner and its replicas; ownership mat
   const cluster = new ClusterPage(page);
   await cluster.open();
   await cluster.chooseKeyspace(KEYSPACE);
+  // The keyspace is in the address: a reload (or a link) opens the same ownership view.
+  await expect(page).toHaveURL(new RegExp(`[?&]keyspace=${KEYSPACE}(&|$)`));
+  await page.reload();
+  await expect(page.getByTestId('keyspace-picker')).toHaveValue(KEYSPACE);
   for (const row of nodetoolStatus(1, 'demo', KEYSPACE)) {
     await expect(cluster.owns(row.address)).toHaveText(`${Number(row.owns.replace('%', '')).toFixed(1)}%`);
   }

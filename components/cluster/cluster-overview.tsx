@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { AlertsLiveProvider } from '@/components/alerts/alerts-live';
 import { hasMark } from '@/components/alerts/node-marks';
 import { useNodeAlertMarks } from '@/components/alerts/use-node-alert-marks';
@@ -9,10 +9,15 @@ import { RingChart } from '@/components/ring/ring-chart';
 import { useRingView } from '@/components/ring/use-ring';
 import { useKeyspaceNames } from '@/components/schema/use-schema';
 import { ErrorBox } from '@/components/ui/error-box';
+import { text, urlParams } from '@/components/url/url-params';
+import { useUrlState } from '@/components/url/use-url-state';
 import { HealthTiles } from './health-tiles';
 import { OverviewCharts } from './overview-charts';
 import { RecentEventsSection } from './recent-events-section';
 import { RunningNowSection } from './running-now-section';
+
+/** Keyspace names are at most 48 characters; anything else read from the URL is no keyspace. */
+const OVERVIEW_PARAMS = urlParams<{ keyspace: string }>({ keyspace: text(48) });
 
 /**
  * The cluster page's body, in the order it is read at 3 a.m.: health tiles (each a link to its view);
@@ -23,8 +28,12 @@ import { RunningNowSection } from './running-now-section';
  */
 export function ClusterOverview() {
   const { clusterId, snapshot } = useLiveCluster();
-  const [keyspace, setKeyspace] = useState<string | null>(null);
+  // ?keyspace= : a link opens the overview with the ownership and replicas of that keyspace.
+  const [{ keyspace: chosen }, setParams] = useUrlState(OVERVIEW_PARAMS);
   const keyspaces = useKeyspaceNames(clusterId);
+  // A keyspace the cluster does not have (dropped since the link was made) reads as none.
+  const keyspace = chosen && (keyspaces.data?.some((k) => k.name === chosen) ?? true) ? chosen : null;
+  const setKeyspace = (next: string | null) => setParams({ keyspace: next ?? '' });
   const ring = useRingView(clusterId, keyspace);
 
   // The ring changes only when the topology does: refetch when a node's tokens or state change.

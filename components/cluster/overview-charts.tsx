@@ -4,18 +4,19 @@
  * rate and p99, a line per node), composed here. The range is in the URL (?range=) and the link
  * opens the metrics page on the same range.
  */
-import { usePathname, useSearchParams } from 'next/navigation';
-import { useState } from 'react';
 import { MetricChart } from '@/components/metrics/metric-chart';
 import type { LiveMetrics } from '@/components/metrics/metrics-live';
-import { RANGES, rangeOf, writeRangeToUrl, type Range } from '@/components/metrics/ranges';
+import { RangePicker } from '@/components/metrics/range-picker';
+import { RANGES, rangeOf, rangeParam, type Range } from '@/components/metrics/ranges';
 import { useMetricCatalogue } from '@/components/metrics/use-metrics';
-import { Button } from '@/components/ui/button';
+import { urlParams } from '@/components/url/url-params';
+import { useUrlState } from '@/components/url/use-url-state';
 import { OverviewSection } from './overview-section';
 
 /** A short glance: the metrics page has the long ranges. */
 const CHOICES: readonly Range[] = RANGES.filter((r) => ['1h', '6h', '24h'].includes(r[0]));
 const DEFAULT = rangeOf('1h');
+const OVERVIEW_PARAMS = urlParams<{ range: Range }>({ range: rangeParam(DEFAULT, CHOICES) });
 
 /**
  * The cluster as one line a chart: throughput summed over the nodes, latency the worst node's — what
@@ -36,14 +37,9 @@ export const OVERVIEW_CHARTS = [
 const NO_LIVE_TAIL: LiveMetrics[] = [];
 
 export function OverviewCharts({ clusterId }: { clusterId: string }) {
-  const searchParams = useSearchParams();
-  const pathname = usePathname();
-  const [range, setRange] = useState<Range>(() => rangeOf(searchParams.get('range'), DEFAULT));
+  const [{ range }, setParams] = useUrlState(OVERVIEW_PARAMS);
+  const setRange = (next: Range) => setParams({ range: next });
   const catalogue = useMetricCatalogue();
-  const choose = (next: Range) => {
-    setRange(next);
-    writeRangeToUrl(pathname, next, DEFAULT);
-  };
   return (
     <OverviewSection
       id="overview-charts"
@@ -51,23 +47,7 @@ export function OverviewCharts({ clusterId }: { clusterId: string }) {
       href={`/clusters/${encodeURIComponent(clusterId)}/metrics?range=${range[0]}`}
       linkText={`Metrics, last ${range[0]}`}
       testId="overview-charts"
-      aside={
-        <div role="group" aria-label="Chart range" className="flex gap-1">
-          {CHOICES.map((r) => (
-            <Button
-              key={r[0]}
-              type="button"
-              size="xs"
-              variant={r === range ? 'default' : 'outline'}
-              aria-pressed={r === range}
-              onClick={() => choose(r)}
-              data-testid={`overview-range-${r[0]}`}
-            >
-              {r[0]}
-            </Button>
-          ))}
-        </div>
-      }
+      aside={<RangePicker ranges={CHOICES} value={range} onChange={setRange} testIdPrefix="overview-range-" />}
     >
       {/* Two charts a row once the section itself is wide enough, whatever the sidebar and the split take. */}
       <div className="grid grid-cols-1 gap-2 @xl:grid-cols-2">

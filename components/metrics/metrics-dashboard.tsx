@@ -4,6 +4,7 @@ import { ErrorBox } from '@/components/ui/error-box';
 import { urlParams } from '@/components/url/url-params';
 import { useUrlState } from '@/components/url/use-url-state';
 import { MetricChart } from './metric-chart';
+import { RangePicker } from './range-picker';
 import { RANGES, rangeParam, type Range } from './ranges';
 import { useLiveMetrics } from './metrics-live';
 import { useCollectorStatus, useMetricCatalogue } from './use-metrics';
@@ -35,17 +36,7 @@ export function MetricsDashboard({ nodes }: { nodes?: string[] }) {
   return (
     <div data-testid="metrics-dashboard">
       <p className="ranges">
-        {RANGES.map((r) => (
-          <button
-            key={r[0]}
-            type="button"
-            className={r === range ? 'active' : ''}
-            data-testid={`range-${r[0]}`}
-            onClick={() => choose(r)}
-          >
-            {r[0]}
-          </button>
-        ))}{' '}
+        <RangePicker ranges={RANGES} value={range} onChange={choose} />{' '}
         <span className="muted" data-testid="collector-status">
           collector:{' '}
           {status.data

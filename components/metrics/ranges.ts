@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { writeParam, type Param } from '@/components/url/url-params';
-import { replaceQuery } from '@/components/url/use-url-state';
+import type { Param } from '@/components/url/url-params';
 
 /** The charts' time ranges, by the label the URL carries (`?range=1h`), shared by the metrics page and the overview. */
 export const RANGES = [
@@ -33,12 +32,4 @@ export function rangeParam(fallback: Range, only: readonly Range[] = RANGES): Pa
     fallback,
     format: (range) => range[0],
   };
-}
-
-/**
- * The current URL with `range` set (or removed when it is the view's default), without a server round
- * trip. For views that keep the range in their own state (the overview's charts); others use useUrlState.
- */
-export function writeRangeToUrl(_pathname: string, range: Range, fallback: Range): void {
-  replaceQuery((params) => writeParam(rangeParam(fallback), 'range', range, params));
 }
