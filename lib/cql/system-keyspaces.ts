@@ -12,3 +12,6 @@
 export function isSystemKeyspace(keyspace: string): boolean {
   return keyspace === 'system' || keyspace.startsWith('system_');
 }
+
+/** The keyspace Ringside's metrics collector keeps its history in, in the cluster it stores to. */
+export const RINGSIDE_HISTORY_KEYSPACE = 'ringside';

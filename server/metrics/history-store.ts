@@ -7,8 +7,9 @@ import 'server-only';
 import cassandra, { type Client } from 'cassandra-driver';
 import { bucketOf, bucketsBetween, RESOLUTIONS, type Resolution } from './resolutions';
 import type { AggregateRow, Sample } from './rollup';
+import { RINGSIDE_HISTORY_KEYSPACE } from '@/lib/cql/system-keyspaces';
 
-export const HISTORY_KEYSPACE = 'ringside';
+export const HISTORY_KEYSPACE = RINGSIDE_HISTORY_KEYSPACE;
 const WRITE_CONCURRENCY = 16;
 
 export interface WriteStats {

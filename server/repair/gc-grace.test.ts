@@ -112,9 +112,10 @@ describe('tables past their gc_grace_seconds without a full repair', () => {
     expect(statusOf(coverage, 'shop.later')).toMatchObject({ lastRepair: null, dueBy: NOW + 5 * DAY });
   });
 
-  it('leaves out system keyspaces, gc_grace_seconds = 0 and single-replica keyspaces, saying why', () => {
+  it('leaves out system keyspaces, gc_grace_seconds = 0, single-replica keyspaces and the metrics history, saying why', () => {
     const coverage = repairCoverage(
       [
+        table('ringside', 'metrics_raw', { gcGraceSeconds: 10_800 }),
         table('system_auth', 'roles'),
         table('system', 'local'),
         table('shop', 'queue', { gcGraceSeconds: 0 }),
@@ -126,6 +127,11 @@ describe('tables past their gc_grace_seconds without a full repair', () => {
     );
     expect(coverage.tables.map((t) => `${t.keyspace}.${t.table}`)).toEqual(['systemd_logs.lines']);
     expect(coverage.skipped).toEqual([
+      {
+        keyspace: 'ringside',
+        table: 'metrics_raw',
+        why: 'Ringside’s own metrics history: written with a TTL, never deleted',
+      },
       { keyspace: 'shop', table: 'queue', why: 'gc_grace_seconds = 0' },
       { keyspace: 'scratch', table: 'notes', why: '1 replica in all: nothing to repair' },
     ]);

@@ -10,10 +10,12 @@
  * new table is not overdue before it could have been.
  *
  * Left out: system keyspaces, tables with gc_grace_seconds = 0 (their tombstones are purged at once:
- * repair cannot protect them and is not what they rely on), and keyspaces with fewer than two
- * replicas in all (nothing to compare; Ringside refuses to repair them).
+ * repair cannot protect them and is not what they rely on), keyspaces with fewer than two replicas in
+ * all (nothing to compare; Ringside refuses to repair them), and the console's own metrics history
+ * (its tables in keyspace `ringside` are written with a TTL and never deleted from: no tombstone of a
+ * delete can be missed, and a lost point is not worth a repair's load).
  */
-import { isSystemKeyspace } from '@/lib/cql/system-keyspaces';
+import { isSystemKeyspace, RINGSIDE_HISTORY_KEYSPACE } from '@/lib/cql/system-keyspaces';
 
 export interface TableGrace {
   keyspace: string;
@@ -96,6 +98,14 @@ export function repairCoverage(
   const skipped: SkippedTable[] = [];
   for (const t of tables) {
     if (isSystemKeyspace(t.keyspace)) continue;
+    if (t.keyspace === RINGSIDE_HISTORY_KEYSPACE) {
+      skipped.push({
+        keyspace: t.keyspace,
+        table: t.table,
+        why: 'Ringside’s own metrics history: written with a TTL, never deleted',
+      });
+      continue;
+    }
     if (t.gcGraceSeconds <= 0) {
       skipped.push({ keyspace: t.keyspace, table: t.table, why: 'gc_grace_seconds = 0' });
       continue;
