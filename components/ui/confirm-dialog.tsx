@@ -5,7 +5,7 @@
  * starts on the refusal and stays inside until an answer, Escape refuses, and the focus goes back to
  * where it was once the dialog is gone.
  */
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import {
   AlertDialog,
   AlertDialogCancel,
@@ -36,6 +36,19 @@ export function ConfirmDialog({
   busy?: boolean;
   onAnswer(yes: boolean): void;
 }) {
+  // The pages remove the dialog rather than close it, so Radix never gets to hand the focus back:
+  // whoever had it when the dialog was asked for (the button that opened it) gets it back here.
+  const [opener] = useState(() => (typeof document === 'undefined' ? null : document.activeElement));
+  useEffect(
+    () => () => {
+      // After Radix's own unmount work, which may move the focus to the body first.
+      setTimeout(() => {
+        const gone = !document.activeElement || document.activeElement === document.body;
+        if (gone && opener instanceof HTMLElement && opener.isConnected) opener.focus();
+      }, 0);
+    },
+    [opener],
+  );
   return (
     // Shown while the caller renders it; a refusal (the cancel button, Escape) arrives as a close.
     <AlertDialog
