@@ -8,6 +8,8 @@ const exclude = ['**/*.int.test.ts', 'node_modules/**', 'e2e/**', '.next/**'];
 export default defineConfig({
   resolve: sharedResolve,
   test: {
+    // Every temporary folder a test makes goes into one that is removed when the run ends.
+    globalSetup: ['./testing/private-tmpdir.ts'],
     // The code under test logs its failures; tests that check logging read their own destination.
     env: { RINGSIDE_LOG_LEVEL: process.env.RINGSIDE_LOG_LEVEL ?? 'silent' },
     projects: [
