@@ -1,8 +1,8 @@
 'use client';
 /**
- * Throughput and latency over a short range: the metrics page's own charts (coordinator read/write
- * rate and p99, a line per node), composed here. The range is in the URL (?range=) and the link
- * opens the metrics page on the same range.
+ * Throughput and latency over a short range: the metrics page's own chart, composed here with one
+ * line for the cluster (OVERVIEW_CHARTS). The range is in the URL (?range=) and the link opens the
+ * metrics page, a line per node, on the same range.
  */
 import { MetricChart } from '@/components/metrics/metric-chart';
 import type { LiveMetrics } from '@/components/metrics/metrics-live';
