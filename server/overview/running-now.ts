@@ -16,6 +16,7 @@ import { compactionPoller } from '../compaction/compaction-service';
 import { jobsOf } from '../jobs/jobs-service';
 import { ACTIVE_STATES, isUnreadable, type Job } from '../jobs/job-types';
 import { SharedPoller } from '../live/shared-poller';
+import { logger } from '../log/logger';
 import { processSingleton } from '../process-singleton';
 import { jobSummary, streamOfPlan, streamsOf, type RunningNow, type RunningStream } from './running-fold';
 
@@ -86,7 +87,25 @@ async function readStreams(
 const firstLines = (reasons: Record<string, string>) =>
   Object.fromEntries(Object.entries(reasons).map(([node, why]) => [node, why.split('\n')[0]!]));
 
-async function collect(clusterId: string): Promise<RunningNow> {
+/**
+ * A source that could not be read at all is logged when that starts, when its reason changes and
+ * when it ends (not every read): the page shows it, the log keeps it for whoever looks later.
+ */
+function logSourceChanges(
+  clusterId: string,
+  failed: RunningNow['failed'],
+  previous: RunningNow['failed'] | undefined,
+): void {
+  const log = logger('running-now', { clusterId });
+  for (const source of ['compactions', 'repairs', 'streams'] as const) {
+    const now = failed[source];
+    const before = previous?.[source];
+    if (now && now !== before) log.warn({ source }, `cannot read running ${source}: ${now.split('\n')[0]}`);
+    else if (!now && before) log.info({ source }, `running ${source} read again`);
+  }
+}
+
+async function collect(clusterId: string, previous: RunningNow | undefined): Promise<RunningNow> {
   const jobs = jobsOf(clusterId, { states: [...ACTIVE_STATES], limit: 50 })
     .filter((job): job is Job => !isUnreadable(job))
     .map(jobSummary);
@@ -102,6 +121,7 @@ async function collect(clusterId: string): Promise<RunningNow> {
     repairs: reason(repairs),
     streams: reason(streams),
   };
+  logSourceChanges(clusterId, failed, previous?.failed);
   return {
     at: Date.now(),
     compactions: compaction.status === 'fulfilled' ? compaction.value.value.running : [],
@@ -123,7 +143,7 @@ const pollers = processSingleton('running-now-pollers', () => new Map<string, Sh
 export async function runningNow(clusterId: string): Promise<RunningNow> {
   let poller = pollers.get(clusterId);
   if (!poller) {
-    poller = new SharedPoller<RunningNow>(() => collect(clusterId), READ_EVERY_MS, undefined, {
+    poller = new SharedPoller<RunningNow>((previous) => collect(clusterId, previous), READ_EVERY_MS, undefined, {
       poller: 'running-now',
       clusterId,
     });
