@@ -1,0 +1,59 @@
+/**
+ * The rows of a JSON-lines file (one object per line, as the export's `jsonl` dialect and `SELECT JSON`
+ * write them), read as text arrives. Numbers keep every digit: they are parsed by lossless-json and
+ * handed on as their text (`JSON.parse` would round a varint or a bigint through a double), marked
+ * so that a number given for a text column can still be told from a string.
+ */
+import { parse } from 'lossless-json';
+
+export type JsonlRecord =
+  | { kind: 'record'; firstLine: number; lastLine: number; object: Record<string, unknown> }
+  | { kind: 'bad'; firstLine: number; lastLine: number; reason: string };
+
+/** A JSON number as it was written. */
+export class JsonNumberText {
+  constructor(readonly text: string) {}
+}
+
+function objectOf(line: string): Record<string, unknown> | string {
+  let value: unknown;
+  try {
+    value = parse(line, null, (text) => new JsonNumberText(text));
+  } catch (error) {
+    return `not JSON: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof JsonNumberText)
+    return `a JSON object (one row) was expected, not ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value === 'object' ? 'a number' : `a ${typeof value}`}`;
+  return value as Record<string, unknown>;
+}
+
+export async function* jsonlRecords(chunks: AsyncIterable<string>): AsyncGenerator<JsonlRecord> {
+  let rest = '';
+  let line = 0;
+  let first = true;
+  function* lines(text: string, final: boolean): Generator<JsonlRecord> {
+    let start = 0;
+    for (;;) {
+      const lf = text.indexOf('\n', start);
+      if (lf < 0 && !final) break;
+      const end = lf < 0 ? text.length : lf;
+      if (lf < 0 && start >= text.length) break;
+      line++;
+      const source = text.slice(start, end).trim();
+      start = end + 1;
+      if (source === '') continue;
+      const object = objectOf(source);
+      yield typeof object === 'string'
+        ? { kind: 'bad', firstLine: line, lastLine: line, reason: object }
+        : { kind: 'record', firstLine: line, lastLine: line, object };
+      if (lf < 0) break;
+    }
+    rest = start >= text.length ? '' : text.slice(start);
+  }
+  for await (let chunk of chunks) {
+    if (first && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+    first = false;
+    yield* lines(rest + chunk, false);
+  }
+  yield* lines(rest, true);
+}
