@@ -2,6 +2,7 @@ import 'server-only';
 /** The query workbench: run statements, cancel them, read their traces, history and saved queries. */
 import { z } from 'zod';
 import { exportStatus, stopExport } from '../query/export/export-progress';
+import { importStatus, stopImport } from '../query/import/import-jobs';
 import { takeRemainder } from '../query/run/page-remainders';
 import { cancelRun } from '../query/run/running-statements';
 import { runRequestSchema } from '../query/run/run-request';
@@ -82,6 +83,13 @@ export const queryRouter = createTRPCRouter({
   stopExport: signedInProcedure
     .input(z.object({ exportId: z.string().uuid() }))
     .mutation(({ input, ctx }) => ({ stopped: stopExport(ctx.principal.userId, input.exportId) })),
+  /** An import's progress and its rejected lines; null until its upload has reached the console. */
+  importProgress: signedInProcedure
+    .input(z.object({ importId: z.string().uuid() }))
+    .query(({ input, ctx }) => importStatus(ctx.principal.userId, input.importId)),
+  stopImport: signedInProcedure
+    .input(z.object({ importId: z.string().uuid() }))
+    .mutation(({ input, ctx }) => ({ stopped: stopImport(ctx.principal.userId, input.importId) })),
   cancel: signedInProcedure
     .input(z.object({ runId: z.string().min(1).max(64) }))
     .mutation(({ input, ctx }) => ({ cancelled: cancelRun(ctx.principal.userId, input.runId) })),
