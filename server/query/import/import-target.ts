@@ -6,6 +6,7 @@ import 'server-only';
 import type { Client } from 'cassandra-driver';
 import { qualified, quote } from '@/lib/cql/quote';
 import { InvalidInputError, UnknownTableError } from '../../cluster/errors';
+import { driverFor } from '../../cluster/registry';
 import { shapeOf, type CqlType, type TypeShape } from '../format/cql-type';
 
 export interface ImportColumn {
@@ -27,10 +28,24 @@ export async function importTarget(
   keyspace: string,
   table: string,
 ): Promise<ImportTarget> {
-  const meta = await client.metadata.getTable(keyspace, table);
+  // The console's own client reads the schema: the workbench's decodes maps as CqlMap, which the
+  // driver's schema parser cannot read (measured: "compaction.get is not a function").
+  const console = await driverFor(clusterId);
+  const meta = await console.metadata.getTable(keyspace, table);
   if (!meta) {
-    const ks = client.metadata.keyspaces[keyspace] as { tables?: Record<string, unknown> } | undefined;
-    throw new UnknownTableError(clusterId, keyspace, table, Object.keys(ks?.tables ?? {}));
+    const tables = await console.execute(
+      'SELECT table_name FROM system_schema.tables WHERE keyspace_name = ?',
+      [keyspace],
+      {
+        prepare: true,
+      },
+    );
+    throw new UnknownTableError(
+      clusterId,
+      keyspace,
+      table,
+      tables.rows.map((r) => String(r.get('table_name'))),
+    );
   }
   // SELECT *'s own column order, and the driver's type objects for it: what an export of the table wrote.
   const sample = await client.execute(`SELECT * FROM ${qualified(keyspace, table)} LIMIT 1`);

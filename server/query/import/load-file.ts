@@ -40,10 +40,6 @@ async function* utf8(source: AsyncIterable<Uint8Array>, counters: ImportCounters
       );
     }
     counters.bytesRead += bytes.length;
-    if (text.includes('\u0000'))
-      throw new InvalidInputError(
-        `the file holds a NUL byte near byte ${counters.bytesRead}: it is binary, not CSV or JSON-lines text`,
-      );
     yield text;
   }
   const rest = decoder.decode();
