@@ -183,23 +183,25 @@ export function csvValue(value: unknown, shape: TypeShape, ctx: CsvValueContext)
   }
 }
 
+export type CsvLineContext = CsvValueContext & { delimiter: string };
+
 /**
- * One line of fields. RFC 4180: a field with the delimiter, a quote or a line break in quotes, quotes
+ * One field of a line. RFC 4180: a field with the delimiter, a quote or a line break in quotes, quotes
  * doubled; an empty string `""` apart from null. cqlsh (Python's csv with `escapechar='\\'`,
  * `doublequote=False`): quotes and backslashes escaped with a backslash inside the quotes.
  */
-export function csvLine(fields: (string | null)[], ctx: CsvValueContext & { delimiter: string }): string {
+export function csvField(f: string, ctx: CsvLineContext): string {
   const { delimiter, nullMarker } = ctx;
-  return fields
-    .map((f) => {
-      if (f === null) return nullMarker;
-      if (ctx.dialect === 'cqlsh')
-        return f.includes(delimiter) || /["\\]/.test(f) ? `"${f.replace(/[\\"]/g, (c) => `\\${c}`)}"` : f;
-      if (f !== '' && f === nullMarker)
-        throw new CannotCarryError(
-          `the value ${JSON.stringify(f)} equals the null marker and would read back as null; choose another null marker`,
-        );
-      return f === '' || f.includes(delimiter) || /[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f;
-    })
-    .join(delimiter);
+  if (ctx.dialect === 'cqlsh')
+    return f.includes(delimiter) || /["\\]/.test(f) ? `"${f.replace(/[\\"]/g, (c) => `\\${c}`)}"` : f;
+  if (f !== '' && f === nullMarker)
+    throw new CannotCarryError(
+      `the value ${JSON.stringify(f)} equals the null marker and would read back as null; choose another null marker`,
+    );
+  return f === '' || f.includes(delimiter) || /[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f;
+}
+
+/** One line of fields, a null as the null marker. */
+export function csvLine(fields: (string | null)[], ctx: CsvLineContext): string {
+  return fields.map((f) => (f === null ? ctx.nullMarker : csvField(f, ctx))).join(ctx.delimiter);
 }

@@ -8,10 +8,11 @@ import type { ExportRequestBody } from './export-request';
 import type { types } from 'cassandra-driver';
 import { InvalidInputError } from '../../cluster/errors';
 import { driverConsistency } from '../run/consistency';
-import { csvLine, csvValue, type CsvValueContext } from './csv-value';
+import { csvRowWriter } from './column-writer';
+import { csvLine, csvValue, type CsvLineContext } from './csv-value';
 import { dialectRefusal } from './dialect-check';
 import { shapeOf, type CqlType } from '../format/cql-type';
-import { rowJson } from '../format/json-text';
+import { jsonRowWriter } from '../format/json-text';
 import { CannotCarryError } from '../format/scalar-text';
 import { boundParameters } from '../run/prepare';
 import { firstKeyword } from '@/lib/cql/split-statements';
@@ -73,6 +74,9 @@ export async function* exportRows(
       next = page.pageState ? fetch(page.pageState, fetchSize) : null;
       // A page nobody will read must not surface as an unhandled rejection if the reader goes away.
       next?.catch(() => undefined);
+      // The driver sends a request only once the microtasks of `execute` have run: formatting first
+      // would hold it back for the whole page, and Cassandra would sit idle instead of reading ahead.
+      if (next) await new Promise((resolve) => setImmediate(resolve));
       const columns = (page.columns ?? []).map((c) => ({ name: c.name, type: c.type as CqlType }));
       if (first) {
         const refusal = dialectRefusal(request.dialect, columns);
@@ -105,14 +109,15 @@ function writeLines(
   const { dialect, timeZone } = request;
   if (dialect === 'jsonl' || dialect === 'json') {
     if (first && dialect === 'json') lines.push('[');
+    const rowJson = jsonRowWriter(columns, timeZone);
     for (const row of rows) {
-      const json = rowJson(row as unknown as Record<string, unknown>, columns, timeZone);
+      const json = rowJson(row as unknown as Record<string, unknown>);
       lines.push(dialect === 'json' && progress.rows > 0 ? `,${json}` : json);
       progress.rows++;
     }
     return lines;
   }
-  const ctx: CsvValueContext & { delimiter: string } = {
+  const ctx: CsvLineContext = {
     dialect,
     timeZone,
     nullMarker: request.nullMarker,
@@ -125,23 +130,40 @@ function writeLines(
         ctx,
       ),
     );
-  const shapes = columns.map((c) => shapeOf(c.type));
+  const writeRow = csvRowWriter(columns, ctx);
   for (const row of rows) {
-    let column = 0;
+    let line: string;
     try {
-      const fields: (string | null)[] = [];
-      for (column = 0; column < columns.length; column++)
-        fields.push(csvValue(row.get(columns[column]!.name), shapes[column]!, ctx));
-      column = -1;
-      lines.push(csvLine(fields, ctx));
-    } catch (error) {
-      if (!(error instanceof CannotCarryError)) throw error;
-      const where = column >= 0 ? `, column ${columns[column]!.name}` : '';
-      throw new InvalidInputError(
-        `the ${dialect} dialect cannot carry row ${progress.rows + 1}${where} exactly: ${error.message}`,
-      );
+      line = writeRow(row as unknown as Record<string, unknown>);
+    } catch {
+      // The general path writes the same text; where the row cannot be written, it names the column.
+      line = generalLine(row, columns, ctx, progress.rows + 1);
     }
+    lines.push(line);
     progress.rows++;
   }
   return lines;
+}
+
+/** A row through `csvValue` and `csvLine`, cell by cell; a value the dialect cannot carry stops the export naming row and column. */
+function generalLine(
+  row: types.Row,
+  columns: { name: string; type: CqlType }[],
+  ctx: CsvLineContext,
+  rowNumber: number,
+): string {
+  let column = 0;
+  try {
+    const fields: (string | null)[] = [];
+    for (column = 0; column < columns.length; column++)
+      fields.push(csvValue(row.get(columns[column]!.name), shapeOf(columns[column]!.type), ctx));
+    column = -1;
+    return csvLine(fields, ctx);
+  } catch (error) {
+    if (!(error instanceof CannotCarryError)) throw error;
+    const where = column >= 0 ? `, column ${columns[column]!.name}` : '';
+    throw new InvalidInputError(
+      `the ${ctx.dialect} dialect cannot carry row ${rowNumber}${where} exactly: ${error.message}`,
+    );
+  }
 }
