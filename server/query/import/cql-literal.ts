@@ -10,9 +10,18 @@ import 'server-only';
  * which must be quoted inside a literal, so that `null` and `'null'` stay apart. Pure.
  */
 import { cqlTypeName, type ScalarName, type TypeShape, type UdtField } from '../format/cql-type';
-import { listValue, mapValue, setUdtField, tupleValue, udtField, udtValue, vectorValue } from './value-collections';
+import {
+  listValue,
+  mapValue,
+  plural,
+  setUdtField,
+  tupleValue,
+  udtField,
+  udtValue,
+  vectorValue,
+} from './value-collections';
 import { fail, shown } from './value-error';
-import { scalarValue } from './value-scalar';
+import { article, scalarValue } from './value-scalar';
 
 /** Characters that end a bare token. */
 const STOP = new Set([',', '[', ']', '{', '}', '(', ')', "'", '"', ':']);
@@ -176,7 +185,7 @@ class LiteralReader {
         const items = this.sequence('(', ')', (i) => {
           const element = shape.elements[i];
           if (element === undefined)
-            fail(`expected ${shape.elements.length} elements for ${cqlTypeName(shape)}, got more`);
+            fail(`expected ${plural(shape.elements.length, 'element')} for ${cqlTypeName(shape)}, got more`);
           return this.value(element);
         });
         return tupleValue(items, shape);
@@ -195,7 +204,7 @@ class LiteralReader {
         if (ch === "'" || (ch === '$' && this.text.startsWith('$$', this.pos)))
           return scalarValue(this.quoted(), shape.name);
         const token = this.bare(COLON_TYPES.has(shape.name));
-        if (token === '') this.syntax(`a ${cqlTypeName(shape)} value`);
+        if (token === '') this.syntax(`${article(cqlTypeName(shape))} value`);
         if (TEXT_TYPES.has(shape.name))
           fail(`text inside a ${cqlTypeName(this.shape)} is written in single quotes: ${shown(token)} is not quoted`);
         return scalarValue(token, shape.name);

@@ -81,8 +81,8 @@ describe('import reads back what the export writes', () => {
               refused++;
               continue;
             }
-            // The export's own bug, not the import's: scalar-text.ts's timestampText shifts a timestamp
-            // by the zone's offset before formatting, past JavaScript's Date range near ±8.64e15 ms.
+            // The writer's failure, not the reader's: timestampText as committed before this test shifted
+            // a timestamp near ±8.64e15 ms by a zone's offset past JavaScript's Date range (RangeError).
             if (error instanceof RangeError && Math.abs((value as Date).getTime()) === 8.64e15) continue;
             throw error;
           }

@@ -24,7 +24,7 @@ type VectorShape = Extract<TypeShape, { name: 'vector' }>;
 /** A collection of no elements as the protocol (v3 on) writes it: a 4-byte count of 0. */
 const emptyCollection = (): Buffer => Buffer.alloc(4);
 
-const plural = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+export const plural = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 export function listValue(items: unknown[], shape: ListShape): unknown {
   if (items.some((v) => v === null)) fail(`a ${shape.name} cannot hold null (${cqlTypeName(shape)})`);

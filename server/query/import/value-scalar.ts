@@ -147,7 +147,8 @@ function booleanValue(text: string): boolean {
 
 /** "an int", "a bigint": the type with its article, for messages. */
 export function article(name: string): string {
-  return `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name}`;
+  // 'a uuid': said you-you-id.
+  return `${/^[aeio]/.test(name) ? 'an' : 'a'} ${name}`;
 }
 
 /**
