@@ -11,6 +11,8 @@ test.beforeAll(async () => {
     `CREATE KEYSPACE IF NOT EXISTS ${KS} WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 2, 'dc2': 1}`,
     `CREATE TABLE IF NOT EXISTS ${KS}.readings (sensor int, seq int, reading double, note text, PRIMARY KEY (sensor, seq))`,
     `CREATE TABLE IF NOT EXISTS ${KS}.doomed (k int PRIMARY KEY)`,
+    `CREATE TABLE IF NOT EXISTS ${KS}.readings_twin (sensor int, seq int, reading double, note text, PRIMARY KEY (sensor, seq))`,
+    `TRUNCATE ${KS}.readings_twin`,
   ]);
   await cql(
     Array.from({ length: 120 }, (_, seq) => ({
@@ -56,6 +58,39 @@ test('type a query with completion, run it, page forward and export the whole re
   await query.exportCsvButton().click();
   const cqlshLines = (await readFile(await (await cqlshDownload).path(), 'utf8')).trimEnd().split('\n');
   expect(cqlshLines[11]).toBe('1,10,null,2.5');
+});
+
+test('an exported file loads back into a twin table from the workbench; a bad line is reported with its line and reason', async ({
+  page,
+}) => {
+  const query = new QueryPage(page);
+  await query.open();
+  await query.chooseKeyspace(KS);
+  await query.clearEditor();
+  await query.type('SELECT * FROM readings WHERE sensor = 1;');
+  await query.runStatementUnderCursor();
+  const download = page.waitForEvent('download');
+  await query.exportCsvButton().click();
+  const file = await (await download).path();
+  await expect(query.exportDone()).toContainText('exported 120 rows');
+
+  await query.loadFile(KS, 'readings_twin', file);
+  await expect(query.importDone()).toContainText(
+    `Loaded 120 rows into ${KS}.readings_twin from 121 lines; no line was rejected.`,
+  );
+  const [back] = await cql([`SELECT count(*) AS n, sum(reading) AS total FROM ${KS}.readings_twin WHERE sensor = 1`]);
+  expect(back!.get('n').toString()).toBe('120');
+  expect(back!.get('total')).toBe(Array.from({ length: 120 }, (_, seq) => seq / 4).reduce((a, b) => a + b));
+
+  await query.loadFile(KS, 'readings_twin', {
+    name: 'more.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('sensor,seq,note,reading\n2,1,fine,1.5\n2,2,bad,abc\n2,3,\n'),
+  });
+  await expect(query.importDone()).toContainText('Loaded 1 rows');
+  await expect(query.importRejects()).toHaveCount(2);
+  await expect(query.importRejects().nth(0)).toContainText("3column reading: 'abc'");
+  await expect(query.importRejects().nth(1)).toContainText('43 fields where 4 were expected');
 });
 
 test('tracing shows a per-node timeline of the trace events', async ({ page }) => {

@@ -78,3 +78,48 @@ export function useExport(exportId: string | null) {
   const stop = useMutation(trpc.query.stopExport.mutationOptions());
   return { status, stop: (id: string) => stop.mutate({ exportId: id }) };
 }
+
+export type ImportStatus = NonNullable<inferRouterOutputs<AppRouter>['query']['importProgress']>;
+
+/** An import's progress, polled while it runs. */
+export function useImport(importId: string | null) {
+  const trpc = useTRPC();
+  const status = useQuery(
+    trpc.query.importProgress.queryOptions(
+      { importId: importId ?? '00000000-0000-0000-0000-000000000000' },
+      {
+        enabled: importId !== null,
+        refetchInterval: (q) =>
+          !q.state.data || q.state.data.state === 'receiving' || q.state.data.state === 'loading' ? 500 : false,
+      },
+    ),
+  );
+  const stop = useMutation(trpc.query.stopImport.mutationOptions());
+  return { status, stop: (id: string) => stop.mutate({ importId: id }) };
+}
+
+export interface ImportUpload {
+  clusterId: string;
+  keyspace: string;
+  table: string;
+  format: string;
+  header: boolean;
+  delimiter: string;
+  nullMarker: string;
+  maxRowsPerSecond: number;
+  importId: string;
+}
+
+/**
+ * Sends the file to /api/import (a plain route: the browser streams a file as the request body).
+ * Resolves once the console holds the file; the load then runs on the server.
+ */
+export async function uploadImport(upload: ImportUpload, file: File): Promise<void> {
+  const query = new URLSearchParams(
+    Object.entries(upload).map(([k, v]) => [k, String(v)] as [string, string]),
+  ).toString();
+  const response = await fetch(`/api/import?${query}`, { method: 'POST', body: file });
+  if (response.status === 202) return;
+  const body = (await response.json().catch(() => null)) as { error?: unknown } | null;
+  throw new Error(typeof body?.error === 'string' ? body.error : `the console answered HTTP ${response.status}`);
+}

@@ -11,6 +11,7 @@ import { ErrorBox } from '@/components/ui/error-box';
 import { splitStatements } from '@/lib/cql/split-statements';
 import { CqlEditor } from './cql-editor';
 import { HistoryPanel } from './history-panel';
+import { ImportDialog } from './import-dialog';
 import { RunOptionsBar } from './run-options';
 import { StatementResultView } from './statement-result';
 import { useSchemaOutline } from './use-query-data';
@@ -76,6 +77,7 @@ export function Workbench() {
           ) : (
             <span className="muted">Ctrl-Enter runs the statement under the cursor</span>
           )}
+          {role !== 'viewer' ? <ImportDialog clusterId={clusterId} keyspace={keyspace} /> : null}
         </div>
         {results.length > 1 ? (
           <div className="result-tabs" role="tablist">

@@ -128,4 +128,25 @@ export class QueryPage {
   outlineError(): Locator {
     return this.page.getByTestId('outline-error');
   }
+
+  /** Loads a file (a path, or a name and its content) into a table through the import dialog. */
+  async loadFile(
+    keyspace: string,
+    table: string,
+    file: string | { name: string; mimeType: string; buffer: Buffer },
+  ): Promise<void> {
+    if (!(await this.page.getByTestId('import-dialog').isVisible())) await this.page.getByTestId('import-open').click();
+    await this.page.getByTestId('import-keyspace').selectOption(keyspace);
+    await this.page.getByTestId('import-table').selectOption(table);
+    await this.page.getByTestId('import-file').setInputFiles(file);
+    await this.page.getByTestId('import-start').click();
+  }
+
+  importDone(): Locator {
+    return this.page.getByTestId('import-done');
+  }
+
+  importRejects(): Locator {
+    return this.page.getByTestId('import-reject');
+  }
 }
