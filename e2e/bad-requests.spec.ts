@@ -36,4 +36,13 @@ test('malformed, unknown and oversized requests get a 4xx, never a 500', async (
 
   const badExport = await request.post('/api/export', { headers: { 'content-type': 'application/json' }, data: '{' });
   expect(badExport.status()).toBe(400);
+
+  // An import names its table before the file is taken: no table, or one that is not there, is refused at once.
+  const noTable = await request.post('/api/import?clusterId=demo&keyspace=system', { data: 'k\n1\n' });
+  expect(noTable.status()).toBe(400);
+  const unknownTable = await request.post('/api/import?clusterId=demo&keyspace=system_auth&table=nope', {
+    data: 'k\n1\n',
+  });
+  expect(unknownTable.status()).toBe(404);
+  expect((await unknownTable.json()).error).toContain('has no table or view "nope"');
 });

@@ -11,6 +11,7 @@ import { logger } from '@/server/log/logger';
 import { REQUEST_ID_HEADER, requestIdOf } from '@/server/log/request-id';
 import { MAX_UPLOAD_BYTES, startImport, UploadTooLargeError } from '@/server/query/import/import-jobs';
 import { importRequestFromQuery, importRequestSchema } from '@/server/query/import/import-request';
+import { checkTarget } from '@/server/query/import/load-file';
 
 export const dynamic = 'force-dynamic';
 
@@ -75,8 +76,14 @@ export async function POST(request: Request) {
   if (!request.body) return refuse(400, 'no file: the file to load is the request body');
   try {
     clusterConfig(settings.clusterId);
+    await checkTarget(settings);
   } catch (error) {
-    return refuse(404, toTRPCError(error).message);
+    const mapped = toTRPCError(error);
+    if (mapped.code === 'INTERNAL_SERVER_ERROR') log.error({ err: error }, `import refused: ${mapped.message}`);
+    const status = { NOT_FOUND: 404, BAD_REQUEST: 400, SERVICE_UNAVAILABLE: 503, BAD_GATEWAY: 502 }[
+      mapped.code as string
+    ];
+    return refuse(status ?? 500, mapped.message);
   }
   const started = performance.now();
   const importLog = log.child({ importId, clusterId: settings.clusterId, format: settings.format });

@@ -94,9 +94,9 @@ export class BatchWriter {
     if (++this.windowRows >= WINDOW_ROWS) await this.sendWindow();
   }
 
-  /** Sends what is left and waits for every write to end. */
-  async finish(): Promise<void> {
-    if (!this.failure) await this.sendWindow();
+  /** Sends what is left (unless the import is ending early) and waits for every write to end. */
+  async finish(sendRest = true): Promise<void> {
+    if (sendRest && !this.failure) await this.sendWindow();
     while (this.inFlight > 0) await new Promise<void>((resolve) => (this.slotFreed = resolve));
     if (this.failure) throw this.failure;
   }

@@ -30,17 +30,18 @@ const rec = (firstLine: number, fields: (string | null)[], lastLine = firstLine)
 
 describe('csvRecords', () => {
   it('reads RFC 4180: doubled quotes, line breaks inside quotes, CRLF, "" apart from null, a BOM', async () => {
-    const text = '\ufeffa,b,c\r\n1,"x ""q""",\r\n2,"multi\nline",""\n\n3,,"a,b"';
+    const text = '\ufeffa,b,c\r\n1,"x ""q""",\r\n2,"multi\nline",""\n\n3,,"a,b"\n"4","y",z';
     expect(await read(text, rfc)).toEqual([
       rec(1, ['a', 'b', 'c']),
       rec(2, ['1', 'x "q"', null]),
       rec(3, ['2', 'multi\nline', ''], 4),
       rec(6, ['3', null, 'a,b']),
+      rec(7, ['4', 'y', 'z']),
     ]);
   });
 
   it('reads what cqlsh writes: backslash escapes inside quotes, the null marker quoted or not, empty is the empty string', async () => {
-    const text = 'k,v\n1,"say \\"hi\\" \\\\ now"\n2,null\n3,"null"\n4,\n5,a\\,b\n';
+    const text = 'k,v\n1,"say \\"hi\\" \\\\ now"\n2,null\n3,"null"\n4,\n5,a\\,b\n"6","x",y\n';
     expect(await read(text, cqlsh)).toEqual([
       rec(1, ['k', 'v']),
       rec(2, ['1', 'say "hi" \\ now']),
@@ -48,6 +49,7 @@ describe('csvRecords', () => {
       rec(4, ['3', null]),
       rec(5, ['4', '']),
       rec(6, ['5', 'a,b']),
+      rec(7, ['6', 'x', 'y']),
     ]);
   });
 

@@ -137,8 +137,8 @@ function parseRecord(text: string, start: number, format: CsvFormat, final: bool
       fields.push(value === format.nullMarker ? null : value);
       i = j;
     }
-    // After a field: a delimiter, a line break, or the end of the text.
-    if (i >= text.length) return { kind: 'record', fields, end: i, lines };
+    // After a field: a delimiter, a line break, or the end of the text (the record's end only once no more text will come).
+    if (i >= text.length) return final ? { kind: 'record', fields, end: i, lines } : { kind: 'incomplete' };
     const c = text.charCodeAt(i);
     if (c === delimiter) {
       i++;

@@ -77,6 +77,16 @@ async function* convertedRows(
   }
 }
 
+/** Refuses, before a byte of the file is taken, an import into a table that is not there or cannot be loaded. */
+export async function checkTarget(request: ImportSettings): Promise<void> {
+  const lease = await workbenchClient(request.clusterId, request.keyspace);
+  try {
+    await importTarget(lease.client, request.clusterId, request.keyspace, request.table);
+  } finally {
+    lease.release();
+  }
+}
+
 export async function loadFile(
   request: ImportSettings,
   source: AsyncIterable<Uint8Array>,
@@ -126,7 +136,7 @@ export async function loadFile(
       }
     } catch (error) {
       // What was sent is waited for, so the counts say what the cluster holds; the first error is the one told.
-      await state.writer?.finish().catch(() => undefined);
+      await state.writer?.finish(false).catch(() => undefined);
       throw error;
     }
     await state.writer?.finish();
