@@ -1,8 +1,8 @@
 /**
- * export: 1,000,000 rows to CSV through the console's export (streamed over HTTP, read to the end),
- * through `cqlsh -e "COPY … TO …"`, and read raw by the driver (every page, every value, nothing
- * written), on the same table in the same run: wall time of each and the peak memory of the console's
- * and cqlsh's process groups. Targets: Ringside ≥ 1.5× faster than cqlsh, ≤ 1.3× the raw read;
+ * export: 1,000,000 rows to CSV through the console's export (streamed over HTTP, read to the end;
+ * gzipped by Next as a browser asks, and plain), through `cqlsh -e "COPY … TO …"`, and read raw by
+ * the driver (every page, every value, nothing written), on the same table in the same run: wall time
+ * of each and the peak memory of the console's and cqlsh's process groups. Targets: Ringside ≥ 1.5× faster than cqlsh, ≤ 1.3× the raw read;
  * memory flat in rows. The table (ringside_bench.export_rows, RF 1) is loaded once and reused while it is complete.
  */
 import { spawn } from 'node:child_process';
@@ -22,8 +22,10 @@ const FETCH_SIZE = 5000;
 const PARTITIONS = 1000;
 const KS = 'ringside_bench';
 const TABLE = `${KS}.export_rows`;
+/** The table and its row count, for benchmarks that start from the same rows (bench/import.ts). */
+export { ROWS as EXPORT_ROWS, TABLE as EXPORT_TABLE };
 
-async function ensureTable(): Promise<void> {
+export async function ensureTable(): Promise<void> {
   const client = new cassandra.Client({ contactPoints: ['127.0.0.1'], localDataCenter: 'dc1' });
   try {
     // One replica in the local DC: LOCAL_ONE reads and writes never wait on dc2.
@@ -69,13 +71,15 @@ async function ringsideExport(
   pgid: number | null,
   cookie: string,
   limit?: number,
+  encoding: 'gzip' | 'identity' = 'gzip',
 ): Promise<{ seconds: number; lines: number; peakMb: number; baselineMb: number }> {
   const baselineMb = pgid ? groupRssMb(pgid) : 0;
   const sampler = pgid ? samplePeak(pgid) : null;
   const started = performance.now();
   const response = await fetch(`${url}/api/export`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url, cookie },
+    // gzip is what a browser asks for (and Next then compresses); identity is what curl without --compressed gets.
+    headers: { 'content-type': 'application/json', origin: url, cookie, 'accept-encoding': encoding },
     body: JSON.stringify({
       clusterId: 'demo',
       keyspace: null,
@@ -184,21 +188,26 @@ export async function run(): Promise<Record<string, unknown>> {
     // A tenth of the rows first: peak memory for 100,000 and for 1,000,000 rows side by side shows whether it is flat.
     const tenth = await ringsideExport(server.url, server.pgid, cookie, ROWS / 10);
     report('ringside, a tenth of the rows', tenth);
-    // Raw read and export alternate, twice, so each meets the same caches and compaction; the best of each counts.
+    // Raw read and the exports alternate, twice, so each meets the same caches and compaction; the best of each counts.
     const raws: number[] = [];
     const passes: Awaited<ReturnType<typeof ringsideExport>>[] = [];
+    const plain: number[] = [];
     for (let round = 1; round <= 2; round++) {
       const raw = await rawRead();
       console.log(`raw driver read: ${raw.rows} rows in ${raw.seconds.toFixed(2)} s`);
       raws.push(raw.seconds);
-      const pass = await ringsideExport(server.url, server.pgid, cookie);
-      report(`ringside, pass ${round}`, pass);
-      if (pass.lines - 1 !== ROWS) throw new Error(`the console exported ${pass.lines - 1} rows, expected ${ROWS}`);
-      passes.push(pass);
+      for (const encoding of ['gzip', 'identity'] as const) {
+        const pass = await ringsideExport(server.url, server.pgid, cookie, undefined, encoding);
+        report(`ringside (${encoding}), pass ${round}`, pass);
+        if (pass.lines - 1 !== ROWS) throw new Error(`the console exported ${pass.lines - 1} rows, expected ${ROWS}`);
+        if (encoding === 'gzip') passes.push(pass);
+        else plain.push(pass.seconds);
+      }
     }
     const [first, second] = passes as [(typeof passes)[0], (typeof passes)[0]];
     const rawBest = Math.min(...raws);
     const ringsideBest = Math.min(first.seconds, second.seconds);
+    const plainBest = Math.min(...plain);
     const cqlsh = await cqlshExport();
     console.log(
       `cqlsh COPY TO: ${(cqlsh.bytes / 1e6).toFixed(0)} MB in ${cqlsh.seconds.toFixed(1)} s; peak RSS ${cqlsh.peakMb.toFixed(0)} MB`,
@@ -211,8 +220,12 @@ export async function run(): Promise<Record<string, unknown>> {
       raw_read_s: s2(rawBest),
       ringside_s: s2(ringsideBest),
       ratio_to_raw: s2(ringsideBest / rawBest),
+      // The same export without HTTP compression: the console's own work alone.
+      ringside_identity_s: s2(plainBest),
+      ratio_to_raw_identity: s2(plainBest / rawBest),
       raw_read_runs_s: raws.map(s2),
       ringside_runs_s: passes.map((p) => s2(p.seconds)),
+      ringside_identity_runs_s: plain.map(s2),
       ringside_tenth_s: s2(tenth.seconds),
       cqlsh_s: s2(cqlsh.seconds),
       ratio: s2(cqlsh.seconds / ringsideBest),
