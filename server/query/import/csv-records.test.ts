@@ -17,7 +17,7 @@ async function collect(chunks: string[], format: CsvFormat): Promise<CsvRecord[]
   async function* source() {
     yield* chunks;
   }
-  for await (const r of csvRecords(source(), format)) out.push(r);
+  for await (const batch of csvRecords(source(), format)) out.push(...batch);
   return out;
 }
 

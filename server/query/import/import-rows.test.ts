@@ -18,7 +18,7 @@ describe('CSV rows', () => {
   it('types every value and keys the row by its partition as written', () => {
     expect(convert({ kind: 'record', ...at(2), fields: ['7', '', null] })).toEqual({
       kind: 'row',
-      row: { values: [7, '', null], partition: '7', ...at(2) },
+      row: { values: [7, '', null], partition: '7', bytes: 2, ...at(2) },
     });
   });
 
@@ -39,7 +39,7 @@ describe('CSV rows', () => {
 
 describe('JSON rows', () => {
   const convert = jsonRowConverter(columns);
-  const row = (object: Record<string, unknown>) => convert({ kind: 'record', ...at(1), object });
+  const row = (object: Record<string, unknown>) => convert({ kind: 'record', ...at(1), object, size: 10 });
 
   it('reads a case-sensitive column quoted as SELECT JSON writes it, and a column left out as null', () => {
     expect(row({ pk: new JsonNumberText('1'), ck: 'a', '"Note"': 'n' })).toMatchObject({

@@ -14,6 +14,8 @@ export interface PendingRow {
   values: unknown[];
   /** The partition's key as the file wrote it: rows with the same one go in the same batch. */
   partition: string;
+  /** About the size of its values (the text they were read from): batches are kept to a size. */
+  bytes: number;
   firstLine: number;
   lastLine: number;
 }
@@ -63,7 +65,9 @@ export function csvRowConverter(columns: ImportColumn[]): (record: CsvRecord) =>
       }
     }
     const partition = partitionIndexes.map((i) => fields[i]).join('\u0000');
-    return { kind: 'row', row: { values, partition, firstLine: record.firstLine, lastLine: record.lastLine } };
+    let bytes = 0;
+    for (const f of fields) bytes += f === null ? 1 : f.length;
+    return { kind: 'row', row: { values, partition, bytes, firstLine: record.firstLine, lastLine: record.lastLine } };
   };
 }
 
@@ -110,6 +114,9 @@ export function jsonRowConverter(columns: ImportColumn[]): (record: JsonlRecord)
     }
     for (const i of keyIndexes) if (values[i] === null) return rejected(record, keyMissing(columns[i]!));
     const partition = keyTexts.filter((_, i) => columns[i]!.partitionKey).join('\u0000');
-    return { kind: 'row', row: { values, partition, firstLine: record.firstLine, lastLine: record.lastLine } };
+    return {
+      kind: 'row',
+      row: { values, partition, bytes: record.size, firstLine: record.firstLine, lastLine: record.lastLine },
+    };
   };
 }

@@ -6,7 +6,7 @@ async function read(chunks: string[]): Promise<JsonlRecord[]> {
   async function* source() {
     yield* chunks;
   }
-  for await (const r of jsonlRecords(source())) out.push(r);
+  for await (const batch of jsonlRecords(source())) out.push(...batch);
   return out;
 }
 
@@ -21,8 +21,9 @@ describe('jsonlRecords', () => {
           firstLine: 1,
           lastLine: 1,
           object: { k: new JsonNumberText('12345678901234567890123'), d: new JsonNumberText('-0.0') },
+          size: 41,
         },
-        { kind: 'record', firstLine: 3, lastLine: 3, object: { k: new JsonNumberText('1'), t: 'a\nb' } },
+        { kind: 'record', firstLine: 3, lastLine: 3, object: { k: new JsonNumberText('1'), t: 'a\nb' }, size: 21 },
       ]);
     }
   });

@@ -7,7 +7,7 @@
 import { parse } from 'lossless-json';
 
 export type JsonlRecord =
-  | { kind: 'record'; firstLine: number; lastLine: number; object: Record<string, unknown> }
+  | { kind: 'record'; firstLine: number; lastLine: number; object: Record<string, unknown>; size: number }
   | { kind: 'bad'; firstLine: number; lastLine: number; reason: string };
 
 /** A JSON number as it was written. */
@@ -27,7 +27,8 @@ function objectOf(line: string): Record<string, unknown> | string {
   return value as Record<string, unknown>;
 }
 
-export async function* jsonlRecords(chunks: AsyncIterable<string>): AsyncGenerator<JsonlRecord> {
+/** The rows of text arriving in chunks, as one array per chunk (see csv-records.ts for why). */
+export async function* jsonlRecords(chunks: AsyncIterable<string>): AsyncGenerator<JsonlRecord[]> {
   let rest = '';
   let line = 0;
   let first = true;
@@ -45,7 +46,7 @@ export async function* jsonlRecords(chunks: AsyncIterable<string>): AsyncGenerat
       const object = objectOf(source);
       yield typeof object === 'string'
         ? { kind: 'bad', firstLine: line, lastLine: line, reason: object }
-        : { kind: 'record', firstLine: line, lastLine: line, object };
+        : { kind: 'record', firstLine: line, lastLine: line, object, size: source.length };
       if (lf < 0) break;
     }
     rest = start >= text.length ? '' : text.slice(start);
@@ -53,7 +54,9 @@ export async function* jsonlRecords(chunks: AsyncIterable<string>): AsyncGenerat
   for await (let chunk of chunks) {
     if (first && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
     first = false;
-    yield* lines(rest + chunk, false);
+    const records = [...lines(rest + chunk, false)];
+    if (records.length > 0) yield records;
   }
-  yield* lines(rest, true);
+  const last = [...lines(rest, true)];
+  if (last.length > 0) yield last;
 }

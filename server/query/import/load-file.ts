@@ -9,7 +9,7 @@ import { InvalidInputError } from '../../cluster/errors';
 import { driverConsistency } from '../run/consistency';
 import { workbenchClient } from '../run/workbench-client';
 import { BatchWriter, ImportStoppedError } from './batch-writer';
-import { csvRecords } from './csv-records';
+import { csvRecords, type CsvRecord } from './csv-records';
 import type { ImportRequest } from './import-request';
 import { csvRowConverter, jsonRowConverter, type Converted, type RejectedLine } from './import-rows';
 import { headerColumns, importTarget, insertStatement, type ImportColumn, type ImportTarget } from './import-target';
@@ -52,28 +52,33 @@ async function* convertedRows(
   target: ImportTarget,
   text: AsyncIterable<string>,
   onColumns: (columns: ImportColumn[]) => void,
-): AsyncGenerator<Converted> {
+): AsyncGenerator<Converted[]> {
   if (request.format === 'jsonl') {
     onColumns(target.columns);
     const convert = jsonRowConverter(target.columns);
-    for await (const record of jsonlRecords(text)) yield convert(record);
+    for await (const records of jsonlRecords(text)) yield records.map(convert);
     return;
   }
   const format = { dialect: request.format, delimiter: request.delimiter, nullMarker: request.nullMarker };
-  let convert: ((record: Parameters<ReturnType<typeof csvRowConverter>>[0]) => Converted) | null = null;
+  let convert: ((record: CsvRecord) => Converted) | null = null;
   if (!request.header) {
     onColumns(target.columns);
     convert = csvRowConverter(target.columns);
   }
-  for await (const record of csvRecords(text, format)) {
-    if (!convert) {
-      if (record.kind === 'bad') throw new InvalidInputError(`the header (line 1) is not a CSV line: ${record.reason}`);
-      const columns = headerColumns(target, record.fields);
-      onColumns(columns);
-      convert = csvRowConverter(columns);
-      continue;
+  for await (const records of csvRecords(text, format)) {
+    const converted: Converted[] = [];
+    for (const record of records) {
+      if (!convert) {
+        if (record.kind === 'bad')
+          throw new InvalidInputError(`the header (line 1) is not a CSV line: ${record.reason}`);
+        const columns = headerColumns(target, record.fields);
+        onColumns(columns);
+        convert = csvRowConverter(columns);
+        continue;
+      }
+      converted.push(convert(record));
     }
-    yield convert(record);
+    if (converted.length > 0) yield converted;
   }
 }
 
@@ -125,14 +130,16 @@ export async function loadFile(
       );
     });
     try {
-      for await (const converted of rows) {
-        if (signal.aborted) throw new ImportStoppedError('stopped by the user');
-        const line = converted.kind === 'row' ? converted.row.lastLine : converted.rejected.lastLine;
-        counters.lines = Math.max(counters.lines, line);
-        if (converted.kind === 'rejected') tally.rejected(converted.rejected);
-        else await state.writer!.add(converted.row);
-        const stop = tooMany();
-        if (stop) throw stop;
+      for await (const batch of rows) {
+        for (const converted of batch) {
+          if (signal.aborted) throw new ImportStoppedError('stopped by the user');
+          const line = converted.kind === 'row' ? converted.row.lastLine : converted.rejected.lastLine;
+          counters.lines = Math.max(counters.lines, line);
+          if (converted.kind === 'rejected') tally.rejected(converted.rejected);
+          else if (state.writer!.add(converted.row)) await state.writer!.sendWindow();
+          const stop = tooMany();
+          if (stop) throw stop;
+        }
       }
     } catch (error) {
       // What was sent is waited for, so the counts say what the cluster holds; the first error is the one told.
