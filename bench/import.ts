@@ -14,7 +14,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import cassandra from 'cassandra-driver';
 import { cqlshCommand } from '@/localcluster/cqlsh';
 import { runClusterOrThrow } from '@/localcluster/harness';
-import { benchSession, consoleClient, startConsole } from './console-server';
+import { benchSession, startConsole } from './console-server';
 import { ensureTable, EXPORT_ROWS, EXPORT_TABLE } from './export';
 import { groupRssMb, samplePeak } from './process-memory';
 
@@ -57,8 +57,23 @@ async function exportFile(url: string, cookie: string, file: string): Promise<vo
   await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), createWriteStream(file));
 }
 
+interface ImportStatus {
+  state: string;
+  error: string | null;
+  rowsLoaded: number;
+  rowsRejected: number;
+}
+
+/** `query.importProgress` over plain HTTP, with the bench's one session (a second sign-in would end it). */
+async function importProgress(url: string, cookie: string, importId: string): Promise<ImportStatus | null> {
+  const input = encodeURIComponent(JSON.stringify({ json: { importId } }));
+  const response = await fetch(`${url}/api/trpc/query.importProgress?input=${input}`, { headers: { cookie } });
+  if (!response.ok) throw new Error(`importProgress: HTTP ${response.status} ${await response.text()}`);
+  const body = (await response.json()) as { result: { data: { json: ImportStatus | null } } };
+  return body.result.data.json;
+}
+
 async function ringsideImport(url: string, pgid: number | null, cookie: string, file: string) {
-  const client = await consoleClient(url);
   const importId = crypto.randomUUID();
   const query = new URLSearchParams({
     clusterId: 'demo',
@@ -80,7 +95,7 @@ async function ringsideImport(url: string, pgid: number | null, cookie: string, 
   if (response.status !== 202) throw new Error(`import refused: HTTP ${response.status} ${await response.text()}`);
   const uploadedS = (performance.now() - started) / 1000;
   for (;;) {
-    const status = await client.query.importProgress.query({ importId });
+    const status = await importProgress(url, cookie, importId);
     if (status && status.state !== 'receiving' && status.state !== 'loading') {
       const seconds = (performance.now() - started) / 1000;
       if (status.state !== 'done') throw new Error(`import ${status.state}: ${status.error}`);
