@@ -68,11 +68,13 @@ export function ImportDialog({ clusterId, keyspace: current }: { clusterId: stri
         { clusterId, keyspace, table, format, header, delimiter, nullMarker, maxRowsPerSecond, importId: id },
         file,
       );
+      void status.refetch();
     } catch (error) {
+      // Refused before it was tracked: there is no progress to poll.
+      setImportId(null);
       setSendError(error);
     } finally {
       setSending(false);
-      void status.refetch();
     }
   }
 

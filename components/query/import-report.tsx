@@ -43,6 +43,12 @@ export function ImportReport({ status, onStop }: { status: ImportStatus; onStop(
           testId="import-error"
         />
       ) : null}
+      {status.state === 'failed' || status.state === 'stopped' ? (
+        <p className="muted">
+          Rows read before the end may or may not have been written. Loading the same file again is safe: each row is
+          written whole and overwrites itself.
+        </p>
+      ) : null}
       {status.rejects.length > 0 ? (
         <table className="import-rejects" data-testid="import-rejects">
           <caption>

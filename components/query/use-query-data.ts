@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { useTRPC } from '@/components/trpc/react';
+import type { ImportFormat } from '@/lib/cql/import-formats';
 import type { AppRouter } from '@/server/routers/_app';
 
 export type RunInput = inferRouterInputs<AppRouter>['query']['run'];
@@ -102,7 +103,7 @@ export interface ImportUpload {
   clusterId: string;
   keyspace: string;
   table: string;
-  format: string;
+  format: ImportFormat;
   header: boolean;
   delimiter: string;
   nullMarker: string;

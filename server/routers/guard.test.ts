@@ -145,6 +145,12 @@ const ROUTES: Record<
     body: { clusterId: 'prod', statement: 'SELECT * FROM system.local', format: 'csv' },
     otherCluster: true,
   },
+  import: {
+    method: 'POST',
+    url: 'http://127.0.0.1:3000/api/import?clusterId=prod&keyspace=ks&table=t',
+    body: 'k,v',
+    otherCluster: true,
+  },
   metrics: { method: 'GET', url: 'http://127.0.0.1:3000/api/metrics' },
   audit: { method: 'GET', url: 'http://127.0.0.1:3000/api/audit' },
 };

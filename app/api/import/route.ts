@@ -9,7 +9,12 @@ import { toTRPCError } from '@/server/cluster/errors';
 import { crossSiteReason } from '@/server/http/same-origin';
 import { logger } from '@/server/log/logger';
 import { REQUEST_ID_HEADER, requestIdOf } from '@/server/log/request-id';
-import { MAX_UPLOAD_BYTES, startImport, UploadTooLargeError } from '@/server/query/import/import-jobs';
+import {
+  ImportRefusedError,
+  MAX_UPLOAD_BYTES,
+  startImport,
+  UploadTooLargeError,
+} from '@/server/query/import/import-jobs';
 import { importRequestFromQuery, importRequestSchema } from '@/server/query/import/import-request';
 import { checkTarget } from '@/server/query/import/load-file';
 
@@ -102,14 +107,32 @@ export async function POST(request: Request) {
           ms: Math.round(performance.now() - started),
         };
         importLog.info({ ...fields, state: status.state }, `import ${status.state}`);
-        audit(status.state === 'done' ? 'ok' : 'failed', status.error, fields);
+        audit(status.state === 'done' ? 'ok' : 'failed', status.error, {
+          ...fields,
+          stage: 'ended',
+          state: status.state,
+        });
       },
     );
   } catch (error) {
     const message = toTRPCError(error).message;
+    if (error instanceof ImportRefusedError) {
+      importLog.info(`import refused: ${message}`);
+      return refuse(message.includes('already sent') ? 409 : 429, message);
+    }
+    if (error instanceof UploadTooLargeError) return refuse(413, message);
+    // The console's own disk (full, not writable) is the console's fault, not the sender's.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code) && code !== 'ECONNRESET') {
+      importLog.error({ err: error }, `import upload could not be stored: ${message}`);
+      audit('failed', `the file could not be stored: ${message}`);
+      return refuse(code === 'ENOSPC' ? 507 : 500, `the console could not store the file (${code}): ${message}`);
+    }
     importLog.warn({ err: error }, `import upload failed: ${message}`);
-    return refuse(error instanceof UploadTooLargeError ? 413 : 400, `the file was not received whole: ${message}`);
+    audit('failed', `the file was not received whole: ${message}`);
+    return refuse(400, `the file was not received whole: ${message}`);
   }
   importLog.info('import file received, loading');
+  audit('ok', 'file received, loading', { stage: 'started' });
   return Response.json({ importId, requestId }, { status: 202, headers: idHeader });
 }

@@ -11,6 +11,7 @@ import 'server-only';
  * an unavailable replica, overload) is tried again after a pause; if it keeps failing, the import stops
  * and says so. INSERTs of whole rows can be repeated without harm.
  */
+import { setTimeout } from 'node:timers/promises';
 import { errors as driverErrors, types, type Client } from 'cassandra-driver';
 import type { PendingRow, RejectedLine } from './import-rows';
 
@@ -22,6 +23,8 @@ export interface WriterOptions {
 
 /** Rows gathered before they are grouped by partition. */
 const WINDOW_ROWS = 5000;
+/** And at most this much of their values, so that wide rows (large blobs) cannot fill the console's memory. */
+const WINDOW_BYTES = 32 * 2 ** 20;
 /**
  * A batch's size at most, in rows and in bytes of values: a batch is one mutation, which Cassandra
  * refuses past half a commit log segment (16 MiB by default). Measured on 1M rows of 6 columns: 500-row
@@ -68,7 +71,8 @@ function classify(error: unknown): Failure {
   return { kind: 'fatal', message };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A pause that ends early (without an error) when the import is stopped. */
+const sleep = (ms: number, signal: AbortSignal) => setTimeout(ms, undefined, { signal }).catch(() => undefined);
 
 export interface WriterTally {
   loaded(rows: number): void;
@@ -78,6 +82,7 @@ export interface WriterTally {
 export class BatchWriter {
   private window = new Map<string, PendingRow[]>();
   private windowRows = 0;
+  private windowBytes = 0;
   private inFlight = 0;
   private slotFreed: (() => void) | null = null;
   private nextSendAt = 0;
@@ -101,7 +106,8 @@ export class BatchWriter {
     let group = this.window.get(row.partition);
     if (!group) this.window.set(row.partition, (group = []));
     group.push(row);
-    return ++this.windowRows >= WINDOW_ROWS;
+    this.windowBytes += row.bytes;
+    return ++this.windowRows >= WINDOW_ROWS || this.windowBytes >= WINDOW_BYTES;
   }
 
   /** Sends what is left (unless the import is ending early) and waits for every write to end. */
@@ -116,6 +122,7 @@ export class BatchWriter {
     const groups = [...this.window.values()];
     this.window = new Map();
     this.windowRows = 0;
+    this.windowBytes = 0;
     for (const group of groups) {
       let start = 0;
       while (start < group.length) {
@@ -123,14 +130,16 @@ export class BatchWriter {
         let bytes = 0;
         while (
           end < group.length &&
-          end - start < MAX_BATCH_ROWS &&
+          end - start < Math.min(MAX_BATCH_ROWS, this.options.maxRowsPerSecond) &&
           (end === start || bytes + group[end]!.bytes <= MAX_BATCH_BYTES)
         )
           bytes += group[end++]!.bytes;
         if (this.failure) throw this.failure;
-        if (this.signal.aborted) throw new ImportStoppedError('stopped by the user');
         await this.slot();
         await this.pace(end - start);
+        // Checked after the waits: a stop pressed while the writer was full or paced sends nothing more.
+        if (this.failure) throw this.failure;
+        if (this.signal.aborted) throw new ImportStoppedError('stopped by the user');
         this.inFlight++;
         void this.write(group.slice(start, end)).finally(() => {
           this.inFlight--;
@@ -157,7 +166,7 @@ export class BatchWriter {
     const now = performance.now();
     const at = Math.max(now - RATE_CREDIT_MS, this.nextSendAt);
     this.nextSendAt = at + (rows * 1000) / this.options.maxRowsPerSecond;
-    if (at - now >= 1) await sleep(at - now);
+    if (at - now >= 1) await sleep(at - now, this.signal);
   }
 
   private send(rows: PendingRow[]): Promise<unknown> {
@@ -201,7 +210,8 @@ export class BatchWriter {
           );
           return;
         }
-        await sleep(pause);
+        await sleep(pause, this.signal);
+        if (this.signal.aborted) return;
       }
     }
   }

@@ -79,3 +79,19 @@ describe('csvRecords', () => {
     ]);
   });
 });
+
+describe('limits', () => {
+  it('a quote that never closes costs its first line once the record runs past the limit, not the rest of the file', async () => {
+    const { MAX_RECORD_CHARS } = await import('./csv-records');
+    const filler = `${'x'.repeat(1 << 20)}\n`;
+    const chunks = ['1,"open\n', ...Array.from({ length: MAX_RECORD_CHARS / 2 ** 20 + 2 }, () => filler), '2,b\n'];
+    const records = await collect(chunks, rfc);
+    expect(records[0]).toMatchObject({ kind: 'bad', firstLine: 1, reason: expect.stringContaining('never to close') });
+    // Reading resumed at line 2: the filler lines are rejected one by one (a quote inside a field would be), the last line loads.
+    expect(records.at(-1)).toEqual(rec(MAX_RECORD_CHARS / 2 ** 20 + 4, ['2', 'b']));
+  });
+
+  it('counts an escaped line break inside quotes (cqlsh)', async () => {
+    expect(await read('1,"a\\\nb"\n2,c\n', cqlsh)).toEqual([rec(1, ['1', 'a\nb'], 2), rec(3, ['2', 'c'])]);
+  });
+});

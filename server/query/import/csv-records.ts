@@ -21,6 +21,9 @@ export interface CsvFormat {
   nullMarker: string;
 }
 
+/** The longest record read; past it, the record's first line is rejected (see csvRecords). */
+export const MAX_RECORD_CHARS = 16 * 2 ** 20;
+
 export type CsvRecord =
   | { kind: 'record'; firstLine: number; lastLine: number; fields: (string | null)[] }
   | { kind: 'bad'; firstLine: number; lastLine: number; reason: string };
@@ -71,6 +74,8 @@ function parseRecord(text: string, start: number, format: CsvFormat, final: bool
         if (c === LF) lines++;
         if (cqlsh && c === BACKSLASH) {
           if (j + 1 >= text.length && !final) return { kind: 'incomplete' };
+          // An escaped line break is still a line of the file.
+          if (text.charCodeAt(j + 1) === LF) lines++;
           value += text.slice(chunkStart, j);
           chunkStart = j + 1;
           j += 2;
@@ -172,7 +177,21 @@ export async function* csvRecords(chunks: AsyncIterable<string>, format: CsvForm
         continue;
       }
       const parsed = parseRecord(text, pos, format, final);
-      if (parsed.kind === 'incomplete') break;
+      if (parsed.kind === 'incomplete') {
+        if (text.length - pos <= MAX_RECORD_CHARS) break;
+        // A record this long is a quote that never closes (or not CSV): its first line is rejected and
+        // reading goes on from the next, rather than holding the rest of the file in memory.
+        const lf = text.indexOf('\n', pos);
+        yield {
+          kind: 'bad',
+          firstLine: line,
+          lastLine: line,
+          reason: `a record starting here runs past ${MAX_RECORD_CHARS / 2 ** 20} Mi characters: a quote opened on this line seems never to close`,
+        };
+        pos = lf + 1;
+        line++;
+        continue;
+      }
       const lastLine = line + Math.max(0, parsed.lines - (text.charCodeAt(parsed.end - 1) === LF ? 1 : 0));
       yield parsed.kind === 'record'
         ? { kind: 'record', firstLine: line, lastLine, fields: parsed.fields }

@@ -6,7 +6,8 @@ import 'server-only';
  * whether or not a page watches; the file is removed when the load ends.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -31,11 +32,13 @@ export interface ImportStatus extends Omit<ImportCounters, 'rejects'> {
   totalBytes: number | null;
   startedAt: number;
   endedAt: number | null;
-  /** The first rejected lines (all of them up to REPORTED_REJECTS). */
+  /** The first REPORTED_REJECTS rejected lines; `rowsRejected` counts them all. */
   rejects: RejectedLine[];
 }
 
 interface TrackedImport {
+  /** The received file, while there is one. */
+  file: string;
   counters: ImportCounters;
   status: Omit<ImportStatus, keyof ImportCounters>;
   abort: AbortController;
@@ -48,7 +51,7 @@ const MAX_TRACKED = 100;
 const imports = processSingleton('workbench-imports', () => new Map<string, TrackedImport>());
 const keyOf = (ownerId: string, importId: string) => `${ownerId}\u0000${importId}`;
 
-export function trackImport(ownerId: string, importId: string, settings: ImportSettings): TrackedImport {
+function trackImport(ownerId: string, importId: string, settings: ImportSettings, file: string): TrackedImport {
   const now = Date.now();
   for (const [id, i] of imports) if (i.status.endedAt !== null && now - i.status.endedAt > KEEP_MS) imports.delete(id);
   for (const [id, i] of imports) {
@@ -56,6 +59,7 @@ export function trackImport(ownerId: string, importId: string, settings: ImportS
     if (i.status.endedAt !== null) imports.delete(id);
   }
   const tracked: TrackedImport = {
+    file,
     counters: { bytesRead: 0, lines: 0, rowsLoaded: 0, rowsRejected: 0, rejects: [] },
     status: {
       state: 'receiving',
@@ -106,7 +110,7 @@ async function spool(body: WebReadableStream<Uint8Array>, file: string, maxBytes
     transform(chunk: Buffer, _encoding, done) {
       received += chunk.length;
       if (received > maxBytes)
-        done(new UploadTooLargeError(`the file is over the ${Math.round(maxBytes / 2 ** 20)} MiB an import takes`));
+        done(new UploadTooLargeError(`the file is over the ${maxBytes / 2 ** 30} GiB an import takes`));
       else done(null, chunk);
     },
   });
@@ -122,6 +126,26 @@ async function spool(body: WebReadableStream<Uint8Array>, file: string, maxBytes
 }
 
 export const MAX_UPLOAD_BYTES = 4 * 2 ** 30;
+/** Loads running at once in this console: each holds a file in the data folder and a share of the cluster. */
+export const MAX_RUNNING_IMPORTS = 4;
+
+/** An import refused before its file is taken (another with the same id, too many running); the message says which. */
+export class ImportRefusedError extends Error {}
+
+let leftoversCleared = false;
+
+/** The data folder's `imports/`, emptied of files a previous process left behind (a restart ends their loads). */
+async function importsFolder(): Promise<string> {
+  const folder = join(resolve(/*turbopackIgnore: true*/ config().dataDir), 'imports');
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  if (!leftoversCleared) {
+    leftoversCleared = true;
+    const running = new Set([...imports.values()].map((i) => i.file));
+    for (const name of await readdir(folder))
+      if (name.endsWith('.upload') && !running.has(join(folder, name))) await rm(join(folder, name), { force: true });
+  }
+  return folder;
+}
 
 /**
  * Receives the file and starts loading it; resolves once the file is received (the load goes on). A
@@ -134,31 +158,46 @@ export async function startImport(
   body: WebReadableStream<Uint8Array>,
   onEnd: (status: ImportStatus) => void,
 ): Promise<void> {
-  const tracked = trackImport(ownerId, importId, settings);
-  const folder = join(resolve(/*turbopackIgnore: true*/ config().dataDir), 'imports');
-  const file = join(folder, `${importId}.upload`);
+  if (imports.has(keyOf(ownerId, importId)))
+    throw new ImportRefusedError(`an import with id ${importId} was already sent: each import needs an id of its own`);
+  const running = [...imports.values()].filter((i) => i.status.endedAt === null).length;
+  if (running >= MAX_RUNNING_IMPORTS)
+    throw new ImportRefusedError(
+      `${running} imports are running on this console, the most it takes at once: wait for one to end, or stop one`,
+    );
+  const folder = await importsFolder();
+  // The file is named by the console, not by the id the browser chose.
+  const file = join(folder, `${randomUUID()}.upload`);
+  const tracked = trackImport(ownerId, importId, settings, file);
   try {
-    await mkdir(folder, { recursive: true, mode: 0o700 });
     tracked.status.totalBytes = await spool(body, file, MAX_UPLOAD_BYTES, tracked);
   } catch (error) {
     end(tracked, tracked.abort.signal.aborted ? 'stopped' : 'failed', toTRPCError(error).message);
     throw error;
   }
   tracked.status.state = 'loading';
-  void loadFile(settings, createReadStream(file, { highWaterMark: 1 << 20 }), tracked.counters, tracked.abort.signal)
+  const source = createReadStream(file, { highWaterMark: 1 << 20 });
+  void loadFile(settings, source, tracked.counters, tracked.abort.signal)
     .then(
       () => end(tracked, 'done', null),
       (error: unknown) => {
         const mapped = toTRPCError(error);
         end(tracked, tracked.abort.signal.aborted ? 'stopped' : 'failed', mapped.message);
-        // A stop the import explains (rejected lines, a failing cluster, the user) needs no stack.
+        const counts = { importId, rowsLoaded: tracked.counters.rowsLoaded, lines: tracked.counters.lines };
+        // A stop the import explains (rejected lines, a failing cluster, the user) needs no stack; a
+        // refusal of the file is not logged word for word, as it may quote the file's values.
         if (mapped.code === 'INTERNAL_SERVER_ERROR' && !(error instanceof ImportStoppedError))
-          log.error({ err: error, importId }, `import failed: ${mapped.message}`);
-        else log.warn({ importId }, `import ended early: ${mapped.message}`);
+          log.error({ err: error, ...counts }, `import failed: ${mapped.message}`);
+        else if (error instanceof ImportStoppedError) log.warn(counts, `import ended early: ${mapped.message}`);
+        else log.warn({ ...counts, code: mapped.code }, 'import ended early: the file does not fit the table');
       },
     )
     .finally(() => {
-      void rm(file, { force: true });
+      // Not read to its end when the load stopped early: closed here, or the descriptor keeps the file.
+      source.destroy();
+      rm(file, { force: true }).catch((error: unknown) =>
+        log.error({ err: error, importId }, 'the received file of an import could not be removed'),
+      );
       onEnd(importStatus(ownerId, importId)!);
     });
 }

@@ -35,7 +35,7 @@ export const importRequestSchema = clusterInput
     maxRowsPerSecond: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
     /** Batches in flight at once. */
     concurrency: z.coerce.number().int().min(1).max(256).default(32),
-    /** The import stops once this many lines were rejected; every one of them is in the report. */
+    /** The import stops once more lines than this were rejected; the report lists the first 1,000 and counts them all. */
     maxRejects: z.coerce.number().int().min(0).max(100_000).default(1000),
     /** The id the page polls `query.importProgress` with. */
     importId: z.string().uuid().optional(),

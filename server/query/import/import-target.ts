@@ -75,23 +75,26 @@ export function insertStatement(target: ImportTarget, columns: ImportColumn[]): 
  * not have (a file for another table, or not a CSV of rows at all), names one twice, or leaves out
  * part of the primary key.
  */
-export function headerColumns(target: ImportTarget, names: (string | null)[]): ImportColumn[] {
+export function headerColumns(target: ImportTarget, names: (string | null)[], line = 1): ImportColumn[] {
   const byName = new Map(target.columns.map((c) => [c.name, c]));
-  const unknown = names.filter((n) => n === null || !byName.has(n)).map((n) => JSON.stringify(n ?? ''));
+  const unknown = names
+    .filter((n) => n === null || !byName.has(n))
+    // Cut short: when the first line is data rather than a header, these are values, and they are logged.
+    .map((n) => JSON.stringify((n ?? '').slice(0, 40)));
   const where = `${target.keyspace}.${target.table}`;
   if (unknown.length > 0)
     throw new InvalidInputError(
-      `the header (line 1) names ${unknown.length === 1 ? 'a column' : 'columns'} ${where} does not have: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''}. Its columns are ${target.columns.map((c) => c.name).join(', ')}; untick "header" if the file has none`,
+      `the header (line ${line}) names ${unknown.length === 1 ? 'a column' : 'columns'} ${where} does not have: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''}. Its columns are ${target.columns.map((c) => c.name).join(', ')}; untick "header" if the file has none`,
     );
   const seen = new Set<string>();
   for (const n of names as string[]) {
-    if (seen.has(n)) throw new InvalidInputError(`the header (line 1) names column ${n} twice`);
+    if (seen.has(n)) throw new InvalidInputError(`the header (line ${line}) names column ${n} twice`);
     seen.add(n);
   }
   const missing = target.columns.filter((c) => c.primaryKey && !seen.has(c.name)).map((c) => c.name);
   if (missing.length > 0)
     throw new InvalidInputError(
-      `the header (line 1) leaves out primary key column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${where}: every row needs its whole primary key`,
+      `the header (line ${line}) leaves out primary key column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${where}: every row needs its whole primary key`,
     );
   return (names as string[]).map((n) => byName.get(n)!);
 }

@@ -5,6 +5,7 @@
  * so that a number given for a text column can still be told from a string.
  */
 import { parse } from 'lossless-json';
+import { MAX_RECORD_CHARS } from './csv-records';
 
 export type JsonlRecord =
   | { kind: 'record'; firstLine: number; lastLine: number; object: Record<string, unknown>; size: number }
@@ -51,10 +52,29 @@ export async function* jsonlRecords(chunks: AsyncIterable<string>): AsyncGenerat
     }
     rest = start >= text.length ? '' : text.slice(start);
   }
+  // A line past the longest record is rejected, and the rest of it skipped rather than held in memory.
+  let skipping = false;
   for await (let chunk of chunks) {
     if (first && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
     first = false;
+    if (skipping) {
+      const lf = chunk.indexOf('\n');
+      if (lf < 0) continue;
+      chunk = chunk.slice(lf + 1);
+      skipping = false;
+    }
     const records = [...lines(rest + chunk, false)];
+    if (rest.length > MAX_RECORD_CHARS) {
+      line++;
+      records.push({
+        kind: 'bad',
+        firstLine: line,
+        lastLine: line,
+        reason: `a line longer than ${MAX_RECORD_CHARS / 2 ** 20} Mi characters, more than any one row`,
+      });
+      rest = '';
+      skipping = true;
+    }
     if (records.length > 0) yield records;
   }
   const last = [...lines(rest, true)];

@@ -42,7 +42,14 @@ async function* utf8(source: AsyncIterable<Uint8Array>, counters: ImportCounters
     counters.bytesRead += bytes.length;
     yield text;
   }
-  const rest = decoder.decode();
+  let rest: string;
+  try {
+    rest = decoder.decode();
+  } catch {
+    throw new InvalidInputError(
+      `the file ends inside a UTF-8 character (its last bytes are cut short): was it cut off while being saved?`,
+    );
+  }
   if (rest) yield rest;
 }
 
@@ -70,8 +77,8 @@ async function* convertedRows(
     for (const record of records) {
       if (!convert) {
         if (record.kind === 'bad')
-          throw new InvalidInputError(`the header (line 1) is not a CSV line: ${record.reason}`);
-        const columns = headerColumns(target, record.fields);
+          throw new InvalidInputError(`the header (line ${record.firstLine}) is not a CSV line: ${record.reason}`);
+        const columns = headerColumns(target, record.fields, record.firstLine);
         onColumns(columns);
         convert = csvRowConverter(columns);
         continue;
