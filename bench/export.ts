@@ -5,15 +5,14 @@
  * of each and the peak memory of the console's and cqlsh's process groups. Targets: Ringside ≥ 1.5× faster than cqlsh, ≤ 1.3× the raw read;
  * memory flat in rows. The table (ringside_bench.export_rows, RF 1) is loaded once and reused while it is complete.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import cassandra from 'cassandra-driver';
-import { cqlshCommand } from '@/localcluster/cqlsh';
 import { runClusterOrThrow } from '@/localcluster/harness';
 import { benchSession, startConsole } from './console-server';
+import { timedCqlsh } from './cqlsh-run';
 import { groupRssMb, samplePeak } from './process-memory';
 
 const ROWS = Number(process.env.RINGSIDE_EXPORT_ROWS ?? 1_000_000);
@@ -141,27 +140,7 @@ async function cqlshExport(): Promise<{ seconds: number; bytes: number; peakMb: 
   const dir = mkdtempSync(join(tmpdir(), 'ringside-export-'));
   const file = join(dir, 'rows.csv');
   try {
-    const started = performance.now();
-    const child = spawn(
-      cqlshCommand(),
-      ['127.0.0.1', '9042', '--request-timeout', '60', '-e', `COPY ${TABLE} TO '${file}' WITH HEADER = true`],
-      { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    const sampler = samplePeak(child.pid!);
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    const seconds = (performance.now() - started) / 1000;
-    const peakMb = sampler.stop();
-    if (code !== 0) throw new Error(`cqlsh COPY TO failed (${code}): ${output.slice(-500)}`);
-    console.log(
-      output
-        .trim()
-        .split(/[\r\n]+/)
-        .slice(-2)
-        .join('\n'),
-    );
+    const { seconds, peakMb } = await timedCqlsh(`COPY ${TABLE} TO '${file}' WITH HEADER = true`, 'cqlsh COPY TO');
     return { seconds, bytes: statSync(file).size, peakMb };
   } finally {
     rmSync(dir, { recursive: true, force: true });

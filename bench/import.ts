@@ -4,7 +4,6 @@
  * `cqlsh -e "COPY … FROM …"`, in the same run, on the same file: wall time of each, rows per second,
  * and the console's peak memory. Target: the console ≥ 2× faster than cqlsh COPY FROM.
  */
-import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,10 +11,10 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import cassandra from 'cassandra-driver';
-import { cqlshCommand } from '@/localcluster/cqlsh';
 import { runClusterOrThrow } from '@/localcluster/harness';
 import { benchSession, startConsole } from './console-server';
 import { ensureTable, EXPORT_ROWS, EXPORT_TABLE } from './export';
+import { timedCqlsh } from './cqlsh-run';
 import { groupRssMb, samplePeak } from './process-memory';
 
 const KS = 'ringside_bench';
@@ -106,37 +105,13 @@ async function ringsideImport(url: string, pgid: number | null, cookie: string, 
 }
 
 async function cqlshImport(file: string): Promise<{ seconds: number; rows: number; peakMb: number }> {
-  const started = performance.now();
-  const child = spawn(
-    cqlshCommand(),
-    [
-      '127.0.0.1',
-      '9042',
-      '--request-timeout',
-      '60',
-      '-e',
-      `COPY ${KS}.${TWIN} FROM '${file}' WITH HEADER = true AND NULL = 'null'`,
-    ],
-    { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const sampler = samplePeak(child.pid!);
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const seconds = (performance.now() - started) / 1000;
-  const peakMb = sampler.stop();
-  if (code !== 0) throw new Error(`cqlsh COPY FROM failed (${code}): ${output.slice(-500)}`);
-  const imported = /(\d+) rows imported/.exec(output);
-  console.log(
-    output
-      .trim()
-      .split(/[\r\n]+/)
-      .slice(-2)
-      .join('\n'),
+  const { seconds, peakMb, output } = await timedCqlsh(
+    `COPY ${KS}.${TWIN} FROM '${file}' WITH HEADER = true AND NULL = 'null'`,
+    'cqlsh COPY FROM',
   );
   if (/Failed to import|ParseError/.test(output))
     throw new Error(`cqlsh COPY FROM rejected rows: ${output.slice(-500)}`);
+  const imported = /(\d+) rows imported/.exec(output);
   return { seconds, rows: Number(imported?.[1] ?? NaN), peakMb };
 }
 

@@ -7,9 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cqlshCommand } from '@/localcluster/cqlsh';
+import { cellDifferences } from '@/testing/cell-differences';
 import { COLUMNS, insertStatements, KS, ROWS, SCHEMA } from '@/testing/export-roundtrip-corpus';
 import { closeAll, driverFor } from '../../cluster/registry';
 import { exportRows, type ExportRequest } from './export-rows';
@@ -101,19 +101,7 @@ async function cells(table: string, pkOffset = 0): Promise<Map<string, Record<st
 async function differences(back: Map<string, Record<string, unknown>>): Promise<string[]> {
   const original = await cells('t');
   expect(original.size).toBe(ROWS.length);
-  expect([...back.keys()].sort()).toEqual([...original.keys()].sort());
-  const found: string[] = [];
-  for (const [key, row] of original)
-    for (const [column, value] of Object.entries(row)) {
-      try {
-        expect(back.get(key)?.[column]).toStrictEqual(value);
-      } catch {
-        found.push(
-          `${key} ${column}: ${inspect(value, { depth: 5 })} came back as ${inspect(back.get(key)?.[column], { depth: 5 })}`,
-        );
-      }
-    }
-  return found;
+  return cellDifferences(original, back);
 }
 
 describe('export, cqlsh dialect → cqlsh COPY FROM', () => {

@@ -7,8 +7,8 @@
  * good lines loaded, no row half written.
  */
 import { Readable } from 'node:stream';
-import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cellDifferences } from '@/testing/cell-differences';
 import { COLUMNS, insertStatements, KS as CORPUS_KS, ROWS, SCHEMA } from '@/testing/export-roundtrip-corpus';
 import { closeAll, driverFor } from '../../cluster/registry';
 import { exportRows, type ExportRequest } from '../export/export-rows';
@@ -109,21 +109,7 @@ async function cells(table: string, columns: string[]): Promise<Map<string, Reco
 }
 
 async function differences(original: string, twin: string, columns: string[]): Promise<string[]> {
-  const before = await cells(original, columns);
-  const after = await cells(twin, columns);
-  expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
-  const found: string[] = [];
-  for (const [key, row] of before)
-    for (const [column, value] of Object.entries(row)) {
-      try {
-        expect(after.get(key)?.[column]).toStrictEqual(value);
-      } catch {
-        found.push(
-          `${key} ${column}: ${inspect(value, { depth: 5 })} came back as ${inspect(after.get(key)?.[column], { depth: 5 })}`,
-        );
-      }
-    }
-  return found;
+  return cellDifferences(await cells(original, columns), await cells(twin, columns));
 }
 
 async function truncate(table: string): Promise<void> {
