@@ -13,6 +13,7 @@ import 'server-only';
  */
 import { setTimeout } from 'node:timers/promises';
 import { errors as driverErrors, types, type Client } from 'cassandra-driver';
+import { hostFailures } from '../../cluster/driver-internals';
 import type { PendingRow, RejectedLine } from './import-rows';
 
 export interface WriterOptions {
@@ -60,7 +61,7 @@ function classify(error: unknown): Failure {
     return { kind: 'data', message };
   }
   if (error instanceof driverErrors.NoHostAvailableError) {
-    const inner = Object.values((error as { innerErrors?: Record<string, unknown> }).innerErrors ?? {});
+    const inner = hostFailures(error).map((f) => f.error);
     const response = inner.find((e): e is driverErrors.ResponseError => e instanceof driverErrors.ResponseError);
     if (response && inner.every((e) => e instanceof driverErrors.ResponseError)) return classify(response);
     return { kind: 'transient', message };
